@@ -1,0 +1,26 @@
+import type { BackendName, BackendPreference } from './backend-name';
+
+/** One backend that initBackend tried, and why it was skipped if it was. */
+export interface BackendAttempt {
+  name: BackendName;
+  ok: boolean;
+  reason?: string;
+}
+
+/** What runs, what was asked for, and what was tried on the way. */
+export interface BackendInfo {
+  /** The backend that now runs every tfjs op. */
+  name: BackendName;
+  /** The name tfjs knows it by (`tf.getBackend()`). */
+  tfBackend: string;
+  /** What the caller asked for, after DLKIT_BACKEND was applied. */
+  requested: BackendPreference;
+  /** Where `requested` came from. */
+  requestedBy: 'argument' | 'DLKIT_BACKEND';
+  /** Every backend tried, in order, the chosen one last. */
+  tried: BackendAttempt[];
+  /** WASM only: whether the SIMD build runs. */
+  simd?: boolean;
+  /** WASM only: threads the WASM module uses. */
+  threads?: number;
+}

@@ -1,0 +1,7 @@
+import './register-gradients';
+
+export { BackendUnavailableError } from './backend-error';
+export type { BackendAttempt, BackendInfo } from './backend-info';
+export { type BackendName, type BackendPreference, backendOrder } from './backend-name';
+export { describeBackend } from './describe-backend';
+export { type InitBackendOptions, initBackend } from './init-backend';

@@ -1,0 +1,103 @@
+import { createRequire } from 'node:module';
+import * as tf from '@tensorflow/tfjs-core';
+import { BackendUnavailableError } from './backend-error';
+import type { BackendAttempt, BackendInfo } from './backend-info';
+import { type BackendName, type BackendPreference, backendOrder, isBackendPreference, tfBackendNames } from './backend-name';
+import { importFailureReason } from './import-failure-reason';
+
+export interface InitBackendOptions {
+  /** Environment to read DLKIT_BACKEND from; defaults to process.env. */
+  env?: Record<string, string | undefined>;
+  /** Folder (or URL prefix, ending in '/') holding tfjs-backend-wasm's .wasm files, for bundled apps. */
+  wasmPaths?: string;
+}
+
+const optionalPackages: Partial<Record<BackendName, string>> = {
+  gpu: '@tensorflow/tfjs-node-gpu',
+  node: '@tensorflow/tfjs-node',
+};
+
+/**
+ * Starts a tfjs backend and says which one runs and why the faster ones did not.
+ * 'auto' tries gpu, node, wasm, cpu in that order; an explicit preference that cannot start throws
+ * a BackendUnavailableError carrying the reason. DLKIT_BACKEND overrides `preference`.
+ */
+export async function initBackend(
+  preference: BackendPreference = 'auto',
+  options: InitBackendOptions = {},
+): Promise<BackendInfo> {
+  const env = options.env ?? process.env;
+  const fromEnv = env.DLKIT_BACKEND?.trim();
+  const requested = fromEnv ? fromEnv : preference;
+  if (!isBackendPreference(requested)) {
+    const where = fromEnv ? `DLKIT_BACKEND=${fromEnv}` : `'${requested}'`;
+    throw new BackendUnavailableError('auto', [
+      { name: 'cpu', ok: false, reason: `${where} is not a backend: use auto, ${backendOrder.join(', ')}` },
+    ]);
+  }
+  const candidates = requested === 'auto' ? backendOrder : [requested];
+  const tried: BackendAttempt[] = [];
+  for (const name of candidates) {
+    const reason = await startBackend(name, options);
+    tried.push(reason === undefined ? { name, ok: true } : { name, ok: false, reason });
+    if (reason === undefined) {
+      return { name, tfBackend: tf.getBackend(), requested, requestedBy: fromEnv ? 'DLKIT_BACKEND' : 'argument', tried, ...(await wasmDetails(name)) };
+    }
+  }
+  throw new BackendUnavailableError(requested, tried);
+}
+
+/** Starts one backend; returns why it could not, or undefined when it runs. */
+async function startBackend(name: BackendName, options: InitBackendOptions): Promise<string | undefined> {
+  try {
+    const packageName = optionalPackages[name];
+    if (packageName) {
+      try {
+        await importByName(packageName);
+      } catch (error) {
+        return importFailureReason(packageName, error);
+      }
+    } else if (name === 'wasm') {
+      const wasm = await import('@tensorflow/tfjs-backend-wasm');
+      const wasmPaths = options.wasmPaths ?? installedWasmFolder();
+      if (wasmPaths) wasm.setWasmPaths(wasmPaths);
+    } else {
+      await import('@tensorflow/tfjs-backend-cpu');
+    }
+    const tfName = tfBackendNames[name];
+    if (tf.findBackendFactory(tfName) === null && tf.findBackend(tfName) === null) {
+      return `the ${tfName} backend did not register with this copy of @tensorflow/tfjs-core (two tfjs-core versions installed?)`;
+    }
+    if (!(await tf.setBackend(tfName))) return `the ${tfName} backend failed to initialize`;
+    await tf.ready();
+    // The cpu backend prints an install advert on first use; initBackend already reports why it runs.
+    if (name === 'cpu') (tf.backend() as { firstUse?: boolean }).firstUse = false;
+    return undefined;
+  } catch (error) {
+    return `the ${name} backend failed to start: ${error instanceof Error ? error.message : String(error)}`;
+  }
+}
+
+// A variable specifier keeps bundlers from trying to resolve packages the user has not installed.
+function importByName(specifier: string): Promise<unknown> {
+  return import(/* @vite-ignore */ specifier);
+}
+
+/** Where tfjs-backend-wasm's .wasm files are installed, so they are found even when our code is bundled. */
+function installedWasmFolder(): string | undefined {
+  try {
+    const require = createRequire(import.meta.url);
+    const entry = require.resolve('@tensorflow/tfjs-backend-wasm');
+    return `${entry.slice(0, entry.lastIndexOf('/dist/'))}/dist/`;
+  } catch {
+    return undefined;
+  }
+}
+
+async function wasmDetails(name: BackendName): Promise<Pick<BackendInfo, 'simd' | 'threads'>> {
+  if (name !== 'wasm') return {};
+  const simd = Boolean(await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT'));
+  const multithread = Boolean(await tf.env().getAsync('WASM_HAS_MULTITHREAD_SUPPORT'));
+  const wasm = await import('@tensorflow/tfjs-backend-wasm');
+  return { simd, threads: multithread ? wasm.getThreadsCount() : 1 };
+}
