@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
 import * as tf from '@tensorflow/tfjs-core';
 import { BackendUnavailableError } from './backend-error';
 import type { BackendAttempt, BackendInfo } from './backend-info';
@@ -78,9 +79,31 @@ async function startBackend(name: BackendName, options: InitBackendOptions): Pro
   }
 }
 
-// A variable specifier keeps bundlers from trying to resolve packages the user has not installed.
-function importByName(specifier: string): Promise<unknown> {
-  return import(/* @vite-ignore */ specifier);
+/**
+ * Imports an optional package from where we are installed, else from the running app's folder: in a
+ * workspace (or a global CLI) the app, not this library, is what installs tfjs-node.
+ */
+async function importByName(specifier: string): Promise<unknown> {
+  let firstError: unknown;
+  for (const base of resolutionBases()) {
+    try {
+      const resolved = createRequire(base).resolve(specifier);
+      return await import(/* @vite-ignore */ pathToFileURL(resolved).href);
+    } catch (error) {
+      const code = (error as { code?: string }).code;
+      if (code !== 'MODULE_NOT_FOUND' && code !== 'ERR_MODULE_NOT_FOUND') throw error;
+      firstError ??= error;
+    }
+  }
+  throw firstError;
+}
+
+function resolutionBases(): string[] {
+  const bases = [import.meta.url];
+  const entry = process.argv[1];
+  if (entry) bases.push(pathToFileURL(entry).href);
+  bases.push(pathToFileURL(`${process.cwd()}/`).href);
+  return bases;
 }
 
 /** Where tfjs-backend-wasm's .wasm files are installed, so they are found even when our code is bundled. */

@@ -1,0 +1,54 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+
+const packagesDir = fileURLToPath(new URL('../../packages', import.meta.url));
+const packageNames = readdirSync(packagesDir).map(
+  (folder) => JSON.parse(readFileSync(join(packagesDir, folder, 'package.json'), 'utf8')).name as string,
+);
+let appDir = '';
+
+// Packs every package as `pnpm publish` would and installs the tarballs with plain npm, far from the workspace.
+beforeAll(() => {
+  appDir = mkdtempSync(join(tmpdir(), 'dlkit-install-'));
+  const tarballs = join(appDir, 'tarballs');
+  for (const folder of readdirSync(packagesDir)) {
+    execFileSync('pnpm', ['pack', '--pack-destination', tarballs], { cwd: join(packagesDir, folder), stdio: 'pipe' });
+  }
+  writeFileSync(join(appDir, 'package.json'), JSON.stringify({ name: 'dlkit-user', private: true }));
+  const files = readdirSync(tarballs).map((file) => join(tarballs, file));
+  execFileSync('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error', '@tensorflow/tfjs-core@4.22.0', ...files], {
+    cwd: appDir,
+    stdio: 'pipe',
+  });
+});
+
+afterAll(() => {
+  if (appDir) rmSync(appDir, { recursive: true, force: true });
+});
+
+function node(args: string[]): string {
+  return execFileSync(process.execPath, args, { cwd: appDir, encoding: 'utf8' });
+}
+
+describe('packed packages installed with npm', () => {
+  test.each(packageNames)('%s imports from ESM and CommonJS with the same exports', (name) => {
+    const esm = node(['--input-type=module', '-e', `console.log(Object.keys(await import('${name}')).sort().join(','))`]);
+    const cjs = node(['--input-type=commonjs', '-e', `console.log(Object.keys(require('${name}')).sort().join(','))`]);
+    expect(esm.trim().length).toBeGreaterThan(0);
+    expect(cjs).toBe(esm);
+  });
+
+  test('@dlkit/backend finds its .wasm files and computes a gradient from the installed tarball', () => {
+    const program = `
+      import * as tf from '@tensorflow/tfjs-core';
+      import { initBackend } from '@dlkit/backend';
+      const info = await initBackend('auto', { env: {} });
+      const g = tf.grad((x) => tf.sum(tf.square(x)))(tf.tensor1d([1.5, -2]));
+      console.log(info.name, info.simd, Array.from(g.dataSync()).join(','));`;
+    expect(node(['--input-type=module', '-e', program]).trim()).toBe('wasm true 3,-4');
+  });
+});

@@ -1,0 +1,3 @@
+import { dlkitBuild } from '../../tsup.base';
+
+export default dlkitBuild();
