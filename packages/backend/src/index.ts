@@ -5,3 +5,4 @@ export type { BackendAttempt, BackendInfo } from './backend-info';
 export { type BackendName, type BackendPreference, backendOrder } from './backend-name';
 export { describeBackend } from './describe-backend';
 export { type InitBackendOptions, initBackend } from './init-backend';
+export { type DenseActivation, type DenseOptions, dense } from './dense';
