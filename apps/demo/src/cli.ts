@@ -1,6 +1,21 @@
 #!/usr/bin/env node
-import { describeBackend, initBackend } from '@dlkit/backend';
+import { CommanderError } from 'commander';
+import { version } from '../package.json';
+import { CliError } from './cli-error';
+import { oneLineMessage } from './one-line-message';
+import { createProgram } from './program';
 
-// Until the GAN demo lands, the main job reports which backend would train it, and why.
-const info = await initBackend();
-console.log(describeBackend(info));
+// The one place errors reach the user: one line and a non-zero exit, never a stack trace
+// (DEBUG=1 adds it, for bug reports).
+try {
+  await createProgram(version).parseAsync(process.argv);
+} catch (error) {
+  if (error instanceof CommanderError) {
+    // commander has already printed its one line (or the help/version text).
+    process.exitCode = error.exitCode;
+  } else {
+    process.stderr.write(`dlkit-demo: ${oneLineMessage(error)}\n`);
+    if (process.env.DEBUG && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
+    process.exitCode = error instanceof CliError ? error.exitCode : 1;
+  }
+}

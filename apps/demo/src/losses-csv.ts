@@ -1,0 +1,20 @@
+import type { EpochRecord, StepRecord } from './loss-history';
+
+function cell(value: number | boolean | undefined): string {
+  if (value === undefined || (typeof value === 'number' && !Number.isFinite(value))) return '';
+  return String(value);
+}
+
+/** losses.csv: one row per training step, full float precision, empty cells for non-finite values. */
+export function stepsToCsv(steps: readonly StepRecord[]): string {
+  const rows = steps.map((s) => [s.epoch, s.step, s.dLoss, s.gLoss, s.dReal, s.dFake].map(cell).join(','));
+  return ['epoch,step,d_loss,g_loss,d_real,d_fake', ...rows].join('\n') + '\n';
+}
+
+/** epochs.csv: one row per epoch with mean losses and the quality metrics. */
+export function epochsToCsv(epochs: readonly EpochRecord[]): string {
+  const rows = epochs.map((e) =>
+    [e.epoch, e.steps, e.dLoss, e.gLoss, e.dReal, e.dFake, e.fid, e.mnistScore, e.complete].map(cell).join(','),
+  );
+  return ['epoch,steps,d_loss,g_loss,d_real,d_fake,fid,mnist_score,complete', ...rows].join('\n') + '\n';
+}

@@ -1,0 +1,131 @@
+import { Command, Help, Option } from 'commander';
+import { runConv } from './commands/conv';
+import { runGan } from './commands/gan';
+import { runLstm } from './commands/lstm';
+import { runReport } from './commands/report';
+import { runVae } from './commands/vae';
+import { ganDefaults } from './gan-defaults';
+import { CliError } from './cli-error';
+import { conciseCommanderMessage } from './one-line-message';
+import { parseDataSource } from './options/parse-data-source';
+import { parsePositiveInt } from './options/parse-positive-int';
+import { parseSeed } from './options/parse-seed';
+
+const backendOption = () =>
+  new Option('--backend <name>', 'tfjs backend; an explicit one that cannot start is an error, never a silent fallback')
+    .choices(['auto', 'gpu', 'node', 'wasm', 'cpu'])
+    .default('auto');
+const outOption = () => new Option('-o, --out <dir>', 'output folder (created if missing)').default(ganDefaults.out);
+const seedOption = () =>
+  new Option('--seed <n>', 'random seed: same seed, same backend → same run').argParser(parseSeed).default(ganDefaults.seed);
+const quietOption = () => new Option('-q, --quiet', 'no progress output; only errors and where the files are');
+
+const examples = `
+Examples:
+  $ pnpm demo                          train the default GAN, write everything to ./out
+  $ pnpm demo --epochs 30 --batch-size 128
+  $ pnpm demo --model dcgan --backend wasm
+  $ pnpm demo --data ~/mnist           train on the full MNIST (a folder with the four IDX files)
+  $ pnpm demo --resume --epochs 20     continue ./out after Ctrl-C, or train longer
+  $ pnpm demo report                   the whole assignment, computed live, as out/assignment.html
+  $ pnpm demo conv                     Q1: convolution worked solution and LeNet arithmetic
+  $ pnpm demo lstm                     Q2: LSTM gradients, corrected, with a gradient check
+  $ pnpm demo vae                      Q3: the posterior lab's figures and answer
+
+Ctrl-C stops after the current step; everything written stays valid, and --resume continues.
+DEBUG=1 prints stack traces for unexpected errors.`;
+
+/** The dlkit-demo command line: `gan` (the default), `report`, `conv`, `lstm`, `vae`. */
+export function createProgram(version: string): Command {
+  const program = new Command('dlkit-demo')
+    .description('Trains the MNIST GAN end to end and plots its losses; `report` shows the whole assignment.')
+    .version(version, '-V, --version')
+    .showSuggestionAfterError(true)
+    .exitOverride()
+    .configureOutput({
+      outputError: (message, write) => write(`dlkit-demo: ${conciseCommanderMessage(message)} (see --help)\n`),
+    })
+    .addHelpText('after', examples);
+
+  const gan = program
+    .command('gan', { isDefault: true })
+    .description('train the GAN on MNIST; write losses, charts, samples, metrics, checkpoint and report.html')
+    // The default command receives any stray word; name it as the unknown command it is.
+    .allowExcessArguments(true)
+    .addOption(
+      new Option('-e, --epochs <n>', 'epochs to train in all (with --resume: train until this epoch)')
+        .argParser(parsePositiveInt)
+        .default(ganDefaults.epochs),
+    )
+    .addOption(
+      new Option('-b, --batch-size <n>', 'digits per training step').argParser(parsePositiveInt).default(ganDefaults.batchSize),
+    )
+    .addOption(new Option('--model <name>', 'mlp: the reference MLP GAN; dcgan: convolutional').choices(['mlp', 'dcgan']).default(ganDefaults.model))
+    .addOption(
+      new Option('--data <source>', 'embedded (offline, 8,000 training digits), download, or a folder with the MNIST IDX files')
+        .argParser(parseDataSource)
+        .default('embedded'),
+    )
+    .addOption(new Option('--limit <n>', 'train on only the first n digits (quick tries)').argParser(parsePositiveInt))
+    .addOption(backendOption())
+    .addOption(seedOption())
+    .addOption(outOption())
+    .addOption(new Option('--resume', 'continue the run whose checkpoint is in --out'))
+    .addOption(quietOption())
+    .addHelpText('after', examples)
+    .action(async (options, command: Command) => {
+      const stray = command.args[0];
+      if (stray !== undefined) {
+        throw new CliError(`unknown command '${stray}' (expected gan, report, conv, lstm or vae; see --help)`);
+      }
+      await runGan({ ...options, backendFromCli: command.getOptionValueSource('backend') === 'cli' });
+    });
+
+  program
+    .command('report')
+    .description('the whole assignment (Q1–Q4) computed live, as one self-contained HTML page')
+    .addOption(backendOption())
+    .addOption(seedOption())
+    .addOption(outOption())
+    .addOption(quietOption())
+    .action(async (options, command: Command) => {
+      await runReport({ ...options, backendFromCli: command.getOptionValueSource('backend') === 'cli' });
+    });
+
+  program
+    .command('conv')
+    .description('Q1: the convolution worked solution, the output-size formula, LeNet and parameter reductions')
+    .action(async () => {
+      await runConv();
+    });
+
+  program
+    .command('lstm')
+    .description('Q2: the LSTM gradient formulas with the usual mistakes corrected, and a gradient check')
+    .addOption(seedOption())
+    .action(async (options) => {
+      await runLstm(options);
+    });
+
+  program
+    .command('vae')
+    .description('Q3: the posterior lab: which q(z|x) a standard VAE can learn, with figures')
+    .addOption(backendOption())
+    .addOption(seedOption())
+    .addOption(outOption())
+    .addOption(quietOption())
+    .action(async (options, command: Command) => {
+      await runVae({ ...options, backendFromCli: command.getOptionValueSource('backend') === 'cli' });
+    });
+
+  // `dlkit-demo --epochs 3` runs gan, so the top-level help lists gan's flags too.
+  program.configureHelp({
+    visibleOptions(command) {
+      const own = Help.prototype.visibleOptions.call(this, command);
+      if (command !== program) return own;
+      return [...gan.options.filter((option) => !option.hidden && option.long !== '--help'), ...own];
+    },
+  });
+
+  return program;
+}

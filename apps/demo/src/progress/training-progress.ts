@@ -1,0 +1,154 @@
+import cliProgress from 'cli-progress';
+import type { EpochRecord, StepRecord } from '../loss-history';
+import { formatDuration } from './format-duration';
+import { RunClock } from './run-clock';
+
+/** What the progress view needs to know about the run before the first step. */
+export interface RunPlan {
+  epochs: number;
+  stepsPerEpoch: number;
+  batchSize: number;
+  /** Steps already done (a resumed run). */
+  doneSteps: number;
+}
+
+/** How the training loop talks to the person watching. */
+export interface TrainingProgress {
+  start(plan: RunPlan): void;
+  step(record: StepRecord): void;
+  epoch(record: EpochRecord, epochs: number): void;
+  /** Marks time spent outside training steps (metrics, files) so rates stay honest. */
+  pause(): void;
+  log(line: string): void;
+  stop(): void;
+}
+
+/** Draws a loss history as a one-line sparkline of the given width. */
+export type SparklineFn = (values: readonly number[], width: number) => string;
+
+/** Options of {@link createTrainingProgress}. */
+export interface TrainingProgressOptions {
+  /** `tty`: live bar and sparkline; `plain`: a log line every few seconds; `quiet`: nothing. */
+  mode: 'tty' | 'plain' | 'quiet';
+  stream?: NodeJS.WriteStream;
+  sparkline: SparklineFn;
+  /** Seconds between plain log lines. */
+  logEverySeconds?: number;
+}
+
+const fmt = (x: number, digits = 3) => (Number.isFinite(x) ? x.toFixed(digits) : 'NaN');
+const int = (x: number) => (Number.isFinite(x) ? Math.round(x).toLocaleString('en-US') : '--');
+
+/** Describes one finished epoch in one line. */
+export function describeEpoch(e: EpochRecord, epochs: number): string {
+  const parts = [
+    `epoch ${e.epoch}/${epochs}${e.complete ? '' : ' (stopped early)'}`,
+    `D ${fmt(e.dLoss)}`,
+    `G ${fmt(e.gLoss)}`,
+    `D(x) ${fmt(e.dReal, 2)}`,
+    `D(G(z)) ${fmt(e.dFake, 2)}`,
+  ];
+  if (e.fid !== undefined) parts.push(`FID ${fmt(e.fid, 1)}`);
+  if (e.mnistScore !== undefined) parts.push(`MNIST score ${fmt(e.mnistScore, 2)}`);
+  return parts.join('  ');
+}
+
+/**
+ * The live view of a training run: on a terminal a progress bar (epoch, step, samples/s, ETA, D and
+ * G losses) above a sparkline of recent losses; elsewhere (CI, a pipe) plain log lines.
+ */
+export function createTrainingProgress(options: TrainingProgressOptions): TrainingProgress {
+  const stream = options.stream ?? process.stderr;
+  const clock = new RunClock();
+  const dHistory: number[] = [];
+  const gHistory: number[] = [];
+  let plan: RunPlan = { epochs: 1, stepsPerEpoch: 1, batchSize: 1, doneSteps: 0 };
+  let totalSteps = 1;
+  let lastLog = 0;
+  let bars: cliProgress.MultiBar | undefined;
+  let mainBar: cliProgress.SingleBar | undefined;
+  let chartBar: cliProgress.SingleBar | undefined;
+
+  const status = (r: StepRecord) => {
+    const done = r.step;
+    const samplesPerSecond = clock.rate * plan.batchSize;
+    const eta = (totalSteps - done) / clock.rate;
+    return {
+      epochText: `epoch ${r.epoch}/${plan.epochs}`,
+      stepText: `step ${int(done)}/${int(totalSteps)}`,
+      rateText: `${int(samplesPerSecond)} samples/s`,
+      etaText: `ETA ${formatDuration(eta)}`,
+      lossText: `D ${fmt(r.dLoss)}  G ${fmt(r.gLoss)}`,
+    };
+  };
+
+  return {
+    start(p) {
+      plan = p;
+      totalSteps = p.epochs * p.stepsPerEpoch;
+      if (options.mode !== 'tty') return;
+      bars = new cliProgress.MultiBar(
+        {
+          stream,
+          hideCursor: true,
+          clearOnComplete: false,
+          stopOnComplete: false,
+          forceRedraw: true,
+          fps: 10,
+          barsize: 24,
+          autopadding: true,
+          format: (opts, params, payload) => {
+            if (payload.kind === 'chart') return payload.text as string;
+            const size = opts.barsize ?? 24;
+            const filled = Math.round(params.progress * size);
+            const bar = '█'.repeat(filled) + '░'.repeat(size - filled);
+            return `${payload.epochText} ${bar} ${Math.floor(params.progress * 100)}% │ ${payload.stepText} │ ${payload.rateText} │ ${payload.etaText} │ ${payload.lossText}`;
+          },
+        },
+        cliProgress.Presets.shades_classic,
+      );
+      mainBar = bars.create(totalSteps, p.doneSteps, {
+        epochText: `epoch -/${p.epochs}`,
+        stepText: `step ${int(p.doneSteps)}/${int(totalSteps)}`,
+        rateText: '-- samples/s',
+        etaText: 'ETA --',
+        lossText: '',
+      });
+      chartBar = bars.create(1, 0, { kind: 'chart', text: 'losses: waiting for the first step' });
+    },
+    step(r) {
+      clock.tick();
+      dHistory.push(r.dLoss);
+      gHistory.push(r.gLoss);
+      if (options.mode === 'quiet') return;
+      const s = status(r);
+      if (options.mode === 'tty') {
+        mainBar?.update(r.step, s);
+        const width = Math.max(10, Math.min(40, Math.floor(((stream.columns ?? 80) - 20) / 2)));
+        const text = `D ${options.sparkline(dHistory, width)}  G ${options.sparkline(gHistory, width)}`;
+        chartBar?.update(0, { kind: 'chart', text });
+        return;
+      }
+      const now = clock.elapsed;
+      if (now - lastLog >= (options.logEverySeconds ?? 10)) {
+        lastLog = now;
+        stream.write(`${s.epochText}  ${s.stepText}  ${s.rateText}  ${s.etaText}  ${s.lossText}\n`);
+      }
+    },
+    epoch(e, epochs) {
+      this.log(describeEpoch(e, epochs));
+    },
+    pause() {
+      clock.resume();
+    },
+    log(line) {
+      if (options.mode === 'quiet') return;
+      if (bars) bars.log(`${line}\n`);
+      else stream.write(`${line}\n`);
+    },
+    stop() {
+      bars?.stop();
+      bars = undefined;
+    },
+  };
+}

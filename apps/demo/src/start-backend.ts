@@ -1,0 +1,17 @@
+import { type BackendInfo, type BackendPreference, BackendUnavailableError, initBackend } from '@dlkit/backend';
+import { CliError } from './cli-error';
+
+/**
+ * Starts the tfjs backend for a command. A `--backend` typed on the command line beats DLKIT_BACKEND
+ * (the flag is the more specific wish); one that cannot start is one clear line, never a fallback.
+ */
+export async function startBackend(preference: BackendPreference, fromCli: boolean): Promise<BackendInfo> {
+  const env = { ...process.env };
+  if (fromCli) delete env.DLKIT_BACKEND;
+  try {
+    return await initBackend(preference, { env });
+  } catch (error) {
+    if (error instanceof BackendUnavailableError) throw new CliError(error.message);
+    throw error;
+  }
+}
