@@ -5,12 +5,19 @@ import { BackendUnavailableError } from './backend-error';
 import type { BackendAttempt, BackendInfo } from './backend-info';
 import { type BackendName, type BackendPreference, backendOrder, isBackendPreference, tfBackendNames } from './backend-name';
 import { importFailureReason } from './import-failure-reason';
+import { defaultWasmThreads, prepareWasmThreads } from './wasm-threads';
 
 export interface InitBackendOptions {
   /** Environment to read DLKIT_BACKEND from; defaults to process.env. */
   env?: Record<string, string | undefined>;
   /** Folder (or URL prefix, ending in '/') holding tfjs-backend-wasm's .wasm files, for bundled apps. */
   wasmPaths?: string;
+  /**
+   * Threads for the WASM backend's matrix kernels (XNNPACK). Defaults to DLKIT_WASM_THREADS, else every
+   * core this process may use (at most 8). 1 runs the single-threaded SIMD build. Takes effect only the
+   * first time the WASM backend starts in a process.
+   */
+  threads?: number;
 }
 
 const optionalPackages: Partial<Record<BackendName, string>> = {
@@ -62,6 +69,7 @@ async function startBackend(name: BackendName, options: InitBackendOptions): Pro
       const wasm = await import('@tensorflow/tfjs-backend-wasm');
       const wasmPaths = options.wasmPaths ?? installedWasmFolder();
       if (wasmPaths) wasm.setWasmPaths(wasmPaths);
+      if (tf.findBackend('wasm') === null) return await startWasm(wasm, wasmThreads(options));
     } else {
       await import('@tensorflow/tfjs-backend-cpu');
     }
@@ -77,6 +85,44 @@ async function startBackend(name: BackendName, options: InitBackendOptions): Pro
   } catch (error) {
     return `the ${name} backend failed to start: ${error instanceof Error ? error.message : String(error)}`;
   }
+}
+
+type WasmModule = typeof import('@tensorflow/tfjs-backend-wasm');
+
+/** Starts the WASM backend, threaded when asked and possible, else the single-threaded SIMD build. */
+async function startWasm(wasm: WasmModule, threads: number): Promise<string | undefined> {
+  const simd = Boolean(await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT'));
+  if (threads > 1 && simd) {
+    tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', true);
+    wasm.setThreadsCount(threads);
+    const restore = prepareWasmThreads(threads);
+    let started = false;
+    try {
+      started = await tf.setBackend('wasm');
+    } catch {
+      started = false;
+    } finally {
+      restore();
+    }
+    if (started) {
+      await tf.ready();
+      return undefined;
+    }
+    tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
+  }
+  tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
+  if (!(await tf.setBackend('wasm'))) return 'the wasm backend failed to initialize';
+  await tf.ready();
+  return undefined;
+}
+
+function wasmThreads(options: InitBackendOptions): number {
+  const fromEnv = (options.env ?? process.env).DLKIT_WASM_THREADS?.trim();
+  const requested = options.threads ?? (fromEnv ? Number(fromEnv) : defaultWasmThreads());
+  if (!Number.isInteger(requested) || requested < 1) {
+    throw new Error(`wasm threads must be a whole number ≥ 1, found ${fromEnv && options.threads === undefined ? `DLKIT_WASM_THREADS=${fromEnv}` : requested}`);
+  }
+  return Math.min(requested, 8);
 }
 
 /**

@@ -1,0 +1,70 @@
+import { createRequire } from 'node:module';
+import { availableParallelism } from 'node:os';
+import { dirname, join } from 'node:path';
+import { Worker as NodeWorker, type WorkerOptions } from 'node:worker_threads';
+
+/**
+ * tfjs-backend-wasm's threaded SIMD build cannot start in Node as shipped (tfjs issue #3830): it starts
+ * its pthread workers from a `blob:` URL, which Node's Worker rejects, and it sizes its thread pool as
+ * `os.cpus().length / 2` (assuming hyper-threading), which is 1 on a 2-core machine. This module works
+ * around both for the duration of the backend's start-up, so XNNPACK gets `threads` threads:
+ * - a global `Worker` that starts the worker script from source (`eval: true`), with `importScripts` of
+ *   the blob-wrapped factory redirected to the same factory's file in wasm-out/;
+ * - `os.cpus()` reporting `2 × threads` entries while the module initializes, then restored.
+ * The workers do not keep the process alive: the pool lives as long as the process.
+ */
+export function prepareWasmThreads(threads: number): () => void {
+  const require = createRequire(import.meta.url);
+  const wasmOut = join(dirname(require.resolve('@tensorflow/tfjs-backend-wasm')), '..', 'wasm-out');
+  const factoryFile = join(wasmOut, 'tfjs-backend-wasm-threaded-simd.js');
+  const { wasmWorkerContents } = require(join(wasmOut, 'tfjs-backend-wasm-threaded-simd.worker.js')) as { wasmWorkerContents: string };
+  const workerSource = patchWorkerSource(wasmWorkerContents, factoryFile);
+
+  class SourceWorker extends NodeWorker {
+    constructor(url: string | URL, options?: WorkerOptions) {
+      if (String(url).startsWith('blob:')) super(workerSource, { eval: true, execArgv: [] }); // the script is CommonJS whatever the app's flags (--input-type=module)
+      else super(url, options);
+      this.unref();
+    }
+    // pthreads run forever in XNNPACK's pool; a referenced worker would keep Node from exiting.
+    override ref(): void {}
+  }
+
+  const global = globalThis as { Worker?: unknown };
+  const previousWorker = Object.getOwnPropertyDescriptor(global, 'Worker');
+  // Emscripten assigns `global.Worker = worker_threads.Worker` while it starts; keep ours in place.
+  Object.defineProperty(global, 'Worker', { configurable: true, get: () => SourceWorker, set: () => {} });
+
+  const os = require('node:os') as { cpus: () => unknown[] };
+  const realCpus = os.cpus;
+  os.cpus = () => {
+    const cpus = realCpus.call(os);
+    const first = cpus[0] ?? {};
+    while (cpus.length < 2 * threads) cpus.push(first);
+    return cpus;
+  };
+
+  return () => {
+    os.cpus = realCpus;
+    // Workers the pool may still start later need the shim, as emscripten's own global would be.
+    if (previousWorker) Object.defineProperty(global, 'Worker', previousWorker);
+    else Object.defineProperty(global, 'Worker', { configurable: true, writable: true, value: SourceWorker });
+  };
+}
+
+/** Threads to use when the caller does not say: every core this process may run on, at most 8. */
+export function defaultWasmThreads(): number {
+  return Math.min(8, Math.max(1, availableParallelism()));
+}
+
+function patchWorkerSource(source: string, factoryFile: string): string {
+  const importScripts = 'importScripts:function(f){';
+  const blobImport = 'var objectUrl=URL.createObjectURL(e.data.urlOrBlob);importScripts(objectUrl);URL.revokeObjectURL(objectUrl)';
+  if (!source.includes(importScripts) || !source.includes(blobImport)) {
+    throw new Error('the threaded wasm worker script has an unexpected shape (tfjs-backend-wasm version other than 4.22?)');
+  }
+  return source
+    .replace(/\n/g, '\\n')
+    .replace(importScripts, `${importScripts}if(typeof f!=="string"||f.startsWith("blob:"))f=${JSON.stringify(factoryFile)};`)
+    .replace(blobImport, 'importScripts(null)');
+}
