@@ -1,3 +1,4 @@
 import { dlkitBuild } from '../../tsup.base';
 
-export default dlkitBuild();
+// Two entries: the data API needs no tfjs; '@dlkit/mnist/tfjs' holds what does (tfjs-core stays external, an optional peer).
+export default dlkitBuild({ entry: ['src/index.ts', 'src/tfjs.ts'] });

@@ -1,1 +1,9 @@
-export {};
+export { type DownloadedMnist, type DownloadMnistOptions, type DownloadProgress, defaultMnistCacheDir, downloadMnist } from './download-mnist';
+export type { IdxArray, IdxData, IdxType } from './idx-array';
+export { embeddedSplitSeed, embeddedTrainCount, type LoadMnistOptions, loadMnist } from './load-mnist';
+export { MnistDataError } from './mnist-data-error';
+export type { MnistBatch, MnistBatchOptions, MnistDataset, MnistNormalize } from './mnist-dataset';
+export { type MnistFile, mnistFiles, mnistMirrors } from './mnist-files';
+export { type ReadIdxOptions, readIdx } from './read-idx';
+export { type IdxInput, type WriteIdxOptions, writeIdx } from './write-idx';
+export { type WriteIdxFileOptions, writeIdxFile } from './write-idx-file';

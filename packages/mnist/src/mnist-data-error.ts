@@ -1,0 +1,17 @@
+/**
+ * The one error @dlkit/mnist throws for bad data: a malformed IDX file, a failed or corrupt download,
+ * images and labels that do not match. The message names the file and the expected and found values.
+ *
+ * @example
+ * try { readIdx('train-images-idx3-ubyte') } catch (e) { if (e instanceof MnistDataError) console.error(e.message) }
+ */
+export class MnistDataError extends Error {
+  /** The file or URL the problem was found in, when there is one. */
+  readonly file: string | undefined;
+
+  constructor(message: string, file?: string) {
+    super(message);
+    this.name = 'MnistDataError';
+    this.file = file;
+  }
+}

@@ -1,0 +1,121 @@
+import { readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
+import { hex, idxTypeByCode, knownTypeCodes, maxIdxRank } from './_idx-types';
+import type { IdxArray } from './idx-array';
+import { MnistDataError } from './mnist-data-error';
+
+/** Options of {@link readIdx}. */
+export interface ReadIdxOptions {
+  /** The name errors use for in-memory bytes (a path names itself). */
+  name?: string;
+}
+
+/**
+ * Parses an IDX file (raw or gzip, detected from its first bytes) given as bytes or as a path.
+ * Every element type is read (0x08 uint8 … 0x0E float64); dimensions and multi-byte values are big-endian.
+ *
+ * Throws one {@link MnistDataError} naming the file and the expected and found values for a wrong magic
+ * number, an unknown type code, rank 0 or absurd dimensions, truncated data and trailing bytes.
+ *
+ * @example
+ * const { dims, data } = readIdx('data/train-labels-idx1-ubyte.gz'); // dims [60000], data Uint8Array
+ */
+export function readIdx(source: Uint8Array | string, options: ReadIdxOptions = {}): IdxArray {
+  const name = typeof source === 'string' ? source : (options.name ?? 'IDX bytes');
+  let bytes: Uint8Array;
+  if (typeof source === 'string') {
+    try {
+      bytes = readFileSync(source);
+    } catch (error) {
+      throw new MnistDataError(`Cannot read IDX file ${source}: ${(error as Error).message}`, source);
+    }
+  } else if (source instanceof Uint8Array) {
+    bytes = source;
+  } else {
+    throw new TypeError(`readIdx: expected a Uint8Array or a file path, found ${describe(source)}`);
+  }
+  return decodeIdx(maybeGunzip(bytes, name), name);
+}
+
+function describe(value: unknown): string {
+  return value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value;
+}
+
+function maybeGunzip(bytes: Uint8Array, name: string): Uint8Array {
+  if (bytes.length < 2 || bytes[0] !== 0x1f || bytes[1] !== 0x8b) return bytes;
+  try {
+    return gunzipSync(bytes);
+  } catch (error) {
+    throw new MnistDataError(`${name}: corrupt gzip data (${(error as Error).message})`, name);
+  }
+}
+
+function decodeIdx(bytes: Uint8Array, name: string): IdxArray {
+  if (bytes.length < 4) {
+    throw new MnistDataError(`${name}: truncated IDX header: expected at least 4 bytes, found ${bytes.length}`, name);
+  }
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (bytes[0] !== 0 || bytes[1] !== 0) {
+    const magic = view.getUint32(0);
+    throw new MnistDataError(
+      `${name}: wrong magic number: expected 0x0000 then a type code and a rank (e.g. 0x00000803 = 2051 for MNIST images), found ${hex(magic, 8)} (${magic})`,
+      name,
+    );
+  }
+  const code = bytes[2]!;
+  const info = idxTypeByCode(code);
+  if (!info) {
+    throw new MnistDataError(`${name}: unknown IDX type code ${hex(code)}: expected one of ${knownTypeCodes}`, name);
+  }
+  const rank = bytes[3]!;
+  if (rank === 0) {
+    throw new MnistDataError(`${name}: rank 0: expected at least 1 dimension, found 0 (magic ${hex(view.getUint32(0), 8)})`, name);
+  }
+  if (rank > maxIdxRank) {
+    throw new MnistDataError(`${name}: absurd rank: expected at most ${maxIdxRank} dimensions, found ${rank}`, name);
+  }
+  const headerBytes = 4 + 4 * rank;
+  if (bytes.length < headerBytes) {
+    throw new MnistDataError(
+      `${name}: truncated IDX header: expected ${headerBytes} bytes for ${rank} dimensions, found ${bytes.length}`,
+      name,
+    );
+  }
+  const dims: number[] = [];
+  let count = 1;
+  for (let i = 0; i < rank; i++) {
+    const dim = view.getUint32(4 + 4 * i);
+    dims.push(dim);
+    count *= dim;
+  }
+  // Past 2^31 elements no typed array can hold it; such headers are usually little-endian or not IDX at all.
+  if (count > 0x7fffffff) {
+    throw new MnistDataError(
+      `${name}: absurd dimensions ${dims.join('×')}: expected at most ${0x7fffffff} elements, found ${count} (is the header little-endian?)`,
+      name,
+    );
+  }
+  const expected = count * info.bytes;
+  const found = bytes.length - headerBytes;
+  if (found < expected) {
+    throw new MnistDataError(
+      `${name}: truncated data: expected ${expected} bytes of ${info.type} for dimensions ${dims.join('×')}, found ${found}`,
+      name,
+    );
+  }
+  if (found > expected) {
+    throw new MnistDataError(
+      `${name}: trailing bytes: expected ${expected} bytes of ${info.type} for dimensions ${dims.join('×')}, found ${found} (${found - expected} extra)`,
+      name,
+    );
+  }
+  let data: IdxArray['data'];
+  if (info.bytes === 1) {
+    const copy = bytes.slice(headerBytes);
+    data = info.type === 'uint8' ? copy : new Int8Array(copy.buffer, copy.byteOffset, copy.length);
+  } else {
+    data = info.create(count);
+    for (let i = 0, offset = headerBytes; i < count; i++, offset += info.bytes) data[i] = info.get(view, offset);
+  }
+  return { type: info.type, dims, data };
+}

@@ -1,0 +1,1 @@
+export { type MnistTensors, type ToTensorsOptions, toTensors } from './to-tensors';

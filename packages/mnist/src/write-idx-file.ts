@@ -1,0 +1,20 @@
+import { writeFileAtomic } from './_atomic-write';
+import { type IdxInput, writeIdx } from './write-idx';
+
+/** Options of {@link writeIdxFile}. */
+export interface WriteIdxFileOptions {
+  /** Gzip the file; by default when the path ends in `.gz`. */
+  gzip?: boolean;
+}
+
+/**
+ * Writes an IDX file atomically (temp file + rename: readers see the old file or the whole new one,
+ * never a part). Validation as {@link writeIdx}.
+ *
+ * @example
+ * writeIdxFile('out/labels-idx1-ubyte.gz', { dims: [3], data: Uint8Array.of(7, 2, 1) });
+ */
+export function writeIdxFile(path: string, array: IdxInput, options: WriteIdxFileOptions = {}): void {
+  const bytes = writeIdx(array, { gzip: options.gzip ?? path.endsWith('.gz') });
+  writeFileAtomic(path, bytes);
+}
