@@ -1,0 +1,59 @@
+import * as tf from '@tensorflow/tfjs-core';
+import { checkBatch } from './_check-batch';
+import { mixSeed } from './_seeded-random';
+import type { VaeModel } from './_vae-model';
+import type { VaeConfig } from './vae-config';
+import { VaeError } from './vae-error';
+import type { VaeHistory, VaeStepResult } from './vae-history';
+
+/** One VAE plus its Adam state and step count; the implementation behind createVaeTrainer. */
+export class VaeTrainerState {
+  readonly optimizer: tf.AdamOptimizer;
+  stepCount = 0;
+  readonly history: VaeHistory = { steps: [], epochs: [] };
+  private disposed = false;
+
+  constructor(readonly vae: VaeModel) {
+    this.optimizer = tf.train.adam(vae.config.learningRate, 0.9, 0.999, 1e-8);
+  }
+
+  get config(): VaeConfig {
+    return this.vae.config;
+  }
+
+  step(batch: tf.Tensor2D): VaeStepResult {
+    if (this.disposed) throw new VaeError('step: this trainer has been disposed');
+    checkBatch(batch, this.config.inputSize, 'batch', 'step');
+    const seed = mixSeed(this.config.seed, this.stepCount, 3);
+    let reconstruction: tf.Scalar | undefined;
+    let kl: tf.Scalar | undefined;
+    const { value, grads } = tf.variableGrads(() => {
+      const terms = this.vae.lossTerms(batch, seed);
+      reconstruction = tf.keep(terms.reconstruction);
+      kl = tf.keep(terms.kl);
+      return tf.add(terms.reconstruction, terms.kl) as tf.Scalar;
+    }, this.vae.variables);
+    const values = tf.tidy(() => tf.stack([value, reconstruction!, kl!]));
+    const [loss, reconstructionValue, klValue] = values.dataSync() as Float32Array;
+    tf.dispose([value, reconstruction!, kl!, values]);
+    if (!Number.isFinite(loss)) {
+      tf.dispose(grads);
+      throw new VaeError(
+        `step ${this.stepCount}: the loss is not finite (loss ${loss}, reconstruction ${reconstructionValue}, KL ${klValue}); the weights were not updated`,
+      );
+    }
+    this.optimizer.applyGradients(Object.entries(grads).map(([name, tensor]) => ({ name, tensor })));
+    tf.dispose(grads);
+    const result = { loss: loss!, reconstruction: reconstructionValue!, kl: klValue! };
+    this.history.steps.push({ step: this.stepCount, ...result });
+    this.stepCount++;
+    return result;
+  }
+
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    this.optimizer.dispose();
+    this.vae.dispose();
+  }
+}
