@@ -1,0 +1,47 @@
+import * as tf from '@tensorflow/tfjs-core';
+import { randomStream, seedFor } from './_seed-for';
+
+/** One named trainable tensor; names are stable so checkpoints can be checked against the config. */
+export interface NamedParameter {
+  name: string;
+  variable: tf.Variable;
+}
+
+/** A generator or discriminator: its parameters in a fixed order and its forward pass. */
+export interface Network {
+  parameters: NamedParameter[];
+  /**
+   * Forward pass of a [batch, features] input. With `dropoutSeed` dropout is on (training) and its masks
+   * come from that seed; without it dropout is off.
+   */
+  apply(x: tf.Tensor2D, dropoutSeed?: number): tf.Tensor2D;
+}
+
+/** Glorot-uniform weights (Keras' default) from a seed, zero biases. */
+export function createParameter(name: string, shape: number[], fans: [number, number] | 'zeros', seed: number, index: number): NamedParameter {
+  const initial =
+    fans === 'zeros'
+      ? tf.zeros(shape)
+      : tf.tidy(() => {
+          const limit = Math.sqrt(6 / (fans[0] + fans[1]));
+          return tf.randomUniform(shape, -limit, limit, 'float32', seedFor(seed, randomStream.weights, index));
+        });
+  // tf.variable shares the initial tensor's data but counts it separately: free the initial one.
+  const variable = tf.variable(initial, true);
+  initial.dispose();
+  return { name, variable };
+}
+
+/** Inverted dropout with a seeded mask: kept units are scaled by 1/(1 − rate), so inference needs nothing. */
+export function seededDropout<T extends tf.Tensor>(x: T, rate: number, seed: number | undefined, layer: number): T {
+  if (seed === undefined || rate === 0) return x;
+  return tf.tidy(() => {
+    const uniform = tf.randomUniform(x.shape, 0, 1, 'float32', seedFor(seed, 7, layer));
+    const keep = tf.div(tf.cast(tf.greaterEqual(uniform, rate), 'float32'), 1 - rate);
+    return tf.mul(x, keep) as T;
+  });
+}
+
+export function disposeNetwork(network: Network): void {
+  for (const { variable } of network.parameters) variable.dispose();
+}

@@ -1,0 +1,122 @@
+import { GanError } from './gan-error';
+
+/** Which architecture the generator and discriminator use. */
+export type GanModel = 'mlp' | 'dcgan';
+
+/** Everything that defines a GAN and its training; the defaults are the seed's reference MLP GAN. */
+export interface GanConfig {
+  /** 'mlp' (the reference Keras MNIST GAN) or 'dcgan' (transposed convolutions up, strided convolutions down). */
+  model: GanModel;
+  /** Image height and width; 'dcgan' needs both divisible by 4. */
+  imageShape: [number, number];
+  /** Length of the generator's noise vector z. */
+  latentDim: number;
+  /** MLP generator hidden widths, z → … → image. */
+  generatorUnits: number[];
+  /** MLP discriminator hidden widths, image → … → 1. */
+  discriminatorUnits: number[];
+  /** DCGAN generator channels: [at 1/4 size, at 1/2 size]. */
+  generatorChannels: [number, number];
+  /** DCGAN discriminator channels: [at 1/2 size, at 1/4 size]. */
+  discriminatorChannels: [number, number];
+  /** DCGAN kernel size. */
+  kernelSize: number;
+  /** Slope of LeakyReLU for negative inputs. */
+  leakyAlpha: number;
+  /** Discriminator dropout rate (after every hidden layer but the last, as in the reference). */
+  dropout: number;
+  learningRate: number;
+  beta1: number;
+  beta2: number;
+  epsilon: number;
+  batchSize: number;
+  /** One-sided label smoothing: real images are labelled 1 − labelSmoothing (0 = off; 0.1 is common). */
+  labelSmoothing: number;
+  /** Seeds weights, noise, dropout and shuffling: same seed, same backend → same run. */
+  seed: number;
+}
+
+/** The seed's reference MLP GAN: z(100)→256→512→1024→784, 784→1024→512→256→1, Adam 2e-4 β1 0.5, batch 128. */
+export const defaultGanConfig: Readonly<GanConfig> = Object.freeze({
+  model: 'mlp',
+  imageShape: [28, 28],
+  latentDim: 100,
+  generatorUnits: [256, 512, 1024],
+  discriminatorUnits: [1024, 512, 256],
+  generatorChannels: [128, 64],
+  discriminatorChannels: [64, 128],
+  kernelSize: 5,
+  leakyAlpha: 0.2,
+  dropout: 0.3,
+  learningRate: 2e-4,
+  beta1: 0.5,
+  beta2: 0.999,
+  epsilon: 1e-7,
+  batchSize: 128,
+  labelSmoothing: 0,
+  seed: 0,
+}) as GanConfig;
+
+/** Fills in defaults and checks every field; throws one GanError naming the bad field, expected and found. */
+export function resolveGanConfig(config: Partial<GanConfig> = {}): GanConfig {
+  const known = new Set(Object.keys(defaultGanConfig));
+  for (const key of Object.keys(config)) {
+    if (!known.has(key)) fail(`unknown option '${key}': expected one of ${[...known].join(', ')}`);
+  }
+  const defined = Object.fromEntries(Object.entries(config).filter(([, value]) => value !== undefined));
+  const resolved: GanConfig = {
+    ...defaultGanConfig,
+    ...defined,
+    imageShape: [...(config.imageShape ?? defaultGanConfig.imageShape)] as [number, number],
+    generatorUnits: [...(config.generatorUnits ?? defaultGanConfig.generatorUnits)],
+    discriminatorUnits: [...(config.discriminatorUnits ?? defaultGanConfig.discriminatorUnits)],
+    generatorChannels: [...(config.generatorChannels ?? defaultGanConfig.generatorChannels)] as [number, number],
+    discriminatorChannels: [...(config.discriminatorChannels ?? defaultGanConfig.discriminatorChannels)] as [number, number],
+  };
+  if (resolved.model !== 'mlp' && resolved.model !== 'dcgan') fail(`model must be 'mlp' or 'dcgan', found ${String(resolved.model)}`);
+  checkIntegers('imageShape', resolved.imageShape, 2, 2);
+  checkInteger('latentDim', resolved.latentDim, 1);
+  checkIntegers('generatorUnits', resolved.generatorUnits, 0);
+  checkIntegers('discriminatorUnits', resolved.discriminatorUnits, 0);
+  checkIntegers('generatorChannels', resolved.generatorChannels, 2, 2);
+  checkIntegers('discriminatorChannels', resolved.discriminatorChannels, 2, 2);
+  checkInteger('kernelSize', resolved.kernelSize, 1);
+  checkInteger('batchSize', resolved.batchSize, 1);
+  checkRange('leakyAlpha', resolved.leakyAlpha, 0, 1, true);
+  checkRange('dropout', resolved.dropout, 0, 1, false);
+  checkRange('labelSmoothing', resolved.labelSmoothing, 0, 1, false);
+  checkRange('beta1', resolved.beta1, 0, 1, false);
+  checkRange('beta2', resolved.beta2, 0, 1, false);
+  checkPositive('learningRate', resolved.learningRate);
+  checkPositive('epsilon', resolved.epsilon);
+  if (!Number.isSafeInteger(resolved.seed)) fail(`seed must be an integer, found ${String(resolved.seed)}`);
+  if (resolved.model === 'dcgan' && resolved.imageShape.some((side) => side % 4 !== 0)) {
+    fail(`model 'dcgan' needs imageShape sides divisible by 4, found [${resolved.imageShape.join(', ')}]`);
+  }
+  return resolved;
+}
+
+function fail(message: string): never {
+  throw new GanError('config', `invalid GAN config: ${message}`);
+}
+
+function checkInteger(name: string, value: unknown, min: number): void {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < min) fail(`${name} must be an integer ≥ ${min}, found ${String(value)}`);
+}
+
+function checkIntegers(name: string, values: unknown, minLength: number, maxLength = Number.POSITIVE_INFINITY): void {
+  if (!Array.isArray(values) || values.length < minLength || values.length > maxLength) {
+    const length = minLength === maxLength ? `${minLength}` : `at least ${minLength}`;
+    fail(`${name} must be an array of ${length} positive integers, found ${JSON.stringify(values)}`);
+  }
+  for (const value of values) checkInteger(`every entry of ${name}`, value, 1);
+}
+
+function checkRange(name: string, value: unknown, min: number, max: number, maxIncluded: boolean): void {
+  const ok = typeof value === 'number' && value >= min && (maxIncluded ? value <= max : value < max);
+  if (!ok) fail(`${name} must be in [${min}, ${max}${maxIncluded ? ']' : ')'}, found ${String(value)}`);
+}
+
+function checkPositive(name: string, value: unknown): void {
+  if (typeof value !== 'number' || !(value > 0) || !Number.isFinite(value)) fail(`${name} must be a positive finite number, found ${String(value)}`);
+}

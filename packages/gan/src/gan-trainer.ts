@@ -1,0 +1,228 @@
+import * as tf from '@tensorflow/tfjs-core';
+import { Adam } from './_adam';
+import { createDcganDiscriminator, createDcganGenerator } from './_dcgan-networks';
+import { createMlpDiscriminator, createMlpGenerator } from './_mlp-networks';
+import { disposeNetwork, type Network } from './_network';
+import { randomStream, seedFor } from './_seed-for';
+import { type GanConfig, resolveGanConfig } from './gan-config';
+import { GanError } from './gan-error';
+import type { GanHistory, GanStepLosses } from './gan-history';
+import { discriminatorLoss, generatorLoss } from './gan-losses';
+import type { GanSnapshot, GanSnapshotTensor } from './gan-snapshot';
+
+export interface GenerateOptions {
+  /** Seed of the noise batch. Without one: the run's fixed progress noise, the same z on every call. */
+  seed?: number;
+}
+
+/** A GAN and its optimizers, trained one step at a time; owns its tensors until `dispose()`. */
+export interface GanTrainer {
+  readonly config: Readonly<GanConfig>;
+  /** Training steps done so far (also the index that seeds the next step's noise and dropout). */
+  readonly stepCount: number;
+  /** Steps per epoch of the data being trained on; set by trainGan, kept in checkpoints. */
+  stepsPerEpoch: number | null;
+  /** What the run has reported so far; trainGan appends to it. */
+  readonly history: GanHistory;
+  /**
+   * One training step on a [batch, pixels] batch of real images in [−1, 1]: update D on the reals and
+   * as many fakes, then G with fresh noise. Returns the losses, read back from the device in one go.
+   * Leaves `tf.memory().numTensors` unchanged.
+   */
+  step(realBatch: tf.Tensor2D): GanStepLosses;
+  /** `n` generated images as a [n, pixels] tensor in [−1, 1]; the caller disposes it. */
+  generate(n: number, options?: GenerateOptions): tf.Tensor2D;
+  /** The discriminator's logits (dropout off) for [n, pixels] images; the caller disposes them. */
+  discriminate(images: tf.Tensor2D): tf.Tensor2D;
+  /** The whole state as plain data (weights and optimizer moments copied out). */
+  snapshot(): GanSnapshot;
+  /** Frees every tensor the trainer holds; it cannot be used afterwards. */
+  dispose(): void;
+}
+
+/** Builds a fresh GAN from `config` (defaults: the seed's reference MLP GAN), weights drawn from `config.seed`. */
+export function createGanTrainer(config: Partial<GanConfig> = {}): GanTrainer {
+  return new Trainer(resolveGanConfig(config));
+}
+
+/** Rebuilds the trainer a snapshot was taken from, bit for bit; throws a GanError if it does not fit its config. */
+export function restoreGanTrainer(snapshot: GanSnapshot): GanTrainer {
+  const trainer = new Trainer(resolveGanConfig(snapshot.config));
+  try {
+    trainer.restore(snapshot);
+  } catch (error) {
+    trainer.dispose();
+    throw error;
+  }
+  return trainer;
+}
+
+class Trainer implements GanTrainer {
+  readonly generator: Network;
+  readonly discriminator: Network;
+  readonly generatorOptimizer: Adam;
+  readonly discriminatorOptimizer: Adam;
+  stepCount = 0;
+  stepsPerEpoch: number | null = null;
+  history: GanHistory = { steps: [], epochs: [] };
+  private disposed = false;
+
+  constructor(readonly config: GanConfig) {
+    const dcgan = config.model === 'dcgan';
+    this.generator = dcgan ? createDcganGenerator(config) : createMlpGenerator(config);
+    this.discriminator = dcgan ? createDcganDiscriminator(config) : createMlpDiscriminator(config);
+    this.generatorOptimizer = new Adam(config, variablesOf(this.generator));
+    this.discriminatorOptimizer = new Adam(config, variablesOf(this.discriminator));
+  }
+
+  get pixels(): number {
+    return this.config.imageShape[0] * this.config.imageShape[1];
+  }
+
+  step(realBatch: tf.Tensor2D): GanStepLosses {
+    this.checkAlive();
+    this.checkImages(realBatch, 'step(realBatch)');
+    const { seed, latentDim, labelSmoothing } = this.config;
+    const t = this.stepCount;
+    const batch = realBatch.shape[0];
+    const results = tf.tidy(() => {
+      const discriminatorNoise = tf.randomNormal([batch, latentDim], 0, 1, 'float32', seedFor(seed, randomStream.discriminatorNoise, t));
+      const fakes = this.generator.apply(discriminatorNoise as tf.Tensor2D);
+      const both = tf.concat([realBatch, fakes], 0);
+      let logits: tf.Tensor2D | undefined;
+      const dPass = tf.variableGrads(() => {
+        // One pass over reals and fakes together: a single, larger matMul per layer.
+        logits = tf.keep(this.discriminator.apply(both, seedFor(seed, randomStream.discriminatorDropout, t)));
+        const realLogits = tf.slice(logits, [0, 0], [batch, 1]);
+        const fakeLogits = tf.slice(logits, [batch, 0], [batch, 1]);
+        return discriminatorLoss(realLogits, fakeLogits, labelSmoothing);
+      }, variablesOf(this.discriminator));
+      const probabilities = tf.sigmoid(logits!);
+      logits!.dispose();
+      const dReal = tf.mean(tf.slice(probabilities, [0, 0], [batch, 1]));
+      const dFake = tf.mean(tf.slice(probabilities, [batch, 0], [batch, 1]));
+      this.discriminatorOptimizer.apply(gradientsInOrder(dPass.grads, this.discriminator));
+
+      const generatorNoise = tf.randomNormal([batch, latentDim], 0, 1, 'float32', seedFor(seed, randomStream.generatorNoise, t));
+      const gPass = tf.variableGrads(() => {
+        const fakeLogits = this.discriminator.apply(this.generator.apply(generatorNoise as tf.Tensor2D), seedFor(seed, randomStream.generatorDropout, t));
+        return generatorLoss(fakeLogits);
+      }, variablesOf(this.generator));
+      this.generatorOptimizer.apply(gradientsInOrder(gPass.grads, this.generator));
+      return tf.stack([dPass.value, gPass.value, dReal, dFake]);
+    });
+    const [dLoss, gLoss, dReal, dFake] = results.dataSync();
+    results.dispose();
+    this.stepCount = t + 1;
+    return { dLoss: dLoss!, gLoss: gLoss!, dReal: dReal!, dFake: dFake! };
+  }
+
+  generate(n: number, options: GenerateOptions = {}): tf.Tensor2D {
+    this.checkAlive();
+    if (!Number.isInteger(n) || n < 1) throw new GanError('input', `generate(n): n must be a positive integer, found ${String(n)}`);
+    const noiseSeed = options.seed ?? seedFor(this.config.seed, 0, 0);
+    return tf.tidy(() => this.generator.apply(tf.randomNormal([n, this.config.latentDim], 0, 1, 'float32', noiseSeed) as tf.Tensor2D));
+  }
+
+  discriminate(images: tf.Tensor2D): tf.Tensor2D {
+    this.checkAlive();
+    this.checkImages(images, 'discriminate(images)');
+    return this.discriminator.apply(images);
+  }
+
+  snapshot(): GanSnapshot {
+    this.checkAlive();
+    const tensors: GanSnapshotTensor[] = [];
+    const add = (name: string, tensor: tf.Tensor) => tensors.push({ name, shape: [...tensor.shape], values: tensor.dataSync() as Float32Array });
+    for (const { name, variable } of this.allParameters()) add(name, variable);
+    for (const [network, optimizer] of this.pairs()) {
+      network.parameters.forEach(({ name }, i) => {
+        add(`optimizer/${name}/m`, optimizer.firstMoments[i]!);
+        add(`optimizer/${name}/v`, optimizer.secondMoments[i]!);
+      });
+    }
+    return {
+      config: structuredClone(this.config),
+      step: this.stepCount,
+      stepsPerEpoch: this.stepsPerEpoch,
+      history: structuredClone(this.history),
+      tensors: tensors.map((tensor) => ({ ...tensor, values: Float32Array.from(tensor.values) })),
+    };
+  }
+
+  /** Copies a snapshot's values into this trainer's tensors after checking every name and shape. */
+  restore(snapshot: GanSnapshot): void {
+    const byName = new Map(snapshot.tensors.map((tensor) => [tensor.name, tensor]));
+    const targets: [string, tf.Variable][] = this.allParameters().map(({ name, variable }) => [name, variable]);
+    for (const [network, optimizer] of this.pairs()) {
+      network.parameters.forEach(({ name }, i) => {
+        targets.push([`optimizer/${name}/m`, optimizer.firstMoments[i]!]);
+        targets.push([`optimizer/${name}/v`, optimizer.secondMoments[i]!]);
+      });
+    }
+    if (byName.size !== targets.length) {
+      throw new GanError('checkpoint', `snapshot holds ${byName.size} tensors, but this config needs ${targets.length}`);
+    }
+    for (const [name, variable] of targets) {
+      const stored = byName.get(name);
+      if (!stored) throw new GanError('checkpoint', `snapshot lacks tensor '${name}' that this config needs`);
+      const expected = variable.shape.join('×');
+      if (stored.shape.join('×') !== expected || stored.values.length !== variable.size) {
+        throw new GanError('checkpoint', `tensor '${name}' has shape ${stored.shape.join('×')} (${stored.values.length} values), expected ${expected}`);
+      }
+    }
+    for (const [name, variable] of targets) {
+      const stored = byName.get(name)!;
+      tf.tidy(() => variable.assign(tf.tensor(stored.values, variable.shape, 'float32')));
+    }
+    if (!Number.isInteger(snapshot.step) || snapshot.step < 0) throw new GanError('checkpoint', `snapshot step must be a non-negative integer, found ${snapshot.step}`);
+    this.stepCount = snapshot.step;
+    this.generatorOptimizer.step = snapshot.step;
+    this.discriminatorOptimizer.step = snapshot.step;
+    this.stepsPerEpoch = snapshot.stepsPerEpoch;
+    this.history = structuredClone(snapshot.history);
+  }
+
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    disposeNetwork(this.generator);
+    disposeNetwork(this.discriminator);
+    this.generatorOptimizer.dispose();
+    this.discriminatorOptimizer.dispose();
+  }
+
+  private allParameters() {
+    return [...this.generator.parameters, ...this.discriminator.parameters];
+  }
+
+  private pairs(): [Network, Adam][] {
+    return [
+      [this.generator, this.generatorOptimizer],
+      [this.discriminator, this.discriminatorOptimizer],
+    ];
+  }
+
+  private checkAlive(): void {
+    if (this.disposed) throw new GanError('input', 'this GanTrainer was disposed');
+  }
+
+  private checkImages(images: tf.Tensor, where: string): void {
+    if (!(images instanceof tf.Tensor) || images.rank !== 2 || images.shape[1] !== this.pixels || images.shape[0] < 1) {
+      const found = images instanceof tf.Tensor ? `[${images.shape.join(', ')}]` : typeof images;
+      throw new GanError('input', `${where}: expected a [batch, ${this.pixels}] tensor of images, found ${found}`);
+    }
+  }
+}
+
+function variablesOf(network: Network): tf.Variable[] {
+  return network.parameters.map(({ variable }) => variable);
+}
+
+function gradientsInOrder(grads: tf.NamedTensorMap, network: Network): tf.Tensor[] {
+  return network.parameters.map(({ variable }) => {
+    const gradient = grads[variable.name];
+    if (!gradient) throw new Error(`no gradient for ${variable.name}`);
+    return gradient;
+  });
+}
