@@ -1,3 +1,5 @@
 import { dlkitBuild } from '../../tsup.base';
 
-export default dlkitBuild();
+// Two entries: the float64 reference (no tfjs) and the tfjs op. Splitting in both formats puts shared
+// code (LstmShapeError) in one chunk, so `instanceof` works across entries in CommonJS too.
+export default dlkitBuild({ entry: ['src/index.ts', 'src/tfjs.ts'], splitting: true });
