@@ -154,16 +154,17 @@ async function fetchVerified(url: string, temp: string, options: FetchOptions): 
     }, options.timeoutMs);
   };
   const report = progressReporter(options.file, url, options.onProgress);
+  let bytes = 0;
+  let total: number | undefined;
   arm();
   try {
     // identity: a server that gzips on the fly would make fetch hand back other bytes than the checksum covers.
     const response = await fetch(url, { signal: controller.signal, headers: { 'accept-encoding': 'identity' } });
     if (!response.ok || !response.body) throw new Error(`HTTP ${response.status} ${response.statusText}`.trim());
     const announced = Number(response.headers.get('content-length'));
-    const total = Number.isFinite(announced) && announced > 0 ? announced : undefined;
+    total = Number.isFinite(announced) && announced > 0 ? announced : undefined;
     const hash = createHash(options.algorithm);
     const handle = await open(temp, 'w');
-    let bytes = 0;
     try {
       const reader = response.body.getReader();
       for (;;) {
@@ -186,9 +187,11 @@ async function fetchVerified(url: string, temp: string, options: FetchOptions): 
       throw new Error(`checksum mismatch: expected ${options.algorithm} ${options.expected}, found ${found} (${bytes} bytes)`);
     }
   } catch (error) {
-    if (timedOut) throw new Error(`timed out: no data for ${options.timeoutMs} ms`);
+    const received = bytes > 0 ? ` after ${bytes}${total ? ` of ${total}` : ''} bytes` : '';
+    if (timedOut) throw new Error(`timed out: no data for ${options.timeoutMs} ms${received}`);
     const cause = (error as { cause?: { message?: string } }).cause?.message;
-    throw new Error(cause ? `${(error as Error).message} (${cause})` : (error as Error).message);
+    const message = cause ? `${(error as Error).message} (${cause})` : (error as Error).message;
+    throw new Error(bytes > 0 && !message.startsWith('checksum') && !message.startsWith('connection closed') ? `connection lost${received}: ${message}` : message);
   } finally {
     clearTimeout(timer);
   }

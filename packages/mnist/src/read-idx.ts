@@ -111,8 +111,10 @@ function decodeIdx(bytes: Uint8Array, name: string): IdxArray {
   }
   let data: IdxArray['data'];
   if (info.bytes === 1) {
-    const copy = bytes.slice(headerBytes);
-    data = info.type === 'uint8' ? copy : new Int8Array(copy.buffer, copy.byteOffset, copy.length);
+    // A fresh Uint8Array, not bytes.slice(): on a Node Buffer slice() is a view and would stay a Buffer.
+    const copy = new Uint8Array(count);
+    copy.set(bytes.subarray(headerBytes));
+    data = info.type === 'uint8' ? copy : new Int8Array(copy.buffer);
   } else {
     data = info.create(count);
     for (let i = 0, offset = headerBytes; i < count; i++, offset += info.bytes) data[i] = info.get(view, offset);

@@ -26,7 +26,7 @@ export interface IdxInput {
  * const bytes = writeIdx({ dims: [2, 28, 28], data: new Uint8Array(2 * 784) }, { gzip: true });
  */
 export function writeIdx(array: IdxInput, options: WriteIdxOptions = {}): Uint8Array {
-  const info = array && array.data ? idxTypeOfData(array.data) : undefined;
+  const info = array?.data ? idxTypeOfData(array.data) : undefined;
   if (!info) throw new TypeError('writeIdx: expected `data` to be a Uint8Array, Int8Array, Int16Array, Int32Array, Float32Array or Float64Array');
   if (array.type !== undefined) {
     const asked = idxTypeByName(array.type);
