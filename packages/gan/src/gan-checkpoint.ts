@@ -85,8 +85,9 @@ export function decodeGanCheckpoint(bytes: Uint8Array, source = 'checkpoint'): G
   const valuesStart = align4(prefixBytes + headerLength);
   const expectedLength = valuesStart + header.valueCount * 4;
   if (bytes.length !== expectedLength) bad(`expected ${expectedLength} bytes for ${header.valueCount} values, found ${bytes.length} (truncated?)`);
-  // Copy to a fresh, aligned buffer: the file's bytes may sit at any offset.
-  const valueBytes = bytes.slice(valuesStart, expectedLength);
+  // Copy to a fresh, aligned buffer: the file's bytes may sit at any offset (and Buffer#slice is a view).
+  const valueBytes = new Uint8Array(expectedLength - valuesStart);
+  valueBytes.set(bytes.subarray(valuesStart, expectedLength));
   const checksum = fnv1a(valueBytes);
   if (checksum !== header.checksum) bad(`checksum ${checksum} does not match the stored ${header.checksum} (corrupted?)`);
   const values = new Float32Array(valueBytes.buffer);

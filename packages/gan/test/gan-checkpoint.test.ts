@@ -1,0 +1,101 @@
+import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { initBackend } from '@dlkit/backend';
+import * as tf from '@tensorflow/tfjs-core';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { createGanTrainer, decodeGanCheckpoint, encodeGanCheckpoint, GanError, loadGanCheckpoint, saveGanCheckpoint, trainGan } from '../src/index';
+import { barImages, tinyConfig } from './_tiny';
+
+beforeAll(async () => {
+  await initBackend('wasm', { env: {} });
+});
+
+const data = barImages(64); // 4 steps per epoch at batch 16
+
+async function drain(events: AsyncIterable<unknown>): Promise<void> {
+  for await (const _ of events);
+}
+
+describe('checkpoints', () => {
+  test('save then load is bit-exact: weights, Adam moments, step, history, config', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'gan-ckpt-'));
+    const trainer = createGanTrainer({ ...tinyConfig, labelSmoothing: 0.1 });
+    await drain(trainGan(trainer, data, { maxSteps: 3 }));
+    const file = await saveGanCheckpoint(trainer, dir);
+    expect(file).toBe(join(dir, 'gan-checkpoint.bin'));
+    const loaded = await loadGanCheckpoint(dir);
+    const [a, b] = [trainer.snapshot(), loaded.snapshot()];
+    expect(b.step).toBe(3);
+    expect(b.config).toEqual(a.config);
+    expect(b.history).toEqual(a.history);
+    expect(b.history.steps).toHaveLength(3);
+    expect(b.tensors.map((t) => t.name)).toEqual(a.tensors.map((t) => t.name));
+    expect(b.tensors.some((t) => t.name.endsWith('/m'))).toBe(true);
+    a.tensors.forEach((tensor, i) => {
+      // Compare the bits, not the numbers: −0 and NaN payloads must survive too.
+      expect(new Uint32Array(b.tensors[i]!.values.buffer)).toEqual(new Uint32Array(tensor.values.buffer));
+    });
+    const [x, y] = [trainer.generate(4), loaded.generate(4)];
+    expect(Array.from(y.dataSync())).toEqual(Array.from(x.dataSync()));
+    tf.dispose([x, y]);
+    expect((await readdir(dir)).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+    trainer.dispose();
+    loaded.dispose();
+  });
+
+  test('resume continuity: N steps straight equal k steps + save + load + N − k steps', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'gan-resume-'));
+    const straight = createGanTrainer(tinyConfig);
+    await drain(trainGan(straight, data, { epochs: 3 })); // 12 steps, crossing epochs
+
+    const first = createGanTrainer(tinyConfig);
+    await drain(trainGan(first, data, { epochs: 3, maxSteps: 6, checkpoint: join(dir, 'run.bin') }));
+    first.dispose();
+    const resumed = await loadGanCheckpoint(join(dir, 'run.bin'));
+    expect(resumed.stepCount).toBe(6);
+    await drain(trainGan(resumed, data, { epochs: 3 }));
+
+    expect(resumed.stepCount).toBe(12);
+    expect(resumed.history.steps).toEqual(straight.history.steps);
+    expect(resumed.history.epochs).toEqual(straight.history.epochs);
+    expect(resumed.history.epochs.map((e) => e.epoch)).toEqual([1, 2, 3]);
+    const [x, y] = [straight.generate(3), resumed.generate(3)];
+    expect(Array.from(y.dataSync())).toEqual(Array.from(x.dataSync()));
+    tf.dispose([x, y]);
+    straight.dispose();
+    resumed.dispose();
+  });
+
+  test('bad files get one clear GanError', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'gan-bad-'));
+    const trainer = createGanTrainer(tinyConfig);
+    const bytes = encodeGanCheckpoint(trainer.snapshot());
+    expect(() => decodeGanCheckpoint(bytes.subarray(0, bytes.length - 4))).toThrow(/expected \d+ bytes for \d+ values, found \d+ \(truncated\?\)/);
+    const corrupted = bytes.slice();
+    corrupted[corrupted.length - 1]! ^= 1;
+    expect(() => decodeGanCheckpoint(corrupted)).toThrow(/checksum \d+ does not match the stored \d+ \(corrupted\?\)/);
+    expect(() => decodeGanCheckpoint(new TextEncoder().encode('{"json": "no"}, padding'))).toThrow('it starts with "{\\"json\\":", expected "DLKITGAN"');
+    await expect(loadGanCheckpoint(join(dir, 'missing.bin'))).rejects.toThrow(`no checkpoint at ${join(dir, 'missing.bin')}`);
+    const other = createGanTrainer({ ...tinyConfig, generatorUnits: [8] });
+    const mismatched = other.snapshot();
+    mismatched.config = trainer.config;
+    await writeFile(join(dir, 'mismatch.bin'), encodeGanCheckpoint(mismatched));
+    await expect(loadGanCheckpoint(join(dir, 'mismatch.bin'))).rejects.toThrow(GanError);
+    await expect(loadGanCheckpoint(join(dir, 'mismatch.bin'))).rejects.toThrow(/tensor 'generator\/dense0\/kernel' has shape 8×8 \(64 values\), expected 8×16/);
+    other.dispose();
+    trainer.dispose();
+  });
+
+  test('a save over an existing checkpoint replaces it whole', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'gan-over-'));
+    const trainer = createGanTrainer(tinyConfig);
+    const file = join(dir, 'nested', 'ckpt.bin');
+    await saveGanCheckpoint(trainer, file);
+    await drain(trainGan(trainer, data, { maxSteps: 1 }));
+    await saveGanCheckpoint(trainer, file);
+    expect(decodeGanCheckpoint(await readFile(file)).step).toBe(1);
+    expect(await readdir(join(dir, 'nested'))).toEqual(['ckpt.bin']);
+    trainer.dispose();
+  });
+});

@@ -1,0 +1,41 @@
+import { initBackend } from '@dlkit/backend';
+import * as tf from '@tensorflow/tfjs-core';
+import { afterAll, describe, expect, test } from 'vitest';
+import { conv2dSame, conv2dTransposeSame } from '../src/_same-conv';
+
+afterAll(async () => {
+  await initBackend('wasm', { env: {} });
+});
+
+function maxDifference(a: tf.Tensor, b: tf.Tensor): number {
+  return tf.tidy(() => tf.max(tf.abs(tf.sub(a, b))).dataSync()[0]!);
+}
+
+// The stock gradients need Conv2DBackpropFilter, which the cpu backend has: compare against them there.
+describe('convolutions with their own gradients', () => {
+  test.each([
+    [7, 3, 2],
+    [8, 5, 2],
+    [6, 3, 1],
+  ])('conv2dSame (image side %i, kernel %i, stride %i): gradients match the stock ones', async (size, kernel, stride) => {
+    await initBackend('cpu', { env: {} });
+    const x = tf.randomNormal([2, size, size, 3], 0, 1, 'float32', 1) as tf.Tensor4D;
+    const w = tf.randomNormal([kernel, kernel, 3, 4], 0, 1, 'float32', 2) as tf.Tensor4D;
+    const ours = tf.grads((a: tf.Tensor, b: tf.Tensor) => tf.sum(tf.square(conv2dSame(a as tf.Tensor4D, b as tf.Tensor4D, stride))))([x, w]);
+    const stock = tf.grads((a: tf.Tensor, b: tf.Tensor) => tf.sum(tf.square(tf.conv2d(a as tf.Tensor4D, b as tf.Tensor4D, stride, 'same'))))([x, w]);
+    expect(maxDifference(ours[0]!, stock[0]!)).toBeLessThan(1e-3);
+    expect(maxDifference(ours[1]!, stock[1]!)).toBeLessThan(1e-3);
+  });
+
+  test('conv2dTransposeSame: gradients match the stock ones', async () => {
+    await initBackend('cpu', { env: {} });
+    const x = tf.randomNormal([2, 4, 4, 6], 0, 1, 'float32', 3) as tf.Tensor4D;
+    const w = tf.randomNormal([5, 5, 3, 6], 0, 1, 'float32', 4) as tf.Tensor4D;
+    const f = (transpose: typeof tf.conv2dTranspose) => (a: tf.Tensor, b: tf.Tensor) =>
+      tf.sum(tf.square(transpose(a as tf.Tensor4D, b as tf.Tensor4D, [2, 8, 8, 3], 2, 'same')));
+    const ours = tf.grads(f((a, b, shape, s) => conv2dTransposeSame(a as tf.Tensor4D, b, shape as [number, number, number, number], s as number)))([x, w]);
+    const stock = tf.grads(f(tf.conv2dTranspose))([x, w]);
+    expect(maxDifference(ours[0]!, stock[0]!)).toBeLessThan(1e-3);
+    expect(maxDifference(ours[1]!, stock[1]!)).toBeLessThan(1e-3);
+  });
+});
