@@ -131,12 +131,13 @@ const FORMULAS: readonly LstmGradientFormula[] = [
     (gate): LstmGradientFormula => ({
       id: `dPreactivation.${gate}`,
       stage: 'backward',
-      quantity: `δ${gate}̂_t`,
-      markdown: `δ${gate}̂_t = δ${gate}_t ⊙ ${gate}_t ⊙ (1 − ${gate}_t)`,
+      // NFC, so î and ô come out as single characters (f̂ has none) and compare equal to typed text.
+      quantity: `δ${gate}\u0302_t`.normalize('NFC'),
+      markdown: `δ${gate}\u0302_t = δ${gate}_t ⊙ ${gate}_t ⊙ (1 − ${gate}_t)`.normalize('NFC'),
       latex: `\\delta\\hat ${gate}_t = \\delta ${gate}_t \\odot ${gate}_t \\odot (1 - ${gate}_t)`,
       note: `σ′(x) = σ(x)(1 − σ(x)), evaluated at the same step as δ${gate}_t (so at step t+1: δ${gate}_{t+1} ⊙ ${gate}_{t+1} ⊙ (1 − ${gate}_{t+1})).`,
       seedMistake: {
-        markdown: `δ${gate}̂_{t+1} = δ${gate}_{t+1} ⊙ ${gate}_t ⊙ (1 − ${gate}_{t+1})`,
+        markdown: `δ${gate}\u0302_{t+1} = δ${gate}_{t+1} ⊙ ${gate}_t ⊙ (1 − ${gate}_{t+1})`.normalize('NFC'),
         latex: `\\delta\\hat ${gate}_{t+1} = \\delta ${gate}_{t+1} \\odot ${gate}_t \\odot (1 - ${gate}_{t+1})`,
         explanation: `The sigmoid derivative mixes two steps: it is ${gate}_{t+1} ⊙ (1 − ${gate}_{t+1}), both factors at step t+1.`,
       },

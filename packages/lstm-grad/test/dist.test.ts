@@ -1,0 +1,87 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, test } from 'vitest';
+
+// These run the built package (pnpm build first; turbo's test task depends on build) the way a user's
+// program would: a fresh Node process importing '@dlkit/lstm-grad' and '@dlkit/lstm-grad/tfjs' by name.
+const packageRoot = fileURLToPath(new URL('..', import.meta.url));
+
+function runNode(source: string, type: 'module' | 'commonjs'): string {
+  const flag = type === 'module' ? '--input-type=module' : '--input-type=commonjs';
+  return execFileSync(process.execPath, [flag, '-e', source], { cwd: packageRoot, encoding: 'utf8' });
+}
+
+// Trains nothing; checks that both entries load, agree with each other and keep one LstmShapeError class.
+const program = (load: string) => `
+${load}
+(async () => {
+  await backend.initBackend('cpu', { env: {} });
+  const x = tf.tensor3d([0.5, -1, 0.25, 2], [2, 1, 2]);
+  const W = tf.tensor2d(Array.from({ length: 12 }, (_, k) => Math.sin(k + 1) * 0.5), [4, 3]);
+  const dh = tf.tensor3d([1, -0.5], [2, 1, 1]);
+  const [dx, dW] = tf.grads((x, W) => tf.sum(tf.mul(op.lstm(x, { W }).h, dh)))([x, W]);
+  const f64 = (t) => main.float64Tensor(t.shape, t.dataSync());
+  const run = main.lstmForward(f64(x), { W: f64(W) });
+  const ref = main.lstmBackward(run, f64(dh));
+  const check = main.compareGradients({ x: dx.dataSync(), W: dW.dataSync() }, { x: ref.dx.data, W: ref.dW.data }, { floor: 1e-3 });
+  let sameError = false;
+  try { op.lstm(x, { W: tf.zeros([4, 4]) }); } catch (error) { sameError = error instanceof main.LstmShapeError; }
+  console.log([Object.keys(main).sort().join(','), Object.keys(op).sort().join(','), check.passed, sameError].join(' | '));
+})();`;
+
+const expected = `${[
+  'LstmShapeError,compareGradients,float64Tensor,gradCheck,lstmBackward,lstmForward,lstmGradientFormulas,lstmSizes',
+  'LstmShapeError,lstm,lstmAutodiff',
+  'true',
+  'true',
+].join(' | ')}\n`;
+
+describe('the built package (dist)', () => {
+  test('both entries load from ESM, agree, and share LstmShapeError', () => {
+    const load = `import * as tf from '@tensorflow/tfjs-core'; import * as backend from '@dlkit/backend';
+      import * as main from '@dlkit/lstm-grad'; import * as op from '@dlkit/lstm-grad/tfjs';`;
+    expect(runNode(program(load), 'module')).toBe(expected);
+  });
+
+  test('both entries load from CommonJS, agree, and share LstmShapeError', () => {
+    const load = `const tf = require('@tensorflow/tfjs-core'); const backend = require('@dlkit/backend');
+      const main = require('@dlkit/lstm-grad'); const op = require('@dlkit/lstm-grad/tfjs');`;
+    expect(runNode(program(load), 'commonjs')).toBe(expected);
+  });
+
+  test('the main entry loads no tfjs, from ESM or CommonJS', () => {
+    const cjs = `require('@dlkit/lstm-grad'); console.log(Object.keys(require.cache).filter((file) => file.includes('@tensorflow')).length);`;
+    expect(runNode(cjs, 'commonjs').trim()).toBe('0');
+    for (const file of ['index.js', 'index.cjs']) {
+      const source = readFileSync(join(packageRoot, 'dist', file), 'utf8');
+      const imported = [...source.matchAll(/(?:from |require\()["']([^"']+)["']/g)].map((match) => match[1]);
+      expect(imported.every((specifier) => specifier?.startsWith('./'))).toBe(true);
+    }
+  });
+
+  test.each(['node16', 'bundler', 'node10'])('TypeScript with moduleResolution %s finds the types of both entries', (resolution) => {
+    const folder = mkdtempSync(join(packageRoot, '.types-check-'));
+    try {
+      const source = `import { lstmForward, type LstmGradients } from '@dlkit/lstm-grad';
+import { lstm, type LstmOutput } from '@dlkit/lstm-grad/tfjs';
+export const checked: [typeof lstmForward, typeof lstm, LstmGradients | undefined, LstmOutput | undefined] = [lstmForward, lstm, undefined, undefined];
+`;
+      // node10 ignores "exports" and reads typesVersions instead.
+      const file = join(folder, resolution === 'node10' ? 'check.ts' : 'check.mts');
+      writeFileSync(file, source);
+      const module = { node16: 'node16', bundler: 'esnext', node10: 'commonjs' }[resolution]!;
+      const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
+      const output = execFileSync(
+        process.execPath,
+        [tsc, '--noEmit', '--strict', '--skipLibCheck', '--types', 'node', '--module', module, '--moduleResolution', resolution, '--ignoreDeprecations', '5.0', file],
+        { cwd: packageRoot, encoding: 'utf8' },
+      );
+      expect(output).toBe('');
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  }, 60_000);
+});
