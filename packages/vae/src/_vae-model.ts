@@ -91,10 +91,18 @@ export class VaeModel {
   }
 
   elbo(x: tf.Tensor2D, options: { seed?: number; samples?: number } = {}): tf.Tensor1D {
-    this.checkAlive('elbo');
-    checkBatch(x, this.config.inputSize, 'x', 'elbo');
-    const samples = checkCount(options.samples ?? 1, 'elbo', 'samples');
-    const seed = this.seedFor(options.seed, 'elbo');
+    const { logLikelihood, kl } = this.elboTerms(x, options, 'elbo');
+    const elbo = tf.sub(logLikelihood, kl) as tf.Tensor1D;
+    tf.dispose([logLikelihood, kl]);
+    return elbo;
+  }
+
+  /** The ELBO's two terms per row: E_q[log p(x|z)] estimated with `samples` draws, and the analytic KL. */
+  elboTerms(x: tf.Tensor2D, options: { seed?: number; samples?: number }, caller: string): { logLikelihood: tf.Tensor1D; kl: tf.Tensor1D } {
+    this.checkAlive(caller);
+    checkBatch(x, this.config.inputSize, 'x', caller);
+    const samples = checkCount(options.samples ?? 1, caller, 'samples');
+    const seed = this.seedFor(options.seed, caller);
     return tf.tidy(() => {
       const rows = x.shape[0];
       const { mean, logVariance } = this.encodeSplit(x);
@@ -102,8 +110,7 @@ export class VaeModel {
       const noise = tf.randomNormal([samples * rows, this.config.latentSize], 0, 1, 'float32', seed);
       const z = tf.add(tf.tile(mean, [samples, 1]), tf.mul(tf.tile(tf.exp(tf.mul(logVariance, 0.5)), [samples, 1]), noise)) as tf.Tensor2D;
       const logLikelihood = bernoulliLogLikelihood(this.decodeLogits(z), tf.tile(x, [samples, 1]) as tf.Tensor2D);
-      const meanLogLikelihood = tf.mean(tf.reshape(logLikelihood, [samples, rows]), 0);
-      return tf.sub(meanLogLikelihood, kl) as tf.Tensor1D;
+      return { logLikelihood: tf.mean(tf.reshape(logLikelihood, [samples, rows]), 0) as tf.Tensor1D, kl };
     });
   }
 

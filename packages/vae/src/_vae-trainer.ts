@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
+import { Adam } from './_adam';
 import { checkBatch } from './_check-batch';
 import { mixSeed } from './_seeded-random';
 import type { VaeModel } from './_vae-model';
@@ -8,13 +9,13 @@ import type { VaeHistory, VaeStepResult } from './vae-history';
 
 /** One VAE plus its Adam state and step count; the implementation behind createVaeTrainer. */
 export class VaeTrainerState {
-  readonly optimizer: tf.AdamOptimizer;
+  readonly optimizer: Adam;
   stepCount = 0;
   readonly history: VaeHistory = { steps: [], epochs: [] };
   private disposed = false;
 
   constructor(readonly vae: VaeModel) {
-    this.optimizer = tf.train.adam(vae.config.learningRate, 0.9, 0.999, 1e-8);
+    this.optimizer = new Adam(vae.variables, vae.config.learningRate);
   }
 
   get config(): VaeConfig {
@@ -42,7 +43,7 @@ export class VaeTrainerState {
         `step ${this.stepCount}: the loss is not finite (loss ${loss}, reconstruction ${reconstructionValue}, KL ${klValue}); the weights were not updated`,
       );
     }
-    this.optimizer.applyGradients(Object.entries(grads).map(([name, tensor]) => ({ name, tensor })));
+    this.optimizer.apply(this.vae.variables.map((v) => grads[v.name]!));
     tf.dispose(grads);
     const result = { loss: loss!, reconstruction: reconstructionValue!, kl: klValue! };
     this.history.steps.push({ step: this.stepCount, ...result });

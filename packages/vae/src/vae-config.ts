@@ -42,7 +42,9 @@ export function resolveVaeConfig(options: Partial<VaeConfig> = {}): VaeConfig {
   if (!Array.isArray(config.hiddenSizes)) {
     throw new VaeError(`VAE config hiddenSizes must be an array of positive integers, found ${describe(config.hiddenSizes)}`);
   }
-  config.hiddenSizes.forEach((size, i) => positiveInteger(`hiddenSizes[${i}]`, size));
+  config.hiddenSizes.forEach((size, i) => {
+    positiveInteger(`hiddenSizes[${i}]`, size);
+  });
   if (typeof config.learningRate !== 'number' || !Number.isFinite(config.learningRate) || config.learningRate <= 0) {
     throw new VaeError(`VAE config learningRate must be a positive finite number, found ${describe(config.learningRate)}`);
   }
