@@ -36,3 +36,14 @@ export { type SummaryFormat, formatNetworkSummary } from './format-network-summa
 export { lenet5 } from './presets/lenet5';
 export { lenet5Reduced } from './presets/lenet5-reduced';
 export { networkPresets } from './network-presets';
+export {
+  type Reduction,
+  type ReductionCost,
+  type ReductionTechnique,
+  type SuggestReductionsOptions,
+  suggestReductions,
+} from './suggest-reductions';
+export type { Explanation } from './explanation';
+export { type Conv2dExplanation, explainConv2d } from './explain-conv2d';
+export { type OutputSizeExplanation, explainOutputSize } from './explain-output-size';
+export { type ParamCountExplanation, type ParamCountLayer, explainParamCount } from './explain-param-count';

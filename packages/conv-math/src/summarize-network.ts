@@ -125,6 +125,8 @@ function checkInput(input: unknown): ActivationShape {
   if (!Array.isArray(input) || (input.length !== 3 && input.length !== 1)) {
     throw new ConvMathError(`network input must be [channels, height, width] or [features]; found ${describeValue(input)}`);
   }
-  input.forEach((v, i) => requireInteger(`network input[${i}]`, v, 1));
+  input.forEach((v, i) => {
+    requireInteger(`network input[${i}]`, v, 1);
+  });
   return input as unknown as ActivationShape;
 }
