@@ -101,7 +101,8 @@ export async function contourPlot(options: ContourPlotOptions): Promise<string> 
     if (typeof f !== 'function') throw new PlotInputError(`${fn}: density "${name}" has no function f(x, y)`);
     names.push(name);
     colors.push(density.color ?? defaultColors[index % defaultColors.length]!);
-
+  }
+  for (const [index, { name, f, levels }] of densities.entries()) {
     // Row 0 of the grid is the top of the plot (y1), as d3-contour's y grows downwards.
     const values = new Float64Array(n * n);
     let lo = Number.POSITIVE_INFINITY;
@@ -129,7 +130,7 @@ export async function contourPlot(options: ContourPlotOptions): Promise<string> 
       warn(`${fn}: density "${name}" is NaN or ±Infinity at ${bad} of ${n * n} grid points; drawn as its lowest value there`);
       for (let k = 0; k < values.length; k++) if (!Number.isFinite(values[k])) values[k] = lo;
     }
-    const thresholds = levelsFor(fn, name, density.levels ?? options.levels ?? 5, lo, hi);
+    const thresholds = levelsFor(fn, name, levels ?? options.levels ?? 5, lo, hi);
     if (hi === lo) {
       warn(`${fn}: density "${name}" is constant (${lo}) over the plotted range; it has no contour lines`);
       continue;

@@ -155,6 +155,8 @@ export async function lineChart(options: LineChartOptions): Promise<string> {
         title: null,
         sort: null,
         scale: { domain: [...names], range: colors },
+        // The first layer may be the faint raw one; the legend shows the series at full strength.
+        legend: { symbolOpacity: 1, symbolStrokeWidth: 2 },
       },
     },
     layer: [

@@ -1,0 +1,46 @@
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { writeFileAtomic } from '../src/index';
+
+let dir = '';
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'plot-atomic-'));
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('writeFileAtomic(path, data)', () => {
+  test('writes strings and bytes, replaces an old file, and leaves no temporary file', async () => {
+    const path = join(dir, 'out.txt');
+    writeFileSync(path, 'old');
+    await writeFileAtomic(path, 'new text');
+    expect(readFileSync(path, 'utf8')).toBe('new text');
+    await writeFileAtomic(path, new Uint8Array([1, 2, 3]));
+    expect([...readFileSync(path)]).toEqual([1, 2, 3]);
+    expect(readdirSync(dir)).toEqual(['out.txt']);
+  });
+
+  test('creates missing parent folders', async () => {
+    const path = join(dir, 'a', 'b', 'report.html');
+    await writeFileAtomic(path, '<p>hi</p>');
+    expect(readFileSync(path, 'utf8')).toBe('<p>hi</p>');
+  });
+
+  test('on failure throws, removes its temporary file and leaves what was there', async () => {
+    const path = join(dir, 'taken');
+    mkdirSync(path);
+    writeFileSync(join(path, 'keep.txt'), 'kept');
+    await expect(writeFileAtomic(path, 'data')).rejects.toThrow();
+    expect(readdirSync(dir)).toEqual(['taken']);
+    expect(readFileSync(join(path, 'keep.txt'), 'utf8')).toBe('kept');
+  });
+
+  test('concurrent writes to one path leave one whole version', async () => {
+    const path = join(dir, 'race.txt');
+    const versions = Array.from({ length: 8 }, (_, i) => String(i).repeat(100_000));
+    await Promise.all(versions.map((v) => writeFileAtomic(path, v)));
+    expect(versions).toContain(readFileSync(path, 'utf8'));
+    expect(readdirSync(dir)).toEqual(['race.txt']);
+  });
+});
