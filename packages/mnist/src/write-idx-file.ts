@@ -1,4 +1,5 @@
 import { writeFileAtomic } from './_atomic-write';
+import { MnistDataError } from './mnist-data-error';
 import { type IdxInput, writeIdx } from './write-idx';
 
 /** Options of {@link writeIdxFile}. */
@@ -9,12 +10,16 @@ export interface WriteIdxFileOptions {
 
 /**
  * Writes an IDX file atomically (temp file + rename: readers see the old file or the whole new one,
- * never a part). Validation as {@link writeIdx}.
+ * never a part). Validation as {@link writeIdx}; a file system failure throws a {@link MnistDataError} naming the path.
  *
  * @example
  * writeIdxFile('out/labels-idx1-ubyte.gz', { dims: [3], data: Uint8Array.of(7, 2, 1) });
  */
 export function writeIdxFile(path: string, array: IdxInput, options: WriteIdxFileOptions = {}): void {
   const bytes = writeIdx(array, { gzip: options.gzip ?? path.endsWith('.gz') });
-  writeFileAtomic(path, bytes);
+  try {
+    writeFileAtomic(path, bytes);
+  } catch (error) {
+    throw new MnistDataError(`Cannot write IDX file ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, path);
+  }
 }

@@ -29,9 +29,10 @@ describe("loadMnist({ source: 'embedded' })", () => {
     const train = await loadMnist();
     const testSplit = await loadMnist({ split: 'test' });
     const seen = new Set(Array.from({ length: train.count }, (_, i) => fingerprint(train.images, i)));
-    // The package has a handful of exact duplicate digits; any overlap larger than that means the split leaks.
+    // The package's 10,000 digits are pairwise distinct, so any shared image means the split leaks.
     const shared = Array.from({ length: testSplit.count }, (_, i) => fingerprint(testSplit.images, i)).filter((f) => seen.has(f));
-    expect(shared.length).toBeLessThan(5);
+    expect(seen.size).toBe(8000);
+    expect(shared.length).toBe(0);
   });
 
   test('the split is fixed by the seed: same seed same order, another seed another split', async () => {

@@ -65,6 +65,9 @@ describe('readIdx(writeIdx(array)) for every element type', () => {
     expect(readIdx(join(dir, 'a-idx1-ubyte')).data).toEqual(Uint8Array.of(4, 5));
     expect(readdirSync(dir).sort()).toEqual(['a-idx1-ubyte', 'a-idx1-ubyte.gz']);
     expect(readFileSync(join(dir, 'a-idx1-ubyte.gz'))[0]).toBe(0x1f);
+    const missing = join(dir, 'no-such-dir', 'b-idx1-ubyte');
+    expect(() => writeIdxFile(missing, { dims: [1], data: Uint8Array.of(1) })).toThrow(`Cannot write IDX file ${missing}: ENOENT`);
+    expect(readdirSync(dir).sort()).toEqual(['a-idx1-ubyte', 'a-idx1-ubyte.gz']);
   });
 });
 
