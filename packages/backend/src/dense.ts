@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
+import { fastKernelsEnabled } from './fast-kernels';
 
 /** Activations a dense layer can apply. */
 export type DenseActivation = 'linear' | 'relu' | 'leakyRelu' | 'sigmoid' | 'tanh';
@@ -9,12 +10,36 @@ export interface DenseOptions {
   leakyAlpha?: number;
 }
 
+const fusedActivations: Partial<Record<DenseActivation, string>> = {
+  linear: 'linear',
+  relu: 'relu',
+  leakyRelu: 'leakyrelu',
+  sigmoid: 'sigmoid',
+  tanh: 'linear', // tanh is applied after the fused product
+};
+
 /**
  * A fully connected layer, activation(x · weights + bias), for x [batch, in] and weights [in, out].
- * Every dlkit model builds its layers from this op so that faster kernels reach all of them.
+ * Every dlkit model builds its layers from this op so that faster kernels reach all of them: with fast
+ * kernels on (see setFastKernels) it runs as one fused kernel whose gradient keeps every product on
+ * the fast untransposed path and computes only the gradients backprop needs.
  */
 export function dense(x: tf.Tensor2D, weights: tf.Tensor2D, bias?: tf.Tensor1D, options: DenseOptions = {}): tf.Tensor2D {
   const { activation = 'linear', leakyAlpha = 0.2 } = options;
+  const fused = fusedActivations[activation];
+  if (fastKernelsEnabled() && fused !== undefined && !(activation === 'leakyRelu' && leakyAlpha < 0)) {
+    return tf.tidy(() => {
+      const [batch, inputs] = x.shape;
+      const outputs = weights.shape[1];
+      const product = tf.engine().runKernel(
+        tf._FusedMatMul,
+        { a: tf.reshape(x, [1, batch, inputs]), b: tf.reshape(weights, [1, inputs, outputs]), ...(bias ? { bias } : {}) },
+        { transposeA: false, transposeB: false, activation: fused, leakyreluAlpha: leakyAlpha },
+      ) as tf.Tensor3D;
+      const y = tf.reshape(product, [batch, outputs]);
+      return (activation === 'tanh' ? tf.tanh(y) : y) as tf.Tensor2D;
+    });
+  }
   return tf.tidy(() => {
     const linear = bias ? tf.add(tf.matMul(x, weights), bias) : tf.matMul(x, weights);
     switch (activation) {

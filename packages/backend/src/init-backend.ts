@@ -4,6 +4,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { BackendUnavailableError } from './backend-error';
 import type { BackendAttempt, BackendInfo } from './backend-info';
 import { type BackendName, type BackendPreference, backendOrder, isBackendPreference, tfBackendNames } from './backend-name';
+import { applyFastKernels } from './fast-kernels';
 import { importFailureReason } from './import-failure-reason';
 import { defaultWasmThreads, prepareWasmThreads } from './wasm-threads';
 
@@ -43,6 +44,7 @@ export async function initBackend(
       { name: 'cpu', ok: false, reason: `${where} is not a backend: use auto, ${backendOrder.join(', ')}` },
     ]);
   }
+  applyFastKernels();
   const candidates = requested === 'auto' ? backendOrder : [requested];
   const tried: BackendAttempt[] = [];
   for (const name of candidates) {

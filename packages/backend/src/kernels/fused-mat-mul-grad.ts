@@ -1,0 +1,46 @@
+import * as tf from '@tensorflow/tfjs-core';
+import { matMulUntransposed } from './_mat-mul-untransposed';
+
+/** Activations whose derivative can be read off the layer's output, so the backward pass needs no pre-activation. */
+export type OutputDifferentiableActivation = 'linear' | 'relu' | 'leakyrelu' | 'sigmoid';
+
+/**
+ * A gradient for the _FusedMatMul kernel (matMul + bias + activation in one pass), which tfjs-core
+ * registers none for (its tf.fused.matMul differentiates through customGrad, with transposed products).
+ * dense() runs the kernel directly; each input's gradient is computed only when backprop asks for it.
+ * The activation's derivative comes from the saved output y: y > 0 exactly where the pre-activation
+ * is > 0 for relu and for leakyRelu with alpha ≥ 0, and σ' = y(1 − y).
+ */
+export const fusedMatMulGradConfig: tf.GradConfig = {
+  kernelName: tf._FusedMatMul,
+  inputsToSave: ['a', 'b'],
+  outputsToSave: [true],
+  gradFunc: (dy, saved, attrs) => {
+    const [a, b, y] = saved as [tf.Tensor, tf.Tensor, tf.Tensor];
+    const { transposeA, transposeB, activation, leakyreluAlpha } = attrs as unknown as tf._FusedMatMulAttrs;
+    const pre = preActivationGrad(dy as tf.Tensor, y, activation, leakyreluAlpha ?? 0.2);
+    const batchAxes = pre.shape.slice(0, -1).map((_, axis) => axis);
+    const grads: Record<string, () => tf.Tensor> = {
+      a: () => (transposeA ? matMulUntransposed(b, pre, transposeB, true) : matMulUntransposed(pre, b, false, !transposeB)),
+      b: () => (transposeB ? matMulUntransposed(pre, a, true, transposeA) : matMulUntransposed(a, pre, !transposeA, false)),
+      bias: () => tf.sum(pre, batchAxes),
+    };
+    return grads;
+  },
+};
+
+function preActivationGrad(dy: tf.Tensor, y: tf.Tensor, activation: string, alpha: number): tf.Tensor {
+  switch (activation) {
+    case 'linear':
+      return dy;
+    case 'relu':
+      return tf.mul(dy, tf.step(y, 0));
+    case 'leakyrelu':
+      if (alpha < 0) throw new Error(`_FusedMatMul gradient: leakyreluAlpha must be ≥ 0, found ${alpha}`);
+      return tf.mul(dy, tf.step(y, alpha));
+    case 'sigmoid':
+      return tf.mul(dy, tf.mul(y, tf.sub(1, y)));
+    default:
+      throw new Error(`_FusedMatMul gradient: activation '${activation}' is not supported (use linear, relu, leakyrelu or sigmoid)`);
+  }
+}

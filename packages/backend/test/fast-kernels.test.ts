@@ -1,0 +1,127 @@
+import * as tf from '@tensorflow/tfjs-core';
+import { afterAll, describe, expect, test } from 'vitest';
+import { type DenseActivation, dense, fastKernelsEnabled, initBackend, setFastKernels } from '../src/index';
+
+afterAll(() => setFastKernels(true));
+
+/** Gradients of sum(f(...inputs) · probe) with dlkit's fast kernels and with tfjs's stock ones. */
+function bothGradients(f: (...inputs: tf.Tensor[]) => tf.Tensor, inputs: tf.Tensor[]): { fast: Float32Array[]; stock: Float32Array[] } {
+  const run = (on: boolean) => {
+    setFastKernels(on);
+    return tf.tidy(() => {
+      const probe = tf.randomUniform(f(...inputs).shape, -1, 1, 'float32', 7);
+      const grads = tf.grads((...xs: tf.Tensor[]) => tf.sum(tf.mul(f(...xs), probe)))(inputs);
+      return grads.map((g) => g.dataSync() as Float32Array);
+    });
+  };
+  const fast = run(true);
+  const stock = run(false);
+  setFastKernels(true);
+  return { fast, stock };
+}
+
+function expectClose(actual: Float32Array, expected: Float32Array): void {
+  expect(actual.length).toBe(expected.length);
+  const scale = Math.max(1, ...Array.from(expected, Math.abs));
+  let worst = 0;
+  for (let i = 0; i < expected.length; i++) worst = Math.max(worst, Math.abs((actual[i] ?? Number.NaN) - (expected[i] ?? 0)));
+  expect(worst / scale).toBeLessThan(1e-5);
+}
+
+function expectAllClose(actual: Float32Array[], expected: Float32Array[]): void {
+  expect(actual.length).toBe(expected.length);
+  for (const [i, values] of actual.entries()) expectClose(values, expected[i]!);
+}
+
+const random = (shape: number[], seed: number) => tf.randomNormal(shape, 0, 1, 'float32', seed);
+
+describe.each(['wasm', 'cpu'] as const)('fast kernels on %s', (backend) => {
+  test('setFastKernels(false) restores the stock gradients, true puts ours back', async () => {
+    await initBackend(backend, { env: {} });
+    expect(fastKernelsEnabled()).toBe(true);
+    const fast = tf.getGradient(tf.BatchMatMul);
+    expect(tf.getGradient(tf._FusedMatMul)).toBeDefined();
+    setFastKernels(false);
+    expect(fastKernelsEnabled()).toBe(false);
+    expect(tf.getGradient(tf.BatchMatMul)).not.toBe(fast);
+    expect(tf.getGradient(tf._FusedMatMul)).toBeUndefined();
+    setFastKernels(true);
+    expect(tf.getGradient(tf.BatchMatMul)).toBe(fast);
+  });
+
+  // [a shape, b shape]: plain products, ones where the swapped form wins (wide b), and batched ones.
+  const products: [number[], number[]][] = [
+    [[5, 7], [7, 3]],
+    [[4, 6], [6, 40]],
+    [[40, 6], [6, 4]],
+    [[1, 4, 6], [1, 6, 40]],
+    [[3, 4, 6], [3, 6, 5]],
+  ];
+  test.each(products)('matMul gradients match stock for a %j, b %j, every transpose', async (aShape, bShape) => {
+    await initBackend(backend, { env: {} });
+    for (const transposeA of [false, true]) {
+      for (const transposeB of [false, true]) {
+        const swap = (shape: number[], on: boolean) => (on ? [...shape.slice(0, -2), shape.at(-1)!, shape.at(-2)!] : shape);
+        const a = random(swap(aShape, transposeA), 1);
+        const b = random(swap(bShape, transposeB), 2);
+        const { fast, stock } = bothGradients((x, y) => tf.matMul(x!, y!, transposeA, transposeB), [a, b]);
+        expectAllClose(fast, stock);
+        tf.dispose([a, b]);
+      }
+    }
+  });
+
+  test('leakyRelu gradient matches stock, including at 0 and for alpha 0', async () => {
+    await initBackend(backend, { env: {} });
+    const x = tf.tensor1d([-2, -0.5, 0, 0.5, 3]);
+    for (const alpha of [0.2, 0, 1.5]) {
+      const { fast, stock } = bothGradients((v) => tf.leakyRelu(v!, alpha), [x]);
+      expectClose(fast[0]!, stock[0]!);
+    }
+    x.dispose();
+  });
+
+  const activations: DenseActivation[] = ['linear', 'relu', 'leakyRelu', 'sigmoid', 'tanh'];
+  test.each(activations)('dense(%s) forward and gradients (x, w, b) match stock tfjs ops', async (activation) => {
+    await initBackend(backend, { env: {} });
+    const x = random([6, 9], 3);
+    const w = random([9, 40], 4);
+    const b = random([40], 5);
+    const layer = (xi: tf.Tensor, wi: tf.Tensor, bi: tf.Tensor) => dense(xi as tf.Tensor2D, wi as tf.Tensor2D, bi as tf.Tensor1D, { activation, leakyAlpha: 0.3 });
+    const { fast, stock } = bothGradients((xi, wi, bi) => layer(xi!, wi!, bi!), [x, w, b]);
+    expectAllClose(fast, stock);
+    const noBias = bothGradients((xi, wi) => dense(xi as tf.Tensor2D, wi as tf.Tensor2D, undefined, { activation }), [x, w]);
+    expectAllClose(noBias.fast, noBias.stock);
+    setFastKernels(false);
+    const expected = tf.tidy(() => layer(x, w, b).dataSync() as Float32Array);
+    setFastKernels(true);
+    expectClose(tf.tidy(() => layer(x, w, b).dataSync() as Float32Array), expected);
+    tf.dispose([x, w, b]);
+  });
+
+  test('dense with a negative leakyAlpha still differentiates correctly (falls back to plain ops)', async () => {
+    await initBackend(backend, { env: {} });
+    const x = random([3, 4], 8);
+    const w = random([4, 5], 9);
+    const { fast, stock } = bothGradients((xi, wi) => dense(xi as tf.Tensor2D, wi as tf.Tensor2D, undefined, { activation: 'leakyRelu', leakyAlpha: -0.5 }), [x, w]);
+    expectAllClose(fast, stock);
+    tf.dispose([x, w]);
+  });
+
+  test('a training step through dense with fast kernels leaks no tensors', async () => {
+    await initBackend(backend, { env: {} });
+    const w = tf.variable(random([8, 16], 10));
+    const b = tf.variable(tf.zeros([16]));
+    const v = tf.variable(random([16, 1], 11));
+    const optimizer = tf.train.adam(1e-3);
+    const x = random([4, 8], 12);
+    const step = () =>
+      optimizer.minimize(() => tf.mean(dense(dense(x as tf.Tensor2D, w, b as tf.Tensor1D, { activation: 'leakyRelu' }), v as tf.Tensor2D, undefined, { activation: 'sigmoid' })), false, [w, b, v]);
+    step();
+    const before = tf.memory().numTensors;
+    for (let i = 0; i < 3; i++) step();
+    expect(tf.memory().numTensors).toBe(before);
+    optimizer.dispose();
+    tf.dispose([w, b, v, x]);
+  });
+});
