@@ -78,7 +78,10 @@ export function imageGrid(images: ImageGridInput, options: ImageGridOptions): Ui
   const hasCaptions = captions.some((c) => c !== '');
   const tileW = width * scale;
   const tileH = height * scale;
-  const fontSize = Math.max(9, Math.min(13, Math.round(tileW / 4)));
+  // One font size for all captions: the largest that fits the longest (9–13 px by tile width, down
+  // to 7 px); captions still too long are cut with an ellipsis.
+  const largest = Math.max(9, Math.min(13, Math.round(tileW / 4)));
+  const fontSize = Math.min(...captions.map((caption) => fittedSize(caption, tileW, largest)));
   const captionH = hasCaptions ? fontSize + 6 : 0;
   const rows = Math.ceil(count / columns);
   const outW = spacing + columns * (tileW + spacing);
@@ -153,8 +156,8 @@ function drawCaptions(grid: Uint8Array, outW: number, outH: number, layout: Capt
       if (caption === '') return '';
       const left = spacing + (k % columns) * (tileW + spacing);
       const top = spacing + Math.floor(k / columns) * (tileH + captionH + spacing) + tileH;
-      // A nested <svg> clips the caption to its own tile so long captions do not run into neighbours.
-      return `<svg x="${left}" y="${top}" width="${tileW}" height="${captionH}"><text x="${tileW / 2}" y="${captionH - 4}" text-anchor="middle">${escapeXml(caption)}</text></svg>`;
+      const text = cutCaption(caption, tileW, fontSize);
+      return `<text x="${left + tileW / 2}" y="${top + captionH - 4}" text-anchor="middle">${escapeXml(text)}</text>`;
     })
     .join('');
   const href = `data:image/png;base64,${Buffer.from(grid).toString('base64')}`;
@@ -163,6 +166,21 @@ function drawCaptions(grid: Uint8Array, outW: number, outH: number, layout: Capt
     `<image x="0" y="0" width="${outW}" height="${outH}" image-rendering="optimizeSpeed" xlink:href="${href}"/>` +
     `<g font-family="${fontFamily}, sans-serif" font-size="${fontSize}" fill="${ink}">${texts}</g></svg>`;
   return svgToPng(svg, { scale: 1 });
+}
+
+/** Roboto's mean advance width is about 0.55 em for digits and lower case; enough to size captions. */
+const emPerChar = 0.55;
+
+function fittedSize(caption: string, tileW: number, fontSize: number): number {
+  const length = Array.from(caption).length;
+  if (length === 0) return fontSize;
+  return Math.max(7, Math.min(fontSize, Math.floor((tileW - 2) / (emPerChar * length))));
+}
+
+function cutCaption(caption: string, tileW: number, size: number): string {
+  const chars = Array.from(caption);
+  const most = Math.floor((tileW - 2) / (emPerChar * size));
+  return chars.length <= most ? caption : `${chars.slice(0, Math.max(1, most - 1)).join('')}…`;
 }
 
 function readImages(

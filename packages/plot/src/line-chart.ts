@@ -148,7 +148,12 @@ export async function lineChart(options: LineChartOptions): Promise<string> {
     config: chartConfig,
     encoding: {
       x: { field: 'x', type: 'quantitative', title: options.xTitle ?? 'step', scale: { zero: false } },
-      y: { field: 'y', type: 'quantitative', title: options.yTitle ?? 'value', scale: { type: yScale, zero: false } },
+      y: {
+        field: 'y',
+        type: 'quantitative',
+        title: options.yTitle ?? 'value',
+        scale: yScale === 'log' ? { type: 'log' } : { zero: false },
+      },
       color: {
         field: 'series',
         type: 'nominal',
@@ -156,7 +161,7 @@ export async function lineChart(options: LineChartOptions): Promise<string> {
         sort: null,
         scale: { domain: [...names], range: colors },
         // The first layer may be the faint raw one; the legend shows the series at full strength.
-        legend: { symbolOpacity: 1, symbolStrokeWidth: 2 },
+        legend: { symbolType: 'stroke', symbolOpacity: 1, symbolStrokeWidth: 2 },
       },
     },
     layer: [

@@ -100,6 +100,19 @@ describe('imageGrid(images, options)', () => {
     expect(captioned.darkPixels(2, 2 + 32, 2 + 32, 2 + 32 + captionH)).toBeGreaterThan(10);
   });
 
+  test('fits long captions inside their own tile (smaller font, then an ellipsis)', () => {
+    const tiles = [new Array(16 * 16).fill(1), new Array(16 * 16).fill(1)];
+    const long = 'a caption far too long for a thirty-two pixel tile';
+    const png = decodePng(imageGrid(tiles, { width: 16, height: 16, scale: 2, spacing: 4, columns: 2, captions: [long, long] }));
+    const strip = [4 + 32, png.height - 4] as const;
+    // Ink under both tiles, none in the margins and the gap between them.
+    expect(png.darkPixels(4, strip[0], 36, strip[1], 200)).toBeGreaterThan(5);
+    expect(png.darkPixels(40, strip[0], 72, strip[1], 200)).toBeGreaterThan(5);
+    expect(png.darkPixels(0, strip[0], 4, strip[1], 250)).toBe(0);
+    expect(png.darkPixels(36, strip[0], 40, strip[1], 250)).toBe(0);
+    expect(png.darkPixels(72, strip[0], 76, strip[1], 250)).toBe(0);
+  });
+
   test.each([
     [[], {}, /no images to draw/],
     [[[0, 0, 0, 0], [0, 0, 0]], {}, /image 1 has 3 values, expected 4 \(2×2\); all images must be the same size/],
