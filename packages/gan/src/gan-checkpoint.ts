@@ -36,7 +36,9 @@ export function encodeGanCheckpoint(snapshot: GanSnapshot): Uint8Array {
     return entry;
   });
   const values = new Float32Array(offset);
-  snapshot.tensors.forEach((tensor, i) => values.set(tensor.values, tensors[i]!.offset));
+  snapshot.tensors.forEach((tensor, i) => {
+    values.set(tensor.values, tensors[i]!.offset);
+  });
   const valueBytes = new Uint8Array(values.buffer);
   const header: CheckpointHeader = {
     format: 'dlkit-gan-checkpoint',

@@ -17,3 +17,9 @@ export {
   type TrainGanOptions,
   trainGan,
 } from './train-gan';
+export { type FeatureStatistics, featureStatistics } from './feature-statistics';
+export { frechetDistance } from './frechet-distance';
+export { createGanMetrics, type GanMetrics, type GanMetricsOptions, type GanQuality } from './gan-metrics';
+export { loadMnistClassifier, type MnistClassifier, mnistClassifierPath } from './mnist-classifier';
+export { mnistScore } from './mnist-score';
+export { type SymmetricEigen, symmetricEigen } from './symmetric-eigen';

@@ -1,0 +1,96 @@
+import * as tf from '@tensorflow/tfjs-core';
+import { type FeatureStatistics, featureStatistics } from './feature-statistics';
+import { frechetDistance } from './frechet-distance';
+import { GanError } from './gan-error';
+import type { GanTrainer } from './gan-trainer';
+import type { MnistClassifier } from './mnist-classifier';
+import { mnistScore } from './mnist-score';
+import type { GanEpochEvaluator, GanImages } from './train-gan';
+
+/** FID and MNIST score of a set of images. */
+export interface GanQuality {
+  /** Classifier-feature Fréchet distance to the reference digits (0 = same statistics). */
+  fid: number;
+  /** MNIST score (1 … 10). */
+  mnistScore: number;
+}
+
+export interface GanMetricsOptions {
+  classifier: MnistClassifier;
+  /** Real digits in [−1, 1] whose feature statistics FID compares against (an MnistDataset fits). */
+  reference: GanImages;
+  /** Images per measurement: the first this many reference digits, and this many generated (default 1000). */
+  sampleCount?: number;
+  /** Seed of the generated noise, fixed so epochs are compared on the same z (default 20260101). */
+  seed?: number;
+}
+
+/** Scores GANs and image sets against a reference set; pass it to trainGan as `metrics` to score each epoch. */
+export interface GanMetrics extends GanEpochEvaluator {
+  readonly sampleCount: number;
+  /** FID and MNIST score of `sampleCount` images the trainer generates from the fixed seed. */
+  evaluate(trainer: GanTrainer): Promise<GanQuality>;
+  /** FID (against the reference) and MNIST score of any images in [−1, 1]. */
+  measure(images: GanImages): GanQuality;
+}
+
+const chunk = 500;
+
+/**
+ * Prepares FID and MNIST-score measurement: runs the classifier over the reference digits once and
+ * keeps their feature mean and covariance (float64). The classifier stays the caller's to dispose.
+ */
+export async function createGanMetrics(options: GanMetricsOptions): Promise<GanMetrics> {
+  const { classifier, reference, sampleCount = 1000, seed = 20260101 } = options;
+  const pixels = classifier.inputSize;
+  if (!Number.isInteger(sampleCount) || sampleCount < 2) throw new GanError('input', `createGanMetrics: sampleCount must be an integer ≥ 2, found ${sampleCount}`);
+  if (reference.images.length !== reference.count * pixels) {
+    throw new GanError('input', `createGanMetrics: reference must hold count × ${pixels} pixels, found ${reference.images.length} for count ${reference.count}`);
+  }
+  const referenceCount = Math.min(sampleCount, reference.count);
+  if (referenceCount < 2) throw new GanError('input', `createGanMetrics: the reference needs at least 2 images, found ${reference.count}`);
+  const referenceStats = classify(classifier, reference.images.subarray(0, referenceCount * pixels), referenceCount).stats;
+
+  const measure = (images: GanImages): GanQuality => {
+    if (images.images.length !== images.count * pixels || images.count < 2) {
+      throw new GanError('input', `measure(images): expected count ≥ 2 images of ${pixels} pixels, found ${images.images.length} values for count ${images.count}`);
+    }
+    const { stats, probabilities } = classify(classifier, images.images, images.count);
+    return { fid: frechetDistance(referenceStats, stats), mnistScore: mnistScore(probabilities, images.count) };
+  };
+
+  return {
+    sampleCount,
+    measure,
+    async evaluate(trainer) {
+      if (trainer.config.imageShape[0] * trainer.config.imageShape[1] !== pixels) {
+        throw new GanError('input', `evaluate(trainer): the classifier takes ${pixels} pixels, the GAN makes ${trainer.config.imageShape.join('×')}`);
+      }
+      const images = new Float32Array(sampleCount * pixels);
+      const noiseSeed = seed;
+      for (let start = 0, part = 0; start < sampleCount; start += chunk, part++) {
+        const n = Math.min(chunk, sampleCount - start);
+        const generated = trainer.generate(n, { seed: noiseSeed + part });
+        images.set(await generated.data(), start * pixels);
+        generated.dispose();
+      }
+      return measure({ images, count: sampleCount });
+    },
+  };
+}
+
+/** Classifier features (as statistics) and probabilities of images, in chunks to bound memory. */
+function classify(classifier: MnistClassifier, images: Float32Array, count: number): { stats: FeatureStatistics; probabilities: Float32Array } {
+  const pixels = classifier.inputSize;
+  const features = new Float32Array(count * classifier.featureSize);
+  const probabilities = new Float32Array(count * 10);
+  for (let start = 0; start < count; start += chunk) {
+    const n = Math.min(chunk, count - start);
+    tf.tidy(() => {
+      const result = classifier.classify(tf.tensor2d(images.subarray(start * pixels, (start + n) * pixels), [n, pixels]));
+      features.set(result.features.dataSync(), start * classifier.featureSize);
+      probabilities.set(result.probabilities.dataSync(), start * 10);
+    });
+  }
+  return { stats: featureStatistics(features, count, classifier.featureSize), probabilities };
+}

@@ -1,0 +1,95 @@
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { dense } from '@dlkit/backend';
+import * as tf from '@tensorflow/tfjs-core';
+import { type ClassifierHeader, decodeClassifierFile } from './_classifier-file';
+import { GanError } from './gan-error';
+
+/** A small MNIST classifier whose penultimate layer serves as FID features and whose softmax gives the MNIST score. */
+export interface MnistClassifier {
+  /** Accuracy on @dlkit/mnist's embedded test split, as measured when it was trained. */
+  readonly testAccuracy: number;
+  /** Length of the feature vectors (the last hidden layer). */
+  readonly featureSize: number;
+  /** Pixels per image (784). */
+  readonly inputSize: number;
+  /** How it was trained, in words. */
+  readonly trainedOn: string;
+  /**
+   * Features and class probabilities of [n, 784] images in [−1, 1] (the GAN's range). The caller
+   * disposes both tensors.
+   */
+  classify(images: tf.Tensor2D): { features: tf.Tensor2D; probabilities: tf.Tensor2D };
+  dispose(): void;
+}
+
+/** Where the classifier shipped in this package lies (found from the ESM and the CJS build alike). */
+export function mnistClassifierPath(): string {
+  return fileURLToPath(new URL('../assets/mnist-classifier.bin', import.meta.url));
+}
+
+/**
+ * Loads the classifier shipped with this package (trained by scripts/train-classifier.mjs on the
+ * embedded MNIST training split), or one at `path` written the same way.
+ */
+export async function loadMnistClassifier(path: string = mnistClassifierPath()): Promise<MnistClassifier> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(path);
+  } catch (error) {
+    throw new GanError('input', `could not read the MNIST classifier at ${path}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  let decoded: ReturnType<typeof decodeClassifierFile>;
+  try {
+    decoded = decodeClassifierFile(bytes, path);
+  } catch (error) {
+    throw new GanError('input', error instanceof Error ? error.message : String(error));
+  }
+  return new Classifier(decoded.header, decoded.values);
+}
+
+class Classifier implements MnistClassifier {
+  readonly testAccuracy: number;
+  readonly featureSize: number;
+  readonly inputSize: number;
+  readonly trainedOn: string;
+  private readonly parameters: { weights: tf.Tensor2D; bias: tf.Tensor1D }[] = [];
+
+  constructor(
+    private readonly header: ClassifierHeader,
+    values: Float32Array,
+  ) {
+    let offset = 0;
+    for (const { inputs, outputs } of header.layers) {
+      const weights = tf.tensor2d(values.subarray(offset, offset + inputs * outputs), [inputs, outputs]);
+      offset += inputs * outputs;
+      const bias = tf.tensor1d(values.subarray(offset, offset + outputs));
+      offset += outputs;
+      this.parameters.push({ weights, bias });
+    }
+    this.testAccuracy = header.testAccuracy;
+    this.inputSize = header.layers[0]!.inputs;
+    this.featureSize = header.layers.at(-1)!.inputs;
+    this.trainedOn = header.trainedOn;
+  }
+
+  classify(images: tf.Tensor2D): { features: tf.Tensor2D; probabilities: tf.Tensor2D } {
+    if (images.rank !== 2 || images.shape[1] !== this.inputSize) {
+      throw new GanError('input', `classify(images): expected a [n, ${this.inputSize}] tensor, found [${images.shape.join(', ')}]`);
+    }
+    return tf.tidy(() => {
+      let h: tf.Tensor2D = images;
+      const last = this.parameters.length - 1;
+      let features = h;
+      this.parameters.forEach(({ weights, bias }, i) => {
+        if (i === last) features = h;
+        h = dense(h, weights, bias, { activation: this.header.layers[i]!.activation });
+      });
+      return { features, probabilities: tf.softmax(h) };
+    });
+  }
+
+  dispose(): void {
+    for (const { weights, bias } of this.parameters) tf.dispose([weights, bias]);
+  }
+}
