@@ -24,8 +24,13 @@ export function parse(command: string, args: string[], options: Options, positio
       throw new UsageError(`${command}: unknown option ${flag}; options are ${known}`);
     }
     if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
-      const flag = /'([^']+)'/.exec(message)?.[1] ?? 'an option';
-      throw new UsageError(`${command}: ${flag} needs a value${/ambiguous/.test(message) ? ` (for a value starting with '-', write ${flag}=VALUE)` : ''}`);
+      const flag = /'(-[^,' ]+)/.exec(message)?.[1] ?? 'an option';
+      const long = flag.startsWith('--')
+        ? flag
+        : `--${Object.entries(options).find(([, o]) => `-${o.short}` === flag)?.[0] ?? flag.slice(1)}`;
+      throw new UsageError(
+        `${command}: ${flag} needs a value${/ambiguous/.test(message) ? ` (for a value starting with '-', write ${long}=VALUE)` : ''}`,
+      );
     }
     if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') {
       throw new UsageError(`${command}: unexpected argument ${/'([^']+)'/.exec(message)?.[1] ?? ''}`.trim());
