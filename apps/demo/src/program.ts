@@ -78,7 +78,8 @@ export function createProgram(version: string): Command {
       if (stray !== undefined) {
         throw new CliError(`unknown command '${stray}' (expected gan, report, conv, lstm or vae; see --help)`);
       }
-      await runGan({ ...options, backendFromCli: command.getOptionValueSource('backend') === 'cli' });
+      const explicit = new Set(Object.keys(options).filter((key) => command.getOptionValueSource(key) === 'cli'));
+      await runGan({ ...options, explicit, backendFromCli: explicit.has('backend') });
     });
 
   program

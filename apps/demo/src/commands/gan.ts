@@ -1,9 +1,208 @@
+import { existsSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import { type BackendPreference, describeBackend } from '@dlkit/backend';
+import {
+  createGanMetrics,
+  createGanTrainer,
+  type GanModel,
+  type GanTrainer,
+  loadGanCheckpoint,
+  loadMnistClassifier,
+  trainGan,
+} from '@dlkit/gan';
+import { loadMnist } from '@dlkit/mnist';
+import { createReport, imageGrid, sparkline, svgToPng, writeFileAtomic } from '@dlkit/plot';
 import { CliError } from '../cli-error';
+import { epochRows } from '../epoch-rows';
+import { addGanSections } from '../gan-report-sections';
+import type { GanRunSummary } from '../gan-run-summary';
+import { lossChart } from '../loss-chart';
+import { epochsToCsv, stepsToCsv } from '../losses-csv';
+import { prepareOutputFolder } from '../prepare-output-folder';
+import { createTrainingProgress, describeEpoch, type TrainingProgress } from '../progress/training-progress';
+import { formatDuration } from '../progress/format-duration';
+import { readSampleGrids, sampleGridName } from '../sample-grids';
+import { startBackend } from '../start-backend';
+import { stopOnInterrupt } from '../stop-on-interrupt';
 
-/** Options of runGan. */
-export type GanOptions = Record<string, unknown>;
+/** Options of {@link runGan}, as the command line gives them. */
+export interface GanOptions {
+  epochs: number;
+  batchSize: number;
+  model: GanModel;
+  data: string;
+  limit?: number;
+  backend: BackendPreference;
+  seed: number;
+  out: string;
+  resume?: boolean;
+  quiet?: boolean;
+  /** Flags the user typed (not defaults): a resumed run must not silently ignore them. */
+  explicit: ReadonlySet<string>;
+  backendFromCli: boolean;
+  /** Where the progress goes (default stderr); the summary goes to stdout. */
+  progressStream?: NodeJS.WriteStream;
+}
 
-/** Placeholder until the package it shows lands. */
-export async function runGan(_options: GanOptions = {}): Promise<void> {
-  throw new CliError('demo gan is not wired up yet');
+/** What {@link runGan} leaves behind, for callers such as `demo report`. */
+export interface GanRunResult {
+  out: string;
+  summary: GanRunSummary;
+  interrupted: boolean;
+}
+
+/** Digits generated per sample grid: one fixed noise batch, 8 × 8. */
+const gridSize = 64;
+const checkpointName = 'gan-checkpoint.bin';
+
+/**
+ * `demo gan` (the default command): trains the GAN and keeps the output folder complete and valid
+ * after every epoch — losses, chart, samples, metrics, checkpoint, report — so a Ctrl-C or a crash
+ * never leaves half a run.
+ */
+export async function runGan(options: GanOptions): Promise<GanRunResult> {
+  const out = prepareOutputFolder(options.out);
+  const checkpoint = join(out, checkpointName);
+  const shown = (path: string) => {
+    const near = relative(process.env.INIT_CWD ?? process.cwd(), path);
+    return near === '' ? '.' : near.startsWith('..') ? path : near;
+  };
+  if (options.resume && !existsSync(checkpoint)) {
+    throw new CliError(`nothing to resume in ${out}: no ${checkpointName} there (run without --resume first)`);
+  }
+
+  const stream = options.progressStream ?? process.stderr;
+  const mode = options.quiet ? 'quiet' : stream.isTTY ? 'tty' : 'plain';
+  const say = (line: string) => {
+    if (!options.quiet) stream.write(`${line}\n`);
+  };
+
+  const backendInfo = await startBackend(options.backend, options.backendFromCli);
+  const backend = describeBackend(backendInfo).split('\n')[0]!.replace(/^backend: /, '');
+  say(`backend ${backend}`);
+
+  const train = await loadMnist({ source: options.data, split: 'train', limit: options.limit, normalize: '[-1,1]' });
+  const reference = await loadMnist({ source: options.data, split: 'test', limit: 1000, normalize: '[-1,1]' });
+  const dataText = `${options.data === 'embedded' ? 'embedded MNIST' : options.data === 'download' ? 'MNIST (downloaded)' : options.data}, ${train.count.toLocaleString('en-US')} training digits`;
+
+  const trainer = options.resume ? await resumeTrainer(checkpoint, options) : createGanTrainer({ model: options.model, batchSize: options.batchSize, seed: options.seed });
+  if (!options.resume) await removeStaleRun(out);
+  const classifier = await loadMnistClassifier();
+  const metrics = await createGanMetrics({ classifier, reference, sampleCount: Math.min(1000, reference.count) });
+
+  const progress = createTrainingProgress({ mode, stream, sparkline });
+  const stopping = stopOnInterrupt(() => progress.log('stopping after this step… (Ctrl-C again to quit at once)'));
+  const started = performance.now();
+  const { batchSize } = trainer.config;
+  const stepsPerEpoch = Math.floor(train.count / batchSize);
+  if (stepsPerEpoch < 1) {
+    throw new CliError(`${train.count} training digits are fewer than one batch of ${batchSize} (lower --batch-size or raise --limit)`);
+  }
+  const summary = (status: string): GanRunSummary => ({
+    format: 'dlkit-demo-gan-run@1',
+    config: trainer.config,
+    stepsPerEpoch,
+    backend,
+    data: dataText,
+    status,
+    seconds: (performance.now() - started) / 1000,
+    steps: trainer.history.steps,
+    epochs: epochRows(trainer.history),
+  });
+
+  let status = 'running';
+  let interrupted = false;
+  try {
+    say(
+      `${options.resume ? `resuming at step ${trainer.stepCount.toLocaleString('en-US')} (epoch ${Math.floor(trainer.stepCount / stepsPerEpoch)} done); ` : ''}training ${trainer.config.model.toUpperCase()} GAN for ${options.epochs} epochs × ${stepsPerEpoch} steps of ${batchSize} digits → ${shown(out)}/`,
+    );
+    progress.start({ epochs: options.epochs, stepsPerEpoch, batchSize, doneSteps: trainer.stepCount });
+    for await (const event of trainGan(trainer, train, { epochs: options.epochs, signal: stopping.signal, checkpoint, metrics })) {
+      if (event.type === 'step') {
+        progress.step(event);
+      } else if (event.type === 'epoch') {
+        await writeSampleGrid(trainer, join(out, sampleGridName(event.epoch)));
+        await writeRunFiles(out, summary(`epoch ${event.epoch} of ${options.epochs} done`));
+        progress.epoch({ ...event, complete: true }, options.epochs);
+        progress.pause();
+      } else if (event.type === 'end') {
+        interrupted = event.reason === 'aborted';
+        status = interrupted
+          ? `stopped by Ctrl-C at step ${event.step} (epoch ${Math.floor(event.step / stepsPerEpoch) + 1}); continue with --resume`
+          : `completed ${options.epochs} epochs`;
+      }
+    }
+  } finally {
+    progress.stop();
+    stopping.dispose();
+  }
+  const result = summary(status);
+  await writeRunFiles(out, result);
+  trainer.dispose();
+  classifier.dispose();
+
+  const last = result.epochs[result.epochs.length - 1];
+  const lines = [
+    interrupted
+      ? `stopped at step ${trainer.history.steps.length.toLocaleString('en-US')}; everything below is valid — continue with: pnpm demo --resume --out ${shown(out)}`
+      : `done: ${result.epochs.length} epochs, ${result.steps.length.toLocaleString('en-US')} steps; this session took ${formatDuration(result.seconds)}`,
+    ...(last ? [`  ${describeEpoch(last, options.epochs)}`] : []),
+    `  ${shown(join(out, 'report.html'))}   everything on one page (open it in a browser)`,
+    `  ${shown(join(out, 'losses.png'))}    G and D loss vs epoch (also losses.svg)`,
+    ...(result.epochs.some((e) => e.complete)
+      ? [`  ${shown(join(out, sampleGridName(result.epochs.filter((e) => e.complete).at(-1)!.epoch)))}  samples from the fixed noise (one per epoch)`]
+      : []),
+    `  ${shown(join(out, 'losses.csv'))}    every step; epochs.csv per epoch with FID and MNIST score; losses.json both`,
+    `  ${shown(checkpoint)}  checkpoint: pnpm demo --resume --epochs ${options.epochs + 10} trains further`,
+  ];
+  process.stdout.write(`${options.quiet ? lines[0] : lines.join('\n')}\n`);
+  if (interrupted) process.exitCode = 130;
+  return { out, summary: result, interrupted };
+}
+
+/** Loads the checkpoint and refuses flags that would silently disagree with the run being continued. */
+async function resumeTrainer(checkpoint: string, options: GanOptions): Promise<GanTrainer> {
+  const trainer = await loadGanCheckpoint(checkpoint);
+  const c = trainer.config;
+  const clashes = [
+    options.explicit.has('model') && options.model !== c.model ? `--model ${options.model} (the run is ${c.model})` : '',
+    options.explicit.has('batchSize') && options.batchSize !== c.batchSize ? `--batch-size ${options.batchSize} (the run uses ${c.batchSize})` : '',
+    options.explicit.has('seed') && options.seed !== c.seed ? `--seed ${options.seed} (the run has seed ${c.seed})` : '',
+  ].filter(Boolean);
+  if (clashes.length > 0) {
+    trainer.dispose();
+    throw new CliError(`cannot resume with ${clashes.join(', ')}: a resumed run keeps its settings; drop the flag, or start a new run without --resume`);
+  }
+  return trainer;
+}
+
+/** A fresh run replaces an old one: remove its sample grids so the folder shows one run only. */
+async function removeStaleRun(out: string): Promise<void> {
+  const grids = await readSampleGrids(out);
+  await Promise.all(grids.map((grid) => rm(grid.file, { force: true })));
+}
+
+async function writeSampleGrid(trainer: GanTrainer, path: string): Promise<void> {
+  const samples = trainer.generate(gridSize);
+  try {
+    const [height, width] = trainer.config.imageShape;
+    await writeFileAtomic(path, imageGrid(samples, { width, height, range: '[-1,1]', columns: 8, scale: 2, spacing: 2 }));
+  } finally {
+    samples.dispose();
+  }
+}
+
+/** Writes losses.csv, epochs.csv, losses.json, losses.svg/.png and report.html, each atomically. */
+export async function writeRunFiles(out: string, run: GanRunSummary): Promise<void> {
+  const svg = await lossChart(run.steps, run.stepsPerEpoch, 'MNIST GAN: generator and discriminator loss');
+  await writeFileAtomic(join(out, 'losses.csv'), stepsToCsv(run.steps));
+  await writeFileAtomic(join(out, 'epochs.csv'), epochsToCsv(run.epochs));
+  await writeFileAtomic(join(out, 'losses.json'), `${JSON.stringify(run)}\n`);
+  await writeFileAtomic(join(out, 'losses.svg'), svg);
+  await writeFileAtomic(join(out, 'losses.png'), svgToPng(svg));
+  const report = createReport('MNIST GAN');
+  report.text(`Trained by dlkit-demo. Status: ${run.status}.`);
+  addGanSections(report, run, svg, await readSampleGrids(out));
+  await report.write(join(out, 'report.html'));
 }

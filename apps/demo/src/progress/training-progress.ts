@@ -1,5 +1,6 @@
 import cliProgress from 'cli-progress';
-import type { EpochRecord, StepRecord } from '../loss-history';
+import type { GanStepRecord as StepRecord } from '@dlkit/gan';
+import type { EpochRow as EpochRecord } from '../losses-csv';
 import { formatDuration } from './format-duration';
 import { RunClock } from './run-clock';
 

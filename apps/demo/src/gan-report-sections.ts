@@ -1,0 +1,68 @@
+import type { Report } from '@dlkit/plot';
+import type { GanRunSummary } from './gan-run-summary';
+import type { SampleGrid } from './sample-grids';
+
+/** Most sample grids shown side by side; longer runs show evenly spaced epochs. */
+const maxGrids = 8;
+
+function spaced<T>(items: readonly T[], count: number): T[] {
+  if (items.length <= count) return [...items];
+  return Array.from({ length: count }, (_, i) => items[Math.round((i * (items.length - 1)) / (count - 1))]!);
+}
+
+/**
+ * The GAN run as report sections: settings, the loss curves (the seed's Figure 4), the sample grids
+ * from the fixed noise across epochs, and the quality metrics per epoch. Shared by report.html and
+ * the assignment report's Q4.
+ */
+export function addGanSections(report: Report, run: GanRunSummary, lossSvg: string, grids: readonly SampleGrid[], heading = ''): Report {
+  const c = run.config;
+  const architecture =
+    c.model === 'mlp'
+      ? `MLP: G z(${c.latentDim}) → ${c.generatorUnits.join(' → ')} → 784 (LeakyReLU ${c.leakyAlpha}, tanh); D 784 → ${c.discriminatorUnits.join(' → ')} → 1 (dropout ${c.dropout})`
+      : `DCGAN: G z(${c.latentDim}) → 7×7×${c.generatorChannels[0]} → 14×14×${c.generatorChannels[1]} → 28×28; D 28×28 → 14×14×${c.discriminatorChannels[0]} → 7×7×${c.discriminatorChannels[1]} → 1`;
+  const steps = run.steps.length;
+  const last = run.epochs[run.epochs.length - 1];
+  report
+    .section(`${heading}Run`)
+    .table(
+      [
+        ['model', architecture],
+        ['optimizer', `Adam, learning rate ${c.learningRate}, β1 ${c.beta1}, β2 ${c.beta2}`],
+        ['batch size', c.batchSize],
+        ['data', run.data],
+        ['epochs', `${run.epochs.filter((e) => e.complete).length} (${steps.toLocaleString('en-US')} steps of ${run.stepsPerEpoch} per epoch)`],
+        ['backend', run.backend],
+        ['seed', c.seed],
+        ['status', run.status],
+      ],
+      ['setting', 'value'],
+    )
+    .section(`${heading}Generator and discriminator loss`)
+    .svg(lossSvg, 'Loss per step (faint) and its moving average (bold) against epochs.')
+    .text(
+      'The discriminator loss is the binary cross-entropy on real and generated digits together; the generator loss is the non-saturating −log D(G(z)). They settle into a balance rather than falling to zero: each network improves against the other.',
+    );
+
+  report.section(`${heading}Samples from one fixed noise batch`);
+  if (grids.length === 0) {
+    report.text('No epoch has finished yet, so there are no sample grids.');
+  } else {
+    const latest = grids[grids.length - 1]!;
+    report.png(latest.png, `After epoch ${latest.epoch}: the same 64 noise vectors every epoch.`, { pixelated: true, width: 480 });
+    for (const grid of spaced(grids.slice(0, -1), maxGrids - 1)) {
+      report.png(grid.png, `epoch ${grid.epoch}`, { pixelated: true, width: 220 });
+    }
+  }
+
+  report.section(`${heading}Quality per epoch`);
+  report.table(
+    run.epochs.map((e) => [e.epoch, e.complete ? e.steps : `${e.steps} (stopped)`, e.dLoss, e.gLoss, e.dReal, e.dFake, e.fid ?? '', e.mnistScore ?? '']),
+    ['epoch', 'steps', 'D loss', 'G loss', 'D(x)', 'D(G(z))', 'FID ↓', 'MNIST score ↑'],
+  );
+  report.text(
+    'FID: Fréchet distance between classifier features of generated and real digits (lower is closer to real). MNIST score: the Inception-score analogue from the same classifier, exp(E KL(p(y|x) ‖ p(y))), 1 to 10 (higher means confident and varied digits).' +
+      (last?.mnistScore !== undefined ? ` Last epoch: FID ${last.fid?.toFixed(1)}, MNIST score ${last.mnistScore.toFixed(2)}.` : ''),
+  );
+  return report;
+}

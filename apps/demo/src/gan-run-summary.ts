@@ -1,0 +1,35 @@
+import type { GanConfig, GanStepRecord } from '@dlkit/gan';
+import type { EpochRow } from './losses-csv';
+
+/** What losses.json holds: the run's settings and every step and epoch, enough to redraw the report. */
+export interface GanRunSummary {
+  /** Format of this file. */
+  format: 'dlkit-demo-gan-run@1';
+  config: GanConfig;
+  stepsPerEpoch: number;
+  /** The backend the last session ran on, in words. */
+  backend: string;
+  /** The training data, in words. */
+  data: string;
+  /** 'completed', or what stopped the run early. */
+  status: string;
+  /** Seconds of training in the last session (resumed sessions each count their own). */
+  seconds: number;
+  steps: GanStepRecord[];
+  epochs: EpochRow[];
+}
+
+/** Reads losses.json back; throws a one-line Error when it is not a demo run's summary. */
+export function parseGanRunSummary(text: string, where: string): GanRunSummary {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    throw new Error(`${where} is not valid JSON: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  const summary = value as Partial<GanRunSummary>;
+  if (summary?.format !== 'dlkit-demo-gan-run@1' || !Array.isArray(summary.steps) || !Array.isArray(summary.epochs)) {
+    throw new Error(`${where} is not a dlkit-demo GAN run (expected format 'dlkit-demo-gan-run@1' with steps and epochs)`);
+  }
+  return summary as GanRunSummary;
+}

@@ -1,0 +1,48 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { runCli } from './run-cli';
+
+const scratch = mkdtempSync(join(tmpdir(), 'dlkit-demo-errors-'));
+const aFile = join(scratch, 'a-file');
+writeFileSync(aFile, 'not a folder');
+
+/** Every bad invocation: one line on stderr naming the problem, a non-zero exit, no stack trace. */
+describe('dlkit-demo bad input', () => {
+  test.each([
+    ['an unknown flag', ['--epoch', '3'], /unknown option '--epoch'.*Did you mean --epochs\?/],
+    ['an unknown command', ['bogus'], /unknown command 'bogus'/],
+    ['a non-numeric epoch count', ['--epochs', 'abc'], /--epochs abc: expected a whole number ≥ 1/],
+    ['a zero batch size', ['--batch-size', '0'], /--batch-size 0: expected a whole number ≥ 1/],
+    ['a fractional batch size', ['-b', '1.5'], /--batch-size 1.5: expected a whole number ≥ 1/],
+    ['a negative seed', ['--seed', '-1'], /--seed -1: expected a whole number/],
+    ['an unknown backend', ['--backend', 'tpu'], /--backend tpu: expected one of auto, gpu, node, wasm, cpu/],
+    ['an unknown model', ['--model', 'gpt'], /--model gpt: expected one of mlp, dcgan/],
+    ['a missing data folder', ['--data', join(scratch, 'no-such-folder')], /data folder .*no-such-folder does not exist/],
+    ['a data path that is a file', ['--data', aFile], /is a file, not a folder/],
+    ['an unwritable output folder', ['--out', join(aFile, 'out'), '--epochs', '1'], /cannot write to output folder .*a-file\/out/],
+    ['a backend that cannot start', ['--backend', 'gpu', '--out', join(scratch, 'out-gpu')], /backend 'gpu' is not available: gpu: /],
+    ['resume with nothing to resume', ['--resume', '--out', join(scratch, 'empty-out')], /nothing to resume in .*empty-out/],
+    ['report with an unwritable output folder', ['report', '--out', join(aFile, 'out')], /cannot write to output folder/],
+  ])('%s', (_name, args, message) => {
+    const result = runCli(args);
+    expect(result.status).not.toBe(0);
+    expect(result.stdout).toBe('');
+    const lines = result.stderr.trimEnd().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^dlkit-demo: /);
+    expect(lines[0]).toMatch(message);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  test('--help lists every flag, the subcommands and examples, and exits 0', () => {
+    const result = runCli(['--help']);
+    expect(result.status).toBe(0);
+    for (const flag of ['--epochs', '--batch-size', '--backend', '--data', '--model', '--seed', '--out', '--resume', '--quiet']) {
+      expect(result.stdout).toContain(flag);
+    }
+    for (const command of ['gan', 'report', 'conv', 'lstm', 'vae']) expect(result.stdout).toMatch(new RegExp(`^  ${command}\\b`, 'm'));
+    expect(result.stdout).toContain('Examples:');
+  });
+});
