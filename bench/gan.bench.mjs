@@ -1,8 +1,10 @@
-// Training speed of the default MLP GAN (batch 128) on WASM: dlkit's path against stock tfjs (the same
-// step with tfjs's stock gradients and plain ops, setFastKernels(false)), in one process.
-// DLKIT_BENCH_PROFILE=1 also prints the kernels that dominate one fast step.
+// Training speed of the default MLP GAN (batch 128) on WASM, in one process: dlkit's trainer
+// (createGanTrainer().step) and the reference step with dlkit's fast kernels, each against stock tfjs:
+// the reference step in plain tfjs ops with tfjs's stock gradients (setFastKernels(false)) and tf.train.adam.
+// DLKIT_BENCH_PROFILE=1 also prints the kernels that dominate one step of dlkit's trainer.
 import * as tf from '@tensorflow/tfjs-core';
 import { dense, initBackend, kernelBreakdown, setFastKernels } from '@dlkit/backend';
+import { createGanTrainer } from '@dlkit/gan';
 import { emit, medianSeconds } from './harness.mjs';
 
 // The reference MNIST GAN step (the Keras MNIST GAN: G 100→256→512→1024→784, D 784→1024→512→256→1,
@@ -86,34 +88,32 @@ function createReferenceGan(batch = 128) {
 const batch = 128;
 const info = await initBackend('wasm');
 const real = tf.randomUniform([batch, 784], -1, 1);
+const threads = `${info.threads} wasm thread(s) in every column`;
 
 // WASM kernels run synchronously, so a step has finished computing when step() returns.
-async function secondsPerStep(fast, runs) {
+async function secondsPerStep(fast, create, runs) {
   setFastKernels(fast);
-  const gan = createReferenceGan(batch);
+  const trainer = create();
   try {
-    return await medianSeconds(() => gan.step(real), { warmup: 2, runs });
+    return await medianSeconds(() => trainer.step(real), { warmup: 2, runs });
   } finally {
-    gan.dispose();
+    trainer.dispose();
   }
 }
 
-const stock = await secondsPerStep(false, 3);
-const ours = await secondsPerStep(true, 9);
-emit({
-  bench: 'gan',
-  metric: 'MLP GAN train, batch 128',
-  unit: 'samples/s',
-  ours: batch / ours,
-  stock: batch / stock,
-  flopsPerUnit: ganFlopsPerSample(),
-  note: `reference step; ${info.threads} wasm thread(s) in both columns`,
-});
+const stock = await secondsPerStep(false, () => createReferenceGan(batch), 3);
+const reference = await secondsPerStep(true, () => createReferenceGan(batch), 7);
+const trainer = await secondsPerStep(true, () => createGanTrainer(), 7);
+const row = { bench: 'gan', unit: 'samples/s', stock: batch / stock, flopsPerUnit: ganFlopsPerSample() };
+emit({ ...row, metric: 'MLP GAN train, batch 128: @dlkit/gan trainer', ours: batch / trainer, note: `D on reals+fakes in one pass; ${threads}` });
+emit({ ...row, metric: 'MLP GAN train, batch 128: reference step', ours: batch / reference, note: `same step as stock, fast kernels on; ${threads}` });
 
 if (process.env.DLKIT_BENCH_PROFILE) {
   setFastKernels(true);
-  const gan = createReferenceGan(batch);
+  const gan = createGanTrainer();
   gan.step(real);
-  console.error(await kernelBreakdown(() => gan.step(real)));
+  const kernels = await kernelBreakdown(() => gan.step(real));
+  const total = kernels.reduce((sum, k) => sum + k.ms, 0);
+  for (const k of kernels.slice(0, 12)) console.error(`${k.kernel.padEnd(14)} ${k.ms.toFixed(1).padStart(7)} ms ${((100 * k.ms) / total).toFixed(0).padStart(3)}%  ${k.calls} calls`);
   gan.dispose();
 }
