@@ -1,4 +1,3 @@
-import { contours } from 'd3-contour';
 import type { TopLevelSpec } from 'vega-lite';
 import { checkPositiveInteger, checkRange } from './_check';
 import { chartConfig, renderVegaLite } from './_render-vega-lite';
@@ -42,6 +41,9 @@ export interface ContourPlotOptions {
   /** Receives warnings (non-finite values, a flat function). Default `console.warn`. */
   warn?: WarnFunction;
 }
+
+// d3-contour is ESM-only and ~20 ms to load; contourPlot is async anyway.
+const loadD3Contour = () => import('d3-contour');
 
 const defaultColors = ['#1f6fd1', '#d62728', '#2ca02c', '#ff7f0e', '#9467bd', '#8c564b'];
 
@@ -136,6 +138,7 @@ export async function contourPlot(options: ContourPlotOptions): Promise<string> 
       continue;
     }
 
+    const { contours } = await loadD3Contour();
     const polygons = contours().size([n, n]).thresholds(thresholds)(Array.from(values));
     polygons.forEach((polygon, level) => {
       polygon.coordinates.forEach((shape, s) => {

@@ -1,8 +1,8 @@
-import { PNG } from 'pngjs';
 import { checkNonNegativeInteger, checkPositiveInteger } from './_check';
 import { parseColor } from './_color';
 import { escapeXml } from './_escape-xml';
 import { fontFamily } from './_fonts';
+import { loadPngjs } from './_lazy-modules';
 import { isTensorLike, type TensorLike } from './_tensor-like';
 import { defaultWarn, type WarnFunction } from './_warn';
 import { PlotInputError } from './plot-input-error';
@@ -87,7 +87,8 @@ export function imageGrid(images: ImageGridInput, options: ImageGridOptions): Ui
   const outW = spacing + columns * (tileW + spacing);
   const outH = spacing + rows * (tileH + captionH + spacing);
 
-  const png = new PNG({ width: outW, height: outH, colorType: 2, inputColorType: 6, inputHasAlpha: true });
+  const { PNG } = loadPngjs();
+  const png = new PNG({ width: outW, height: outH });
   const out = png.data;
   for (let p = 0; p < outW * outH; p++) {
     out[4 * p] = background[0];
@@ -128,7 +129,9 @@ export function imageGrid(images: ImageGridInput, options: ImageGridOptions): Ui
   if (invalid > 0) {
     (options.warn ?? defaultWarn)(`${fn}: ${invalid} pixels are NaN or ±Infinity; they are drawn in red`);
   }
-  const bytes = PNG.sync.write(png, { colorType: 2 });
+  // Grayscale PNGs are a third of the size; used when every pixel is gray.
+  const gray = channels === 1 && invalid === 0 && background[0] === background[1] && background[1] === background[2];
+  const bytes = PNG.sync.write(png, { colorType: gray ? 0 : 2 });
   const grid = new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (!hasCaptions) return grid;
   return drawCaptions(grid, outW, outH, { captions, columns, spacing, tileW, tileH, captionH, fontSize, background });

@@ -1,5 +1,5 @@
-import { Resvg } from '@resvg/resvg-js';
 import { fontFamily, fontFiles } from './_fonts';
+import { loadResvg } from './_lazy-modules';
 import { PlotInputError } from './plot-input-error';
 
 /** Options of {@link svgToPng}. */
@@ -33,6 +33,7 @@ export function svgToPng(svg: string, options: SvgToPngOptions = {}): Uint8Array
       : { loadSystemFonts: true };
   let rendered: Buffer;
   try {
+    const { Resvg } = loadResvg();
     const resvg = new Resvg(svg, {
       fitTo: scale === 1 ? { mode: 'original' } : { mode: 'zoom', value: scale },
       ...(background === 'transparent' ? {} : { background }),
