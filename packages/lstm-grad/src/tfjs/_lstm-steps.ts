@@ -16,8 +16,8 @@ export interface LstmSteps {
 }
 
 /**
- * The LSTM forward pass in batched tfjs ops. The input projection of all steps is one matMul, and W
- * is transposed once so that every product is a plain (non-transposed) matMul, which XNNPACK serves on wasm.
+ * The LSTM forward pass in batched tfjs ops. W is transposed once so that every product is a plain
+ * (non-transposed) matMul, which XNNPACK serves on wasm.
  */
 export function lstmSteps(
   x: tf.Tensor3D,
@@ -30,10 +30,10 @@ export function lstmSteps(
 ): LstmSteps | Pick<LstmSteps, 'packed'> {
   const { steps: T, batch: B, input: X, hidden: H } = sizes;
   const [WhT, WxT] = tf.split(tf.transpose(W), [H, X], 0) as [tf.Tensor2D, tf.Tensor2D];
-  const projected = tf.matMul(tf.reshape(x, [T * B, X]), WxT);
-  const withBias = b ? tf.add(projected, b) : projected;
-  // tfjs's Unpack gradient fails for a single output (it gets a tensor, not a list), so T = 1 reshapes instead.
-  const inputPart = T === 1 ? [tf.reshape(withBias, [B, 4 * H]) as tf.Tensor2D] : (tf.unstack(tf.reshape(withBias, [T, B, 4 * H])) as tf.Tensor2D[]);
+  // Per-step inputs come from unstacking x, not a projection of all steps: the wasm backend copies a
+  // tensor's whole buffer for every slice it takes, and x is 4H/X times smaller than its projection.
+  // tfjs's Unpack gradient fails for a single output (it gets a tensor, not a list), so T = 1 reshapes.
+  const xs = T === 1 ? [tf.reshape(x, [B, X]) as tf.Tensor2D] : (tf.unstack(x) as tf.Tensor2D[]);
   let h = h0;
   let c = c0;
   const hs: tf.Tensor2D[] = [];
@@ -42,7 +42,8 @@ export function lstmSteps(
   const cs: tf.Tensor2D[] = [];
   const tanhCs: tf.Tensor2D[] = [];
   for (let t = 0; t < T; t++) {
-    const z = tf.add(inputPart[t]!, tf.matMul(h, WhT));
+    const product = tf.add(tf.matMul(xs[t]!, WxT), tf.matMul(h, WhT));
+    const z = b ? tf.add(product, b) : product;
     const [zSigmoid, zG] = tf.split(z, [3 * H, H], 1) as [tf.Tensor2D, tf.Tensor2D];
     const s = tf.sigmoid(zSigmoid);
     const g = tf.tanh(zG);
