@@ -121,6 +121,15 @@ describe('conv2d(x, w, options) channels, groups, batch and typed arrays', () =>
     expect(conv2d(x, [[[[1, 1]]]])).toEqual([[[[3]]], [[[7]]]]);
   });
 
+  test('flipKernel with many filters equals each kernel rotated 180°', () => {
+    const x = { data: Float64Array.from({ length: 2 * 3 * 6 * 5 }, (_, i) => Math.sin(i)), shape: [2, 3, 6, 5] };
+    const w = { data: Float64Array.from({ length: 6 * 3 * 3 * 2 }, (_, i) => Math.cos(i)), shape: [6, 3, 3, 2] };
+    const rotated = new Float64Array(w.data.length);
+    for (let f = 0; f < 6 * 3; f++) for (let t = 0; t < 6; t++) rotated[f * 6 + t] = w.data[f * 6 + (5 - t)]!;
+    const options = { stride: [2, 1] as [number, number], padding: 1 };
+    expect(conv2d(x, w, { ...options, flipKernel: true })).toEqual(conv2d(x, { data: rotated, shape: w.shape }, options));
+  });
+
   test('Float32Array in gives Float32Array out; Float64Array gives Float64Array', () => {
     const data = Float32Array.from({ length: 16 }, (_, i) => i + 1);
     const y32 = conv2d({ data, shape: [1, 1, 4, 4] }, { data: Float32Array.from([4, 2, 5, 1]), shape: [1, 1, 2, 2] }, { padding: 1, stride: 2 });
