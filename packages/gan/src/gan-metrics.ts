@@ -1,9 +1,10 @@
+import { loadMnist } from '@dlkit/mnist';
 import * as tf from '@tensorflow/tfjs-core';
 import { type FeatureStatistics, featureStatistics } from './feature-statistics';
 import { frechetDistance } from './frechet-distance';
 import { GanError } from './gan-error';
 import type { GanTrainer } from './gan-trainer';
-import type { MnistClassifier } from './mnist-classifier';
+import { loadMnistClassifier, type MnistClassifier } from './mnist-classifier';
 import { mnistScore } from './mnist-score';
 import type { GanEpochEvaluator, GanImages } from './train-gan';
 
@@ -16,9 +17,13 @@ export interface GanQuality {
 }
 
 export interface GanMetricsOptions {
-  classifier: MnistClassifier;
-  /** Real digits in [−1, 1] whose feature statistics FID compares against (an MnistDataset fits). */
-  reference: GanImages;
+  /** Default: the classifier shipped with this package (loaded here, freed by `metrics.dispose()`). */
+  classifier?: MnistClassifier;
+  /**
+   * Real digits in [−1, 1] whose feature statistics FID compares against (an MnistDataset fits).
+   * Default: @dlkit/mnist's embedded test split, digits the GAN never trains on.
+   */
+  reference?: GanImages;
   /** Images per measurement: the first this many reference digits, and this many generated (default 1000). */
   sampleCount?: number;
   /** Seed of the generated noise, fixed so epochs are compared on the same z (default 20260101). */
@@ -32,24 +37,36 @@ export interface GanMetrics extends GanEpochEvaluator {
   evaluate(trainer: GanTrainer): Promise<GanQuality>;
   /** FID (against the reference) and MNIST score of any images in [−1, 1]. */
   measure(images: GanImages): GanQuality;
+  /** Frees the classifier if these metrics loaded it (one passed in stays the caller's). */
+  dispose(): void;
 }
 
 const chunk = 500;
 
 /**
  * Prepares FID and MNIST-score measurement: runs the classifier over the reference digits once and
- * keeps their feature mean and covariance (float64). The classifier stays the caller's to dispose.
+ * keeps their feature mean and covariance (float64). With no options: the shipped classifier against
+ * the embedded MNIST test split.
  */
-export async function createGanMetrics(options: GanMetricsOptions): Promise<GanMetrics> {
-  const { classifier, reference, sampleCount = 1000, seed = 20260101 } = options;
-  const pixels = classifier.inputSize;
+export async function createGanMetrics(options: GanMetricsOptions = {}): Promise<GanMetrics> {
+  const { sampleCount = 1000, seed = 20260101 } = options;
   if (!Number.isInteger(sampleCount) || sampleCount < 2) throw new GanError('input', `createGanMetrics: sampleCount must be an integer ≥ 2, found ${sampleCount}`);
-  if (reference.images.length !== reference.count * pixels) {
-    throw new GanError('input', `createGanMetrics: reference must hold count × ${pixels} pixels, found ${reference.images.length} for count ${reference.count}`);
+  const reference = options.reference ?? (await loadMnist({ source: 'embedded', split: 'test', normalize: '[-1,1]', limit: sampleCount }));
+  const ownsClassifier = options.classifier === undefined;
+  const classifier = options.classifier ?? (await loadMnistClassifier());
+  const pixels = classifier.inputSize;
+  let referenceStats: FeatureStatistics;
+  try {
+    if (!(reference.images instanceof Float32Array) || reference.images.length !== reference.count * pixels) {
+      throw new GanError('input', `createGanMetrics: reference must hold count × ${pixels} pixels, found ${reference.images?.length} for count ${reference.count}`);
+    }
+    const referenceCount = Math.min(sampleCount, reference.count);
+    if (referenceCount < 2) throw new GanError('input', `createGanMetrics: the reference needs at least 2 images, found ${reference.count}`);
+    referenceStats = classify(classifier, reference.images.subarray(0, referenceCount * pixels), referenceCount).stats;
+  } catch (error) {
+    if (ownsClassifier) classifier.dispose();
+    throw error;
   }
-  const referenceCount = Math.min(sampleCount, reference.count);
-  if (referenceCount < 2) throw new GanError('input', `createGanMetrics: the reference needs at least 2 images, found ${reference.count}`);
-  const referenceStats = classify(classifier, reference.images.subarray(0, referenceCount * pixels), referenceCount).stats;
 
   const measure = (images: GanImages): GanQuality => {
     if (images.images.length !== images.count * pixels || images.count < 2) {
@@ -62,6 +79,9 @@ export async function createGanMetrics(options: GanMetricsOptions): Promise<GanM
   return {
     sampleCount,
     measure,
+    dispose: () => {
+      if (ownsClassifier) classifier.dispose();
+    },
     async evaluate(trainer) {
       if (trainer.config.imageShape[0] * trainer.config.imageShape[1] !== pixels) {
         throw new GanError('input', `evaluate(trainer): the classifier takes ${pixels} pixels, the GAN makes ${trainer.config.imageShape.join('×')}`);

@@ -62,6 +62,16 @@ describe('createGanMetrics', () => {
     trainer.dispose();
   });
 
+  test('with no options: the shipped classifier against the embedded test split; dispose frees it', async () => {
+    const before = tf.memory().numTensors;
+    const defaults = await createGanMetrics({ sampleCount: 500 });
+    expect(defaults.measure(slice(1000, 500))).toEqual(metrics.measure(slice(1000, 500)));
+    defaults.dispose();
+    expect(tf.memory().numTensors).toBe(before);
+    await expect(createGanMetrics({ reference: { images: new Float32Array(3), count: 1 } })).rejects.toThrow('reference must hold count × 784 pixels, found 3 for count 1');
+    expect(tf.memory().numTensors).toBe(before);
+  });
+
   test('bad images get one clear GanError', async () => {
     expect(() => metrics.measure({ images: new Float32Array(10), count: 2 })).toThrow('expected count ≥ 2 images of 784 pixels, found 10 values for count 2');
     const small = createGanTrainer({ imageShape: [8, 8], generatorUnits: [4], discriminatorUnits: [4] });
