@@ -5,9 +5,9 @@ import { describe, expect, test } from 'vitest';
 const packageRoot = fileURLToPath(new URL('..', import.meta.url));
 
 // Runs the built package the way a user's program would: a fresh Node process, no vitest transforms.
-function runNode(source: string, type: 'module' | 'commonjs'): string {
+function runNode(source: string, type: 'module' | 'commonjs', env: Record<string, string> = {}): string {
   const flag = type === 'module' ? '--input-type=module' : '--input-type=commonjs';
-  return execFileSync(process.execPath, [flag, '-e', source], { cwd: packageRoot, encoding: 'utf8' });
+  return execFileSync(process.execPath, [flag, '-e', source], { cwd: packageRoot, encoding: 'utf8', env: { ...process.env, ...env } });
 }
 
 const gradientProgram = (load: string) => `
@@ -32,5 +32,28 @@ describe('the built package (dist)', () => {
   test('computes gradients on wasm and cpu from CommonJS', () => {
     const load = `const tf = require('@tensorflow/tfjs-core'); const backend = require('@dlkit/backend');`;
     expect(runNode(gradientProgram(load), 'commonjs')).toBe(expected);
+  });
+
+  // The threaded build starts worker threads: they must compute the same results, and let Node exit.
+  const threadsProgram = `
+import * as tf from '@tensorflow/tfjs-core';
+import { initBackend, describeBackend } from '@dlkit/backend';
+const info = await initBackend('wasm', { threads: Number(process.env.THREADS) });
+const a = tf.randomNormal([300, 200], 0, 1, 'float32', 1);
+const b = tf.randomNormal([200, 100], 0, 1, 'float32', 2);
+console.log(describeBackend(info).split('\\n')[0], tf.sum(tf.abs(tf.matMul(a, b))).dataSync()[0].toFixed(1));`;
+
+  test('uses the threads it is given, with the same results, and exits when done', () => {
+    const one = runNode(threadsProgram, 'module', { THREADS: '1' });
+    const two = runNode(threadsProgram, 'module', { THREADS: '2' });
+    expect(one).toMatch(/^backend: wasm \(SIMD on, 1 thread\), requested wasm [\d.]+\n$/);
+    expect(two).toMatch(/^backend: wasm \(SIMD on, 2 threads\), requested wasm [\d.]+\n$/);
+    expect(two.split(' ').at(-1)).toBe(one.split(' ').at(-1));
+  });
+
+  test('DLKIT_WASM_THREADS that is not a whole number ≥ 1 is an error naming it', () => {
+    const program = `import { initBackend } from '@dlkit/backend';
+initBackend('wasm').catch((error) => console.log(error.message));`;
+    expect(runNode(program, 'module', { DLKIT_WASM_THREADS: 'lots' })).toMatch(/wasm threads must be a whole number ≥ 1, found DLKIT_WASM_THREADS=lots/);
   });
 });
