@@ -29,11 +29,11 @@ export function addGanSections(report: Report, run: GanRunSummary, lossSvg: stri
       [
         ['model', architecture],
         ['optimizer', `Adam, learning rate ${c.learningRate}, β1 ${c.beta1}, β2 ${c.beta2}`],
-        ['batch size', c.batchSize],
+        ['batch size', String(c.batchSize)],
         ['data', run.data],
         ['epochs', `${run.epochs.filter((e) => e.complete).length} (${steps.toLocaleString('en-US')} steps of ${run.stepsPerEpoch} per epoch)`],
         ['backend', run.backend],
-        ['seed', c.seed],
+        ['seed', String(c.seed)],
         ['status', run.status],
       ],
       ['setting', 'value'],

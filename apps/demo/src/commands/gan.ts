@@ -20,7 +20,7 @@ import type { GanRunSummary } from '../gan-run-summary';
 import { lossChart } from '../loss-chart';
 import { epochsToCsv, stepsToCsv } from '../losses-csv';
 import { prepareOutputFolder } from '../prepare-output-folder';
-import { createTrainingProgress, describeEpoch, type TrainingProgress } from '../progress/training-progress';
+import { createTrainingProgress, describeEpoch } from '../progress/training-progress';
 import { formatDuration } from '../progress/format-duration';
 import { readSampleGrids, sampleGridName } from '../sample-grids';
 import { startBackend } from '../start-backend';
