@@ -1,5 +1,6 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { checkPositiveInteger } from './_check';
+import { downsample } from './_downsample';
 import { movingAverage } from './_moving-average';
 import { chartConfig, renderVegaLite } from './_render-vega-lite';
 import { defaultWarn, type WarnFunction } from './_warn';
@@ -115,10 +116,11 @@ export async function lineChart(options: LineChartOptions): Promise<string> {
     }
     if (bad > 0) leftOut.push(`"${name}": ${bad} of ${y.length}`);
     drawn += y.length - bad;
-    for (let i = 0; i < ys.length; i++) raw.push({ series: name, x: xs[i]!, y: ys[i]! });
+    // Past ~2 points per pixel more points add no detail, only time and size: keep per-pixel extremes.
+    const points = (values: (number | null)[]) => values.map((v, i) => ({ x: xs[i]!, y: v }));
+    for (const p of downsample(points(ys), width, 'extremes')) raw.push({ series: name, ...p });
     if (smoothing > 1) {
-      const averaged = movingAverage(ys, smoothing);
-      for (let i = 0; i < ys.length; i++) smooth.push({ series: name, x: xs[i]!, y: averaged[i]! });
+      for (const p of downsample(points(movingAverage(ys, smoothing)), width, 'mean')) smooth.push({ series: name, ...p });
     }
   }
   if (drawn === 0) {

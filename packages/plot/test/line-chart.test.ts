@@ -105,6 +105,21 @@ describe('lineChart(options)', () => {
     expect(Number(legendSymbol.attrs.opacity ?? 1)).toBe(1);
   });
 
+  test('draws long series with about two points per pixel, keeping spikes and gaps', async () => {
+    const n = 50_000;
+    const y = Array.from({ length: n }, (_, i) => Math.sin(i / 500));
+    y[12_345] = 40; // one spike
+    y[30_000] = Number.NaN; // one gap
+    const root = parseSvg(await lineChart({ series: [{ name: 'long', y }], width: 300, height: 200, smoothing: 25, warn: () => {} }));
+    const [raw, smooth] = linePaths(root);
+    const rawParts = subpaths(raw!.attrs.d!);
+    expect(rawParts).toHaveLength(2);
+    expect(rawParts.flat().length).toBeLessThanOrEqual(2 * 300 + 2);
+    // The spike reaches the top of the plot (y = 0 in SVG coordinates, as the domain is nice()d to 40).
+    expect(Math.min(...rawParts.flat().map((p) => p[1]))).toBeCloseTo(0, 0);
+    expect(subpaths(smooth!.attrs.d!).flat().length).toBeLessThanOrEqual(300 + 2);
+  });
+
   test('accepts typed arrays and respects width and height', async () => {
     const svg = await lineChart({ series: [{ name: 'f32', y: new Float32Array([1, 2, 3]) }], width: 200, height: 100 });
     const background = findAll(parseSvg(svg), (n) => n.tag === 'path' && hasClass(n, 'background'))[0]!;
