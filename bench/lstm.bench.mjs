@@ -1,0 +1,83 @@
+// The LSTM's analytic backward (`lstm` from @dlkit/lstm-grad/tfjs) against tf.grads of the same forward
+// (`lstmAutodiff`) on wasm: batch 64, input 64, hidden 128, 50 steps. "stock" is tfjs's own gradients;
+// where @dlkit/backend offers setFastKernels, a third row shows tf.grads with dlkit's faster matMul gradients.
+import * as backend from '@dlkit/backend';
+import { lstm, lstmAutodiff } from '@dlkit/lstm-grad/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
+import { emit } from './harness.mjs';
+
+const [T, B, X, H] = [50, 64, 64, 128];
+const info = await backend.initBackend('wasm', { env: {} });
+const x = tf.randomNormal([T, B, X], 0, 1, 'float32', 1);
+const W = tf.randomNormal([4 * H, H + X], 0, 1 / Math.sqrt(H + X), 'float32', 2);
+const b = tf.zeros([4 * H]);
+const dh = tf.randomNormal([T, B, H], 0, 1, 'float32', 3);
+const fastKernels = typeof backend.setFastKernels === 'function' ? backend.setFastKernels : undefined;
+
+// One training step's gradient work: L = Σ dh ⊙ h over every step; gradients for x, W and b.
+const gradientStep = (op, fast) => () => {
+  fastKernels?.(fast);
+  const grads = tf.grads((x, W, b) => tf.sum(tf.mul(op(x, { W, b }).h, dh)))([x, W, b]);
+  for (const grad of grads) grad.dataSync();
+  tf.dispose(grads);
+};
+const forwardOnly = () => {
+  const out = lstm(x, { W, b });
+  out.h.dataSync();
+  tf.dispose([out.h, out.hT, out.cT]);
+};
+const contenders = {
+  ours: gradientStep(lstm, true),
+  stock: gradientStep(lstmAutodiff, false),
+  ...(fastKernels ? { fastAutodiff: gradientStep(lstmAutodiff, true) } : {}),
+  forward: forwardOnly,
+};
+
+// Interleaved rounds, so a busy machine slows every contender alike; medians of 5 after a warm-up.
+const times = Object.fromEntries(Object.keys(contenders).map((name) => [name, []]));
+for (let round = 0; round < 6; round++) {
+  for (const [name, run] of Object.entries(contenders)) {
+    const start = performance.now();
+    run();
+    if (round > 0) times[name].push((performance.now() - start) / 1000);
+  }
+}
+fastKernels?.(true);
+const median = (values) => [...values].sort((p, q) => p - q)[Math.floor(values.length / 2)];
+const seconds = Object.fromEntries(Object.entries(times).map(([name, values]) => [name, median(values)]));
+
+// Multiply-adds ×2: forward W·[h; x] per step; backward W_hᵀ·δẑ per step, then dW and dx over all steps.
+const forwardFlops = 2 * T * 4 * H * (H + X);
+const backwardFlops = 2 * T * 4 * H * H + 2 * T * 4 * H * (H + X) + 2 * T * 4 * H * X;
+const sizes = `T=${T} batch=${B} X=${X} H=${H}, ${info.name}${info.simd ? ' SIMD' : ''}`;
+const ms = (value) => `${(value * 1e3).toFixed(0)} ms`;
+emit({
+  bench: 'lstm',
+  metric: 'forward + backward, analytic vs tf.grads',
+  unit: 'samples/s',
+  ours: B / seconds.ours,
+  stock: B / seconds.stock,
+  flopsPerUnit: forwardFlops + backwardFlops,
+  note: `${sizes}; median ${ms(seconds.ours)} vs ${ms(seconds.stock)}`,
+});
+emit({
+  bench: 'lstm',
+  metric: 'backward only, analytic vs tf.grads',
+  unit: 'samples/s',
+  ours: B / (seconds.ours - seconds.forward),
+  stock: B / (seconds.stock - seconds.forward),
+  flopsPerUnit: backwardFlops,
+  note: `step minus the shared ${ms(seconds.forward)} forward`,
+});
+if (seconds.fastAutodiff !== undefined) {
+  emit({
+    bench: 'lstm',
+    metric: 'forward + backward, analytic vs tf.grads with dlkit fast matMul gradients',
+    unit: 'samples/s',
+    ours: B / seconds.ours,
+    stock: B / seconds.fastAutodiff,
+    flopsPerUnit: forwardFlops + backwardFlops,
+    note: `median ${ms(seconds.ours)} vs ${ms(seconds.fastAutodiff)}`,
+  });
+}
+tf.dispose([x, W, b, dh]);
