@@ -239,7 +239,5 @@ function readImages(
 }
 
 function isImageArray(images: ImageGridInput): images is readonly ArrayLike<number>[] {
-  return Array.isArray(images) && images.length > 0 && typeof images[0] !== 'number'
-    ? true
-    : Array.isArray(images) && images.length === 0;
+  return Array.isArray(images) && (images.length === 0 || typeof images[0] !== 'number');
 }

@@ -116,11 +116,11 @@ export async function lineChart(options: LineChartOptions): Promise<string> {
     }
     if (bad > 0) leftOut.push(`"${name}": ${bad} of ${y.length}`);
     drawn += y.length - bad;
-    // Past ~2 points per pixel more points add no detail, only time and size: keep per-pixel extremes.
-    const points = (values: (number | null)[]) => values.map((v, i) => ({ x: xs[i]!, y: v }));
-    for (const p of downsample(points(ys), width, 'extremes')) raw.push({ series: name, ...p });
+    // Past ~2 points per pixel more points add no detail, only time and size.
+    const asPoints = (values: (number | null)[]) => values.map((v, i) => ({ x: xs[i]!, y: v }));
+    for (const p of downsample(asPoints(ys), width, 'extremes')) raw.push({ series: name, ...p });
     if (smoothing > 1) {
-      for (const p of downsample(points(movingAverage(ys, smoothing)), width, 'mean')) smooth.push({ series: name, ...p });
+      for (const p of downsample(asPoints(movingAverage(ys, smoothing)), width, 'mean')) smooth.push({ series: name, ...p });
     }
   }
   if (drawn === 0) {
