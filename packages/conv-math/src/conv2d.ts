@@ -81,7 +81,7 @@ function conv2dFlat<T extends Float32Array | Float64Array>(x: FlatTensor<T>, w: 
   let bias: ArrayLike<number> | undefined;
   if (options.bias !== undefined) {
     bias = typeof options.bias === 'number' ? [options.bias] : options.bias;
-    if (typeof bias.length !== 'number' || bias.length !== geometry.outChannels) {
+    if (typeof bias !== 'object' || bias === null || typeof bias.length !== 'number' || bias.length !== geometry.outChannels) {
       throw new ConvMathError(`bias must have one value per output channel (${geometry.outChannels}); found ${describeValue(options.bias)}`);
     }
     requireFinite('bias', bias);

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { ConvMathError, type Padding1d, type Padding2d, conv2d, convOutputSize } from '../src/index';
+import { ConvMathError, conv1d, conv2d, convOutputSize, type Padding1d, type Padding2d, suggestReductions, summarizeNetwork } from '../src/index';
 
 // Random conv2d problems: small sizes so that both valid and too-large kernels come up.
 const problem = fc.record({
@@ -80,6 +80,44 @@ describe('conv2d(x, w, options) properties', () => {
         },
       ),
       { numRuns: 100, seed: 7 },
+    );
+  });
+});
+
+describe('robustness: arbitrary JSON never escapes as anything but a ConvMathError', () => {
+  const onlyConvMathErrors = (run: () => unknown) => {
+    try {
+      run();
+    } catch (error) {
+      if (!(error instanceof ConvMathError)) throw error;
+    }
+  };
+  const small = fc.oneof(fc.integer({ min: -2, max: 4 }), fc.constantFrom(null, 'same', 'x', [1, 2], [0, 1, 1, 0], [], {}, 1.5, Number.NaN));
+  const matrix = fc.oneof(
+    fc.array(fc.array(fc.oneof(fc.integer({ min: -3, max: 3 }), small), { minLength: 0, maxLength: 4 }), { minLength: 0, maxLength: 4 }),
+    fc.jsonValue({ maxDepth: 4 }),
+  );
+
+  test('conv2d and conv1d', () => {
+    fc.assert(
+      fc.property(matrix, matrix, small, small, small, small, small, (x, w, padding, stride, dilation, groups, bias) => {
+        const options = { padding, stride, dilation, groups, bias } as never;
+        onlyConvMathErrors(() => conv2d(x as never, w as never, options));
+        onlyConvMathErrors(() => conv1d(x as never, w as never, options));
+      }),
+      { numRuns: 500, seed: 3 },
+    );
+  });
+
+  test('convOutputSize, summarizeNetwork and suggestReductions', () => {
+    fc.assert(
+      fc.property(small, small, small, small, fc.jsonValue({ maxDepth: 3 }), (input, kernel, padding, stride, layer) => {
+        onlyConvMathErrors(() => convOutputSize({ input, kernel, padding, stride } as never));
+        const network = { input: [1, 8, 8], layers: [layer, { type: 'conv2d', outChannels: 2, kernel, stride, padding }] } as never;
+        onlyConvMathErrors(() => summarizeNetwork(network));
+        onlyConvMathErrors(() => suggestReductions(network, { layer: input as never }));
+      }),
+      { numRuns: 500, seed: 4 },
     );
   });
 });
