@@ -14,9 +14,9 @@ export interface InitBackendOptions {
   /** Folder (or URL prefix, ending in '/') holding tfjs-backend-wasm's .wasm files, for bundled apps. */
   wasmPaths?: string;
   /**
-   * Threads for the WASM backend's matrix kernels (XNNPACK). Defaults to DLKIT_WASM_THREADS, else every
-   * core this process may use (at most 8). 1 runs the single-threaded SIMD build. Takes effect only the
-   * first time the WASM backend starts in a process.
+   * Threads for the WASM backend's matrix kernels (XNNPACK). Defaults to DLKIT_WASM_THREADS, else the
+   * cores idle at start-up (cores − 1-minute load average, at least 1, at most 8). 1 runs the
+   * single-threaded SIMD build. Takes effect only the first time the WASM backend starts in a process.
    */
   threads?: number;
 }

@@ -110,13 +110,13 @@ describe.each(['wasm', 'cpu'] as const)('fast kernels on %s', (backend) => {
 
   test('a training step through dense with fast kernels leaks no tensors', async () => {
     await initBackend(backend, { env: {} });
-    const w = tf.variable(random([8, 16], 10));
-    const b = tf.variable(tf.zeros([16]));
-    const v = tf.variable(random([16, 1], 11));
+    const w = tf.variable(random([8, 16], 10) as tf.Tensor2D);
+    const b = tf.variable(tf.zeros([16]) as tf.Tensor1D);
+    const v = tf.variable(random([16, 1], 11) as tf.Tensor2D);
     const optimizer = tf.train.adam(1e-3);
     const x = random([4, 8], 12);
     const step = () =>
-      optimizer.minimize(() => tf.mean(dense(dense(x as tf.Tensor2D, w, b as tf.Tensor1D, { activation: 'leakyRelu' }), v as tf.Tensor2D, undefined, { activation: 'sigmoid' })), false, [w, b, v]);
+      optimizer.minimize(() => tf.mean(dense(dense(x as tf.Tensor2D, w, b, { activation: 'leakyRelu' }), v, undefined, { activation: 'sigmoid' })), false, [w, b, v]);
     step();
     const before = tf.memory().numTensors;
     for (let i = 0; i < 3; i++) step();

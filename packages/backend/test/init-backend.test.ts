@@ -16,7 +16,8 @@ describe('initBackend', () => {
     ]);
     expect(info.tried[0]?.reason).toMatch(/tfjs-node-gpu is not installed: pnpm add @tensorflow\/tfjs-node-gpu.*CUDA 11\.2/);
     expect(info.tried[1]?.reason).toMatch(/tfjs-node is not installed: pnpm add @tensorflow\/tfjs-node/);
-    expect(info.threads).toBe(Math.min(8, availableParallelism()));
+    expect(info.threads).toBeGreaterThanOrEqual(1);
+    expect(info.threads).toBeLessThanOrEqual(Math.min(8, availableParallelism()));
     const threads = `${info.threads} thread${info.threads === 1 ? '' : 's'}`;
     expect(describeBackend(info).startsWith(`backend: wasm (SIMD on, ${threads}), requested auto\n  skipped gpu`)).toBe(true);
   });
