@@ -16,6 +16,7 @@ export interface GanQuality {
   mnistScore: number;
 }
 
+/** Options of createGanMetrics; all optional. */
 export interface GanMetricsOptions {
   /** Default: the classifier shipped with this package (loaded here, freed by `metrics.dispose()`). */
   classifier?: MnistClassifier;

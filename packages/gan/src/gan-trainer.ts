@@ -10,6 +10,7 @@ import type { GanHistory, GanStepLosses } from './gan-history';
 import { discriminatorLoss, generatorLoss } from './gan-losses';
 import type { GanSnapshot, GanSnapshotTensor } from './gan-snapshot';
 
+/** Options of GanTrainer.generate. */
 export interface GenerateOptions {
   /** Seed of the noise batch. Without one: the run's fixed progress noise, the same z on every call. */
   seed?: number;

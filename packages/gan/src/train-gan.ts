@@ -16,6 +16,7 @@ export interface GanEpochEvaluator {
   evaluate(trainer: GanTrainer): Promise<{ fid?: number; mnistScore?: number }>;
 }
 
+/** How long to train, how to stop, where to checkpoint and what to score; all optional. */
 export interface TrainGanOptions {
   /** Train until this many epochs are done in all, resumed ones included (default 1). */
   epochs?: number;
@@ -60,6 +61,7 @@ export interface GanEndEvent {
   epoch: number;
 }
 
+/** What trainGan yields: steps, epoch ends, checkpoints, and one final 'end'. */
 export type GanTrainEvent = GanStepEvent | GanEpochEvent | GanCheckpointEvent | GanEndEvent;
 
 /**

@@ -40,6 +40,26 @@ describe('trainGan', () => {
     trainer.dispose();
   });
 
+  test('metrics are scored at each epoch end and kept in the history', async () => {
+    const trainer = createGanTrainer(tinyConfig);
+    const scoredAt: number[] = [];
+    const metrics = {
+      evaluate: async (t: GanTrainer) => {
+        scoredAt.push(t.stepCount);
+        return { fid: 100 / t.stepCount, mnistScore: 1 + t.stepCount / 10 };
+      },
+    };
+    const events = await collect(trainGan(trainer, data, { epochs: 2, metrics }));
+    expect(scoredAt).toEqual([4, 8]);
+    const epochs = events.filter((e) => e.type === 'epoch');
+    expect(epochs.map((e) => [e.fid, e.mnistScore])).toEqual([
+      [25, 1.4],
+      [12.5, 1.8],
+    ]);
+    expect(trainer.history.epochs.map((e) => e.fid)).toEqual([25, 12.5]);
+    trainer.dispose();
+  });
+
   test('an AbortSignal stops after the current step and checkpoints', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'gan-abort-'));
     const trainer = createGanTrainer(tinyConfig);
