@@ -9,3 +9,25 @@ export { defaultVaeConfig, resolveVaeConfig, type VaeConfig } from './vae-config
 export type { VaeDataset } from './vae-dataset';
 export { VaeError } from './vae-error';
 export type { VaeEpochRecord, VaeHistory, VaeStepRecord, VaeStepResult } from './vae-history';
+export {
+  type FitPosteriorOptions,
+  type FittedPosterior,
+  fitPosterior,
+  type PosteriorFamily,
+  type PosteriorInit,
+  type PosteriorObjective,
+} from './posterior-lab/fit-posterior';
+export {
+  defaultPosteriorTarget,
+  type GaussianComponent2d,
+  type GaussianMixture2d,
+  mixtureLogDensity,
+} from './posterior-lab/gaussian-mixture-2d';
+export { mixtureKl } from './posterior-lab/mixture-kl';
+export {
+  type PosteriorLab,
+  type PosteriorLabCase,
+  type PosteriorLabOptions,
+  posteriorLabCases,
+  runPosteriorLab,
+} from './posterior-lab/run-posterior-lab';
