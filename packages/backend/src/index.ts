@@ -6,5 +6,6 @@ export { type BackendName, type BackendPreference, backendOrder } from './backen
 export { describeBackend } from './describe-backend';
 export { type InitBackendOptions, initBackend } from './init-backend';
 export { type DenseActivation, type DenseOptions, dense } from './dense';
+export { dropout } from './dropout';
 export { fastKernelsEnabled, setFastKernels } from './fast-kernels';
 export { type KernelTime, kernelBreakdown } from './kernel-breakdown';
