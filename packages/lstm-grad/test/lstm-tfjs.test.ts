@@ -74,6 +74,7 @@ describe.each(['wasm', 'cpu'] as const)('lstm on %s', (backend) => {
       [1, 4, 3, 2],
       [3, 2, 5, 3],
       [6, 3, 2, 4],
+      [10, 2, 3, 4],
     ];
     fc.assert(
       fc.property(fc.constantFrom(...cases), fc.integer(), ([T, B, X, H], seed) => {

@@ -1,46 +1,35 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { LstmSizes } from '../lstm-sizes';
+import { unstackSteps } from './_unstack-steps';
 
-/** The forward pass's per-sequence results, each stacked over time. */
+/** The forward pass's results: the packed output and, per step, what the backward pass needs. */
 export interface LstmSteps {
   /** [T+1, batch, H]: h_1 … h_T, then c_T (one tensor, so a custom gradient can carry both). */
   packed: tf.Tensor3D;
-  /** σ(î), σ(f̂), σ(ô) side by side, [T, batch, 3H]. */
-  sigmoidGates: tf.Tensor3D;
-  /** g_t = tanh(ĝ_t), [T, batch, H]. */
-  g: tf.Tensor3D;
-  /** c_t, [T, batch, H]. */
-  c: tf.Tensor3D;
-  /** tanh(c_t), [T, batch, H]. */
-  tanhC: tf.Tensor3D;
+  /** Per step, each [batch, 3H]: σ(î), σ(f̂), σ(ô) side by side. */
+  sigmoidGates: tf.Tensor2D[];
+  /** Per step, each [batch, H]: the gates, the cell state and its tanh. */
+  i: tf.Tensor2D[];
+  f: tf.Tensor2D[];
+  o: tf.Tensor2D[];
+  g: tf.Tensor2D[];
+  c: tf.Tensor2D[];
+  tanhC: tf.Tensor2D[];
 }
 
 /**
- * The LSTM forward pass in batched tfjs ops. W is transposed once so that every product is a plain
- * (non-transposed) matMul, which XNNPACK serves on wasm.
+ * The LSTM forward pass in batched tfjs ops, one step at a time. W is transposed once so that every
+ * product is a plain (non-transposed) matMul, which XNNPACK serves on wasm. Per-step results are kept
+ * as separate tensors: slicing them back out of a stacked tensor is what is slow on wasm.
  */
-export function lstmSteps(
-  x: tf.Tensor3D,
-  W: tf.Tensor2D,
-  b: tf.Tensor1D | undefined,
-  h0: tf.Tensor2D,
-  c0: tf.Tensor2D,
-  sizes: LstmSizes,
-  keepGates = true,
-): LstmSteps | Pick<LstmSteps, 'packed'> {
-  const { steps: T, batch: B, input: X, hidden: H } = sizes;
+export function lstmSteps(x: tf.Tensor3D, W: tf.Tensor2D, b: tf.Tensor1D | undefined, h0: tf.Tensor2D, c0: tf.Tensor2D, sizes: LstmSizes): LstmSteps {
+  const { steps: T, input: X, hidden: H } = sizes;
   const [WhT, WxT] = tf.split(tf.transpose(W), [H, X], 0) as [tf.Tensor2D, tf.Tensor2D];
-  // Per-step inputs come from unstacking x, not a projection of all steps: the wasm backend copies a
-  // tensor's whole buffer for every slice it takes, and x is 4H/X times smaller than its projection.
-  // tfjs's Unpack gradient fails for a single output (it gets a tensor, not a list), so T = 1 reshapes.
-  const xs = T === 1 ? [tf.reshape(x, [B, X]) as tf.Tensor2D] : (tf.unstack(x) as tf.Tensor2D[]);
+  const xs = unstackSteps(x) as tf.Tensor2D[];
   let h = h0;
   let c = c0;
   const hs: tf.Tensor2D[] = [];
-  const sigmoids: tf.Tensor2D[] = [];
-  const gs: tf.Tensor2D[] = [];
-  const cs: tf.Tensor2D[] = [];
-  const tanhCs: tf.Tensor2D[] = [];
+  const steps: Omit<LstmSteps, 'packed'> = { sigmoidGates: [], i: [], f: [], o: [], g: [], c: [], tanhC: [] };
   for (let t = 0; t < T; t++) {
     const product = tf.add(tf.matMul(xs[t]!, WxT), tf.matMul(h, WhT));
     const z = b ? tf.add(product, b) : product;
@@ -52,21 +41,15 @@ export function lstmSteps(
     const tanhC = tf.tanh(c);
     h = tf.mul(o, tanhC);
     hs.push(h);
-    if (keepGates) {
-      sigmoids.push(s);
-      gs.push(g);
-      cs.push(c);
-      tanhCs.push(tanhC);
-    }
+    steps.sigmoidGates.push(s);
+    steps.i.push(i);
+    steps.f.push(f);
+    steps.o.push(o);
+    steps.g.push(g);
+    steps.c.push(c);
+    steps.tanhC.push(tanhC);
   }
-  if (!keepGates) return { packed: tf.stack([...hs, c]) as tf.Tensor3D };
-  return {
-    packed: tf.stack([...hs, c]) as tf.Tensor3D,
-    sigmoidGates: tf.stack(sigmoids) as tf.Tensor3D,
-    g: tf.stack(gs) as tf.Tensor3D,
-    c: tf.stack(cs) as tf.Tensor3D,
-    tanhC: tf.stack(tanhCs) as tf.Tensor3D,
-  };
+  return { packed: tf.stack([...hs, c]) as tf.Tensor3D, ...steps };
 }
 
 /** Splits the packed [T+1, batch, H] result into the op's outputs. */

@@ -14,6 +14,6 @@ export function lstmAutodiff(x: tf.Tensor3D, params: LstmParams, state: LstmStat
   return tf.tidy(() => {
     const h0 = state.h0 ?? tf.zeros([sizes.batch, sizes.hidden]);
     const c0 = state.c0 ?? tf.zeros([sizes.batch, sizes.hidden]);
-    return unpackLstm(lstmSteps(x, params.W, params.b, h0, c0, sizes, false).packed, sizes);
+    return unpackLstm(lstmSteps(x, params.W, params.b, h0, c0, sizes).packed, sizes);
   });
 }
