@@ -111,12 +111,10 @@ export function createProgram(version: string): Command {
   program
     .command('vae')
     .description('Q3: the posterior lab: which q(z|x) a standard VAE can learn, with figures')
-    .addOption(backendOption())
-    .addOption(seedOption())
     .addOption(outOption())
     .addOption(quietOption())
-    .action(async (options, command: Command) => {
-      await runVae({ ...options, backendFromCli: command.getOptionValueSource('backend') === 'cli' });
+    .action(async (options) => {
+      await runVae(options);
     });
 
   // `dlkit-demo --epochs 3` runs gan, so the top-level help lists gan's flags too.

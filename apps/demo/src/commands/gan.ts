@@ -1,14 +1,16 @@
 import { existsSync } from 'node:fs';
-import { rm } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { type BackendPreference, describeBackend } from '@dlkit/backend';
 import {
   createGanMetrics,
   createGanTrainer,
+  decodeGanCheckpoint,
   type GanModel,
+  type GanSnapshot,
   type GanTrainer,
-  loadGanCheckpoint,
   loadMnistClassifier,
+  restoreGanTrainer,
   trainGan,
 } from '@dlkit/gan';
 import { loadMnist } from '@dlkit/mnist';
@@ -78,6 +80,8 @@ export async function runGan(options: GanOptions): Promise<GanRunResult> {
     if (!options.quiet) stream.write(`${line}\n`);
   };
 
+  // A resumed run's settings are checked before anything slow starts.
+  const snapshot = options.resume ? await readResumableSnapshot(checkpoint, options) : undefined;
   const backendInfo = await startBackend(options.backend, options.backendFromCli);
   const backend = describeBackend(backendInfo).split('\n')[0]!.replace(/^backend: /, '');
   say(`backend ${backend}`);
@@ -86,7 +90,7 @@ export async function runGan(options: GanOptions): Promise<GanRunResult> {
   const reference = await loadMnist({ source: options.data, split: 'test', limit: 1000, normalize: '[-1,1]' });
   const dataText = `${options.data === 'embedded' ? 'embedded MNIST' : options.data === 'download' ? 'MNIST (downloaded)' : options.data}, ${train.count.toLocaleString('en-US')} training digits`;
 
-  const trainer = options.resume ? await resumeTrainer(checkpoint, options) : createGanTrainer({ model: options.model, batchSize: options.batchSize, seed: options.seed });
+  const trainer = snapshot ? restoreGanTrainer(snapshot) : createGanTrainer({ model: options.model, batchSize: options.batchSize, seed: options.seed });
   if (!options.resume) await removeStaleRun(out);
   const classifier = await loadMnistClassifier();
   const metrics = await createGanMetrics({ classifier, reference, sampleCount: Math.min(1000, reference.count) });
@@ -161,20 +165,19 @@ export async function runGan(options: GanOptions): Promise<GanRunResult> {
   return { out, summary: result, interrupted };
 }
 
-/** Loads the checkpoint and refuses flags that would silently disagree with the run being continued. */
-async function resumeTrainer(checkpoint: string, options: GanOptions): Promise<GanTrainer> {
-  const trainer = await loadGanCheckpoint(checkpoint);
-  const c = trainer.config;
+/** Reads the checkpoint and refuses flags that would silently disagree with the run being continued. */
+async function readResumableSnapshot(checkpoint: string, options: GanOptions): Promise<GanSnapshot> {
+  const snapshot = decodeGanCheckpoint(new Uint8Array(await readFile(checkpoint)), checkpoint);
+  const c = snapshot.config;
   const clashes = [
     options.explicit.has('model') && options.model !== c.model ? `--model ${options.model} (the run is ${c.model})` : '',
     options.explicit.has('batchSize') && options.batchSize !== c.batchSize ? `--batch-size ${options.batchSize} (the run uses ${c.batchSize})` : '',
     options.explicit.has('seed') && options.seed !== c.seed ? `--seed ${options.seed} (the run has seed ${c.seed})` : '',
   ].filter(Boolean);
   if (clashes.length > 0) {
-    trainer.dispose();
     throw new CliError(`cannot resume with ${clashes.join(', ')}: a resumed run keeps its settings; drop the flag, or start a new run without --resume`);
   }
-  return trainer;
+  return snapshot;
 }
 
 /** A fresh run replaces an old one: remove its sample grids so the folder shows one run only. */

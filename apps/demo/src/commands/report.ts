@@ -3,8 +3,10 @@ import { readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { type BackendPreference, describeBackend } from '@dlkit/backend';
 import { createReport } from '@dlkit/plot';
+import { runPosteriorLab } from '@dlkit/vae';
 import { addConvSections } from '../assignment/add-conv-sections';
 import { addLstmSections } from '../assignment/add-lstm-sections';
+import { addPosteriorLabSections } from '../assignment/add-posterior-lab-sections';
 import { convAnswer } from '../assignment/conv-answer';
 import { lstmAnswer } from '../assignment/lstm-answer';
 import { addGanSections } from '../gan-report-sections';
@@ -54,6 +56,8 @@ export async function runReport(options: ReportOptions): Promise<void> {
   );
   addConvSections(report, await timed('Q1 convolution arithmetic (@dlkit/conv-math)', convAnswer));
   addLstmSections(report, await timed('Q2 LSTM gradients and gradient check (@dlkit/lstm-grad)', () => lstmAnswer(options.seed)));
+
+  addPosteriorLabSections(report, await timed('Q3 posterior lab (@dlkit/vae)', () => runPosteriorLab()));
 
   const runFile = join(out, 'losses.json');
   let origin: string;

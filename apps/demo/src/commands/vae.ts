@@ -1,9 +1,35 @@
-import { CliError } from '../cli-error';
+import { join, relative } from 'node:path';
+import { createReport, svgToPng, writeFileAtomic } from '@dlkit/plot';
+import { runPosteriorLab } from '@dlkit/vae';
+import { addPosteriorLabSections } from '../assignment/add-posterior-lab-sections';
+import { prepareOutputFolder } from '../prepare-output-folder';
+import { formatDuration } from '../progress/format-duration';
 
-/** Options of runVae. */
-export type VaeOptions = Record<string, unknown>;
+/** Options of {@link runVae}. */
+export interface VaeOptions {
+  out: string;
+  quiet?: boolean;
+}
 
-/** Placeholder until the package it shows lands. */
-export async function runVae(_options: VaeOptions = {}): Promise<void> {
-  throw new CliError('demo vae is not wired up yet');
+/**
+ * `demo vae`: the posterior lab (Q3). Prints the generated answer, and writes one figure per fitted
+ * case (SVG and PNG) plus a page with all of them to `<out>/posterior-lab/`.
+ */
+export async function runVae(options: VaeOptions): Promise<void> {
+  const out = prepareOutputFolder(options.out);
+  const dir = join(out, 'posterior-lab');
+  if (!options.quiet) process.stderr.write('fitting q(z|x) to a two-mode posterior: 12 cases (reverse and forward KL, three families, three starts)…\n');
+  const started = performance.now();
+  const lab = await runPosteriorLab();
+  for (const c of lab.cases) {
+    if (!c.svg) continue;
+    await writeFileAtomic(join(dir, `${c.id}.svg`), c.svg);
+    await writeFileAtomic(join(dir, `${c.id}.png`), svgToPng(c.svg));
+  }
+  const page = join(dir, 'index.html');
+  await addPosteriorLabSections(createReport('The posterior lab: what q(z|x) can a standard VAE learn?'), lab).write(page);
+  const near = relative(process.env.INIT_CWD ?? process.cwd(), page);
+  process.stdout.write(
+    `${lab.answer.markdown}\n\n${lab.cases.length} figures (p blue, q red) and this answer in ${near.startsWith('..') ? page : near} (${formatDuration((performance.now() - started) / 1000)})\n`,
+  );
 }

@@ -1,0 +1,114 @@
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { readCsv, readPng, readRun } from './read-outputs';
+import { cliPath, runCli } from './run-cli';
+
+const out = mkdtempSync(join(tmpdir(), 'dlkit-demo-run-'));
+// 96 digits in batches of 32: 3 steps per epoch, enough to exercise every file in seconds.
+const tiny = ['--limit', '96', '--batch-size', '32', '--out', out];
+
+describe('dlkit-demo gan, end to end on a tiny budget', { timeout: 120_000 }, () => {
+  test('writes every output, each one parsing as its format', () => {
+    const result = runCli([...tiny, '--epochs', '1'], { timeout: 120_000 });
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('report.html');
+    expect(result.stderr).toMatch(/epoch 1\/1 .*FID .*MNIST score/);
+
+    const steps = readCsv(join(out, 'losses.csv'));
+    expect(steps.header).toEqual(['epoch', 'step', 'd_loss', 'g_loss', 'd_real', 'd_fake']);
+    expect(steps.rows.map((row) => Number(row[1]))).toEqual([1, 2, 3]);
+    for (const row of steps.rows) for (const cell of row) expect(Number.isFinite(Number(cell))).toBe(true);
+
+    const epochs = readCsv(join(out, 'epochs.csv'));
+    expect(epochs.header).toEqual(['epoch', 'steps', 'd_loss', 'g_loss', 'd_real', 'd_fake', 'fid', 'mnist_score', 'complete']);
+    expect(epochs.rows).toHaveLength(1);
+    expect(epochs.rows[0]![8]).toBe('true');
+
+    const run = readRun(out);
+    expect(run.format).toBe('dlkit-demo-gan-run@1');
+    expect(run.stepsPerEpoch).toBe(3);
+    expect(run.steps).toHaveLength(3);
+    expect(run.epochs).toHaveLength(1);
+    const first = run.epochs[0]!;
+    expect(first.fid).toBeGreaterThan(0);
+    expect(first.mnistScore).toBeGreaterThanOrEqual(1);
+    expect(first.mnistScore).toBeLessThanOrEqual(10);
+
+    const svg = readFileSync(join(out, 'losses.svg'), 'utf8');
+    expect(svg).toMatch(/<svg[\s>]/);
+    expect(svg).toContain('generator');
+    expect(svg).toContain('discriminator');
+    expect(svg).toContain('epoch');
+    expect(readPng(join(out, 'losses.png')).width).toBeGreaterThan(300);
+    // 8 × 8 digits of 28 px at scale 2 with 2 px gaps: 8·56 + 9·2 = 466.
+    expect(readPng(join(out, 'samples-epoch-001.png'))).toEqual({ width: 466, height: 466 });
+    expect(statSync(join(out, 'gan-checkpoint.bin')).size).toBeGreaterThan(1_000_000);
+
+    const html = readFileSync(join(out, 'report.html'), 'utf8');
+    expect(html.toLowerCase()).toMatch(/^<!doctype html>/);
+    expect(html).toContain('</html>');
+    expect(html).toContain('data:image/png;base64,');
+    expect(html).not.toMatch(/(src|href)="https?:/);
+    expect(html).toContain('Quality per epoch');
+  });
+
+  test('--resume continues the step count and the loss curve', () => {
+    const before = readRun(out);
+    const result = runCli([...tiny, '--epochs', '2', '--resume'], { timeout: 120_000 });
+    expect(result.status).toBe(0);
+    expect(result.stderr).toMatch(/resuming at step 3/);
+    const after = readRun(out);
+    expect(after.steps.map((s) => s.step)).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(after.steps.slice(0, 3)).toEqual(before.steps);
+    expect(after.epochs.map((e) => e.epoch)).toEqual([1, 2]);
+    expect(readCsv(join(out, 'losses.csv')).rows).toHaveLength(6);
+    expect(existsSync(join(out, 'samples-epoch-002.png'))).toBe(true);
+  });
+
+  test('--resume refuses a flag that disagrees with the run', () => {
+    const result = runCli(['--limit', '96', '--batch-size', '16', '--epochs', '3', '--resume', '--out', out]);
+    expect(result.status).not.toBe(0);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(result.stderr).toMatch(/cannot resume with --batch-size 16 \(the run uses 32\)/);
+  });
+
+  test('Ctrl-C stops after the current step, leaves valid files, and --resume goes on from there', async () => {
+    const stopOut = mkdtempSync(join(tmpdir(), 'dlkit-demo-stop-'));
+    const args = [cliPath, '--limit', '96', '--batch-size', '32', '--epochs', '1000', '--out', stopOut];
+    const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    let stdout = '';
+    child.stdout.on('data', (chunk) => (stdout += chunk));
+    const started = new Promise<void>((resolve) =>
+      child.stderr.on('data', (chunk) => {
+        stderr += chunk;
+        // After the first finished epoch the run is well under way.
+        if (/epoch 1\/1000 /.test(stderr)) resolve();
+      }),
+    );
+    await started;
+    child.kill('SIGINT');
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(code).toBe(130);
+    expect(stdout).toMatch(/continue with: pnpm demo --resume/);
+    const run = readRun(stopOut);
+    expect(run.status).toMatch(/stopped by Ctrl-C/);
+    const stoppedAt = run.steps.length;
+    expect(stoppedAt).toBeGreaterThanOrEqual(3);
+    expect(run.steps.map((s) => s.step)).toEqual(Array.from({ length: stoppedAt }, (_, i) => i + 1));
+    readPng(join(stopOut, 'losses.png'));
+    expect(readCsv(join(stopOut, 'losses.csv')).rows).toHaveLength(stoppedAt);
+
+    const resumed = runCli(['--limit', '96', '--batch-size', '32', '--epochs', String(Math.floor(stoppedAt / 3) + 2), '--resume', '--out', stopOut], {
+      timeout: 120_000,
+    });
+    expect(resumed.status).toBe(0);
+    const after = readRun(stopOut);
+    expect(after.steps.slice(0, stoppedAt)).toEqual(run.steps);
+    expect(after.steps.length).toBe((Math.floor(stoppedAt / 3) + 2) * 3);
+  });
+});

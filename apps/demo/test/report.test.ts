@@ -1,0 +1,60 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { runCli } from './run-cli';
+
+describe('dlkit-demo report, conv, lstm', { timeout: 120_000 }, () => {
+  test('report writes one self-contained page with every section of the assignment, numbers computed live', () => {
+    const out = mkdtempSync(join(tmpdir(), 'dlkit-demo-report-'));
+    expect(runCli(['--limit', '96', '--batch-size', '32', '--epochs', '1', '--out', out, '--quiet'], { timeout: 120_000 }).status).toBe(0);
+    const result = runCli(['report', '--out', out], { timeout: 120_000 });
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(/assignment\.html/);
+    const html = readFileSync(join(out, 'assignment.html'), 'utf8');
+    expect(html.toLowerCase()).toMatch(/^<!doctype html>/);
+    expect(html).not.toMatch(/(src|href)="https?:/);
+    for (const section of [
+      'Q1.1 — Convolution with padding 1 and stride 2',
+      'Q1.2 — Output size',
+      'Q1.3 — LeNet-5, first layer',
+      'Q1.4 — Fewer parameters in the first layer',
+      'Q2 — LSTM: the model',
+      'Q2 — Backpropagation through time, corrected',
+      'Q2 — Gradient check',
+      'Q3 —',
+      'Q4 — Generator and discriminator loss',
+      'Q4 — Samples from one fixed noise batch',
+      'Q4 — Quality per epoch',
+    ]) {
+      expect(html).toContain(`<h2>${section}`);
+    }
+    // The seed's answers, as the packages compute them.
+    expect(html).toContain('O[1][1] = 6·4 + 7·2 + 10·5 + 11·1 = 99');
+    expect(html).toMatch(/19 99 92/);
+    expect(html).toContain('output 6×28×28 and 156 parameters');
+    expect(html).toContain('has 85 parameters instead of 156, output 5×15×15');
+    expect(html).toContain('δc_t = δh_t ⊙ o_t ⊙ (1 − tanh²(c_t)) + δc_{t+1} ⊙ f_{t+1}');
+    expect(html).toContain('Every gradient passes');
+    expect(html).toContain('<svg');
+    expect(html).toContain('data:image/png;base64,');
+  });
+
+  test('conv prints the worked solution of Q1', () => {
+    const result = runCli(['conv']);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('O[1][1] = 6·4 + 7·2 + 10·5 + 11·1 = 99');
+    expect(result.stdout).toMatch(/C1 \(conv2d\)\s+6×28×28\s+156/);
+    expect(result.stdout).toMatch(/5 filters of 4×4, stride 2\s+85\s+5×15×15/);
+  });
+
+  test('lstm prints the corrected formulas and a passing gradient check', () => {
+    const result = runCli(['lstm', '--seed', '7']);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('δi_t = δc_t ⊙ g_t');
+    expect(result.stdout).toContain('✗ the seed wrote: δi_t = δh_t ⊙ g_t');
+    expect(result.stdout).toMatch(/^W\s+160\s+\S+\s+\S+\s+yes$/m);
+    expect(result.stdout).toContain('Every gradient agrees');
+  });
+});
