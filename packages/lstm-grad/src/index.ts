@@ -5,4 +5,5 @@ export { type LstmForwardResult, type LstmGates, type LstmReferenceParams, type 
 export { type LstmBackwardOptions, type LstmGradients, lstmBackward } from './lstm-backward';
 export { type CompareGradientsOptions, type GradientCheckResult, type GradientCheckRow, compareGradients } from './compare-gradients';
 export { type GradCheckOptions, type GradCheckValue, gradCheck } from './grad-check';
+export { type LstmGradCheckOptions, lstmGradCheck } from './lstm-grad-check';
 export { type LstmGradientFormula, type SeedMistake, lstmGradientFormulas } from './lstm-gradient-formulas';

@@ -1,17 +1,6 @@
 // Random LSTM problems shared by the tests: small weights keep gates away from saturation.
+import { seededRandom as random } from '../src/_seeded-random';
 import { type Float64Tensor, float64Tensor } from '../src/index';
-
-/** A seeded generator (mulberry32) so failures reproduce. */
-export function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let value = state;
-    value = Math.imul(value ^ (value >>> 15), value | 1);
-    value ^= value + Math.imul(value ^ (value >>> 7), value | 61);
-    return ((value ^ (value >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export interface LstmCase {
   T: number;

@@ -33,7 +33,7 @@ ${load}
 })();`;
 
 const expected = `${[
-  'LstmShapeError,compareGradients,float64Tensor,gradCheck,lstmBackward,lstmForward,lstmGradientFormulas,lstmSizes',
+  'LstmShapeError,compareGradients,float64Tensor,gradCheck,lstmBackward,lstmForward,lstmGradCheck,lstmGradientFormulas,lstmSizes',
   'LstmShapeError,lstm,lstmAutodiff',
   'true',
   'true',

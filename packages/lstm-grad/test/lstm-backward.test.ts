@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { gradCheck, lstmBackward, lstmForward } from '../src/index';
+import { gradCheck, lstmBackward, lstmForward, lstmGradCheck } from '../src/index';
 import { dot, randomCase } from './_random-lstm';
 
 // L = Σ_t dh_t ⊙ h_t + dc ⊙ c_T, so ∂L/∂h_t = dh_t and ∂L/∂c_T = dc exactly.
@@ -81,5 +81,26 @@ describe('lstmBackward(forward, dh, { dc })', () => {
     const run = lstmForward(x, { W });
     expect(() => lstmBackward(run, { shape: [2, 1, 3], data: new Float64Array(6) })).toThrow('dh must have shape [2, 1, 2]; found [2, 1, 3]');
     expect(() => lstmBackward(run, dh, { dc: { shape: [2], data: new Float64Array(2) } })).toThrow('dc must have shape [1, 2]; found [2]');
+  });
+});
+
+describe('lstmGradCheck(options)', () => {
+  test('checks x, W, b, h0, c0 of a seeded random LSTM to 1e-7 and reports sizes and seed', () => {
+    const result = lstmGradCheck({ steps: 3, batch: 2, input: 4, hidden: 3, seed: 42 });
+    expect(result.rows.map((row) => [row.parameter, row.entries])).toEqual([
+      ['x', 24],
+      ['W', 84],
+      ['b', 12],
+      ['h0', 6],
+      ['c0', 6],
+    ]);
+    expect(result.passed).toBe(true);
+    expect(result.maxRelativeError).toBeLessThan(1e-7);
+    expect(result).toMatchObject({ sizes: { steps: 3, batch: 2, input: 4, hidden: 3 }, seed: 42, tolerance: 1e-7 });
+    expect(lstmGradCheck({ steps: 3, batch: 2, input: 4, hidden: 3, seed: 42 }).rows).toEqual(result.rows);
+  });
+
+  test('rejects sizes that are not positive integers', () => {
+    expect(() => lstmGradCheck({ steps: 0 })).toThrow('steps must be a positive integer; found 0');
   });
 });
