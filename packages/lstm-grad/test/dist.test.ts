@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -80,6 +81,30 @@ export const checked: [typeof lstmForward, typeof lstm, LstmGradients | undefine
         { cwd: packageRoot, encoding: 'utf8' },
       );
       expect(output).toBe('');
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  }, 60_000);
+
+  test('the packed tarball holds every file both entries need', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'lstm-grad-pack-'));
+    try {
+      execFileSync('pnpm', ['pack', '--pack-destination', folder], { cwd: packageRoot, stdio: 'pipe' });
+      const tarball = readdirSync(folder).find((file) => file.endsWith('.tgz'))!;
+      const installed = join(folder, 'node_modules', '@dlkit', 'lstm-grad');
+      mkdirSync(installed, { recursive: true });
+      execFileSync('tar', ['-xzf', join(folder, tarball), '-C', installed, '--strip-components=1']);
+      // Peers from this workspace, as an app would have them installed.
+      mkdirSync(join(folder, 'node_modules', '@tensorflow'), { recursive: true });
+      symlinkSync(realpathSync(join(packageRoot, 'node_modules', '@tensorflow', 'tfjs-core')), join(folder, 'node_modules', '@tensorflow', 'tfjs-core'));
+      symlinkSync(realpathSync(join(packageRoot, 'node_modules', '@dlkit', 'backend')), join(folder, 'node_modules', '@dlkit', 'backend'));
+      const run = (flag: string, source: string) => execFileSync(process.execPath, [flag, '-e', source], { cwd: folder, encoding: 'utf8' });
+      const esm = `import * as main from '@dlkit/lstm-grad'; import * as op from '@dlkit/lstm-grad/tfjs';
+        console.log(main.lstmGradCheck({ steps: 2 }).passed, typeof op.lstm)`;
+      const cjs = `const main = require('@dlkit/lstm-grad'); const op = require('@dlkit/lstm-grad/tfjs');
+        console.log(main.lstmGradCheck({ steps: 2 }).passed, typeof op.lstm)`;
+      expect(run('--input-type=module', esm)).toBe('true function\n');
+      expect(run('--input-type=commonjs', cjs)).toBe('true function\n');
     } finally {
       rmSync(folder, { recursive: true, force: true });
     }
