@@ -34,8 +34,10 @@ const fusedActivations: Partial<Record<DenseActivation, string>> = {
  */
 export function dense(x: tf.Tensor2D, weights: tf.Tensor2D, bias?: tf.Tensor1D, options: DenseOptions = {}): tf.Tensor2D {
   const { activation = 'linear', leakyAlpha = 0.2 } = options;
+  checkShapes(x, weights, bias);
   const fused = fusedActivations[activation];
-  if (fastKernelsEnabled() && fused !== undefined && !(activation === 'leakyRelu' && leakyAlpha < 0)) {
+  const float32 = x.dtype === 'float32' && weights.dtype === 'float32' && (bias === undefined || bias.dtype === 'float32');
+  if (fastKernelsEnabled() && fused !== undefined && float32 && !(activation === 'leakyRelu' && leakyAlpha < 0)) {
     return tf.tidy(() => {
       const [batch, inputs] = x.shape;
       const outputs = weights.shape[1];
@@ -63,4 +65,17 @@ export function dense(x: tf.Tensor2D, weights: tf.Tensor2D, bias?: tf.Tensor1D, 
         return tf.tanh(linear) as tf.Tensor2D;
     }
   });
+}
+
+/** The fused kernel does not check shapes itself: one clear error here instead of a wrong result. */
+function checkShapes(x: tf.Tensor, weights: tf.Tensor, bias: tf.Tensor | undefined): void {
+  if (x.rank !== 2 || weights.rank !== 2) {
+    throw new Error(`dense: x and weights must be 2-D ([batch, in] and [in, out]), found x [${x.shape}] and weights [${weights.shape}]`);
+  }
+  if (x.shape[1] !== weights.shape[0]) {
+    throw new Error(`dense: x [${x.shape}] and weights [${weights.shape}] do not fit: x has ${x.shape[1]} columns, weights ${weights.shape[0]} rows`);
+  }
+  if (bias && (bias.rank !== 1 || bias.shape[0] !== weights.shape[1])) {
+    throw new Error(`dense: bias must be [${weights.shape[1]}] for weights [${weights.shape}], found [${bias.shape}]`);
+  }
 }

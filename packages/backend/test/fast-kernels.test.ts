@@ -124,4 +124,21 @@ describe.each(['wasm', 'cpu'] as const)('fast kernels on %s', (backend) => {
     optimizer.dispose();
     tf.dispose([w, b, v, x]);
   });
+
+  test('dense with shapes that do not fit is one clear error naming them, fast kernels on or off', async () => {
+    await initBackend(backend, { env: {} });
+    const x = tf.zeros([6, 9]) as tf.Tensor2D;
+    const w = tf.zeros([8, 40]) as tf.Tensor2D;
+    const w9 = tf.zeros([9, 40]) as tf.Tensor2D;
+    const b = tf.zeros([41]) as tf.Tensor1D;
+    for (const on of [true, false]) {
+      setFastKernels(on);
+      expect(() => dense(x, w)).toThrow('dense: x [6,9] and weights [8,40] do not fit: x has 9 columns, weights 8 rows');
+      expect(() => dense(x, w9, b)).toThrow('dense: bias must be [40] for weights [9,40], found [41]');
+      expect(() => dense(tf.zeros([2, 3, 9]) as unknown as tf.Tensor2D, w9)).toThrow('dense: x and weights must be 2-D');
+    }
+    setFastKernels(true);
+    tf.dispose([x, w, w9, b]);
+  });
 });
+
