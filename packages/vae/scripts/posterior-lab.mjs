@@ -1,7 +1,6 @@
 #!/usr/bin/env node
 // Runs the posterior-approximation lab (the assignment's Q3) and writes its figures and answer to docs/posterior-lab/.
 // Usage (after `pnpm turbo run build --filter=@dlkit/vae...`): node scripts/posterior-lab.mjs [--out docs/posterior-lab]
-import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { writeFileAtomic } from '@dlkit/plot';
@@ -15,5 +14,5 @@ for (const c of lab.cases) {
   await writeFileAtomic(join(values.out, `${c.id}.svg`), c.svg);
   console.log(`${c.id.padEnd(30)} ${c.covers.padEnd(10)} KL(q‖p) ${c.reverseKl.toFixed(4).padStart(7)}  KL(p‖q) ${c.forwardKl.toFixed(3).padStart(7)}`);
 }
-await writeFile(join(values.out, 'answer.md'), `${lab.answer.markdown}\n`);
+await writeFileAtomic(join(values.out, 'answer.md'), `${lab.answer.markdown}\n`);
 console.log(`wrote ${values.out}/*.svg and answer.md`);

@@ -11,6 +11,8 @@ import type { VaeHistory, VaeStepResult } from './vae-history';
 export class VaeTrainerState {
   readonly optimizer: Adam;
   stepCount = 0;
+  /** Set by the first trainVae run, so that a resume with other data or batch size is caught. */
+  stepsPerEpoch: number | null = null;
   readonly history: VaeHistory = { steps: [], epochs: [] };
   private disposed = false;
 
@@ -40,15 +42,14 @@ export class VaeTrainerState {
     if (!Number.isFinite(loss)) {
       tf.dispose(grads);
       throw new VaeError(
-        `step ${this.stepCount}: the loss is not finite (loss ${loss}, reconstruction ${reconstructionValue}, KL ${klValue}); the weights were not updated`,
+        `step ${this.stepCount + 1}: the loss is not finite (loss ${loss}, reconstruction ${reconstructionValue}, KL ${klValue}); the weights were not updated`,
+        'diverged',
       );
     }
     this.optimizer.apply(this.vae.variables.map((v) => grads[v.name]!));
     tf.dispose(grads);
-    const result = { loss: loss!, reconstruction: reconstructionValue!, kl: klValue! };
-    this.history.steps.push({ step: this.stepCount, ...result });
     this.stepCount++;
-    return result;
+    return { loss: loss!, reconstruction: reconstructionValue!, kl: klValue! };
   }
 
   dispose(): void {

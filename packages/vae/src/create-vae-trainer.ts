@@ -13,12 +13,14 @@ export interface VaeTrainer {
   readonly config: VaeConfig;
   /** Steps taken so far (also after loading a checkpoint). */
   readonly stepCount: number;
-  /** Every step's losses and trainVae's epoch averages. */
+  /** The steps and epoch averages trainVae recorded (trainer.step alone records nothing). */
   readonly history: VaeHistory;
+  /** Steps per epoch of the data trainVae trained on (null before the first run); checkpoints keep it. */
+  readonly stepsPerEpoch: number | null;
   /**
    * One Adam step on the negative ELBO of `batch` ([rows, inputSize], pixels in [0, 1]), with
    * reparameterization noise seeded by (config.seed, stepCount). Synchronous: it reads the loss back.
-   * Throws a VaeError, leaving the weights untouched, when the loss is NaN or infinite.
+   * Throws a VaeError (kind 'diverged'), leaving the weights untouched, when the loss is NaN or infinite.
    */
   step(batch: tf.Tensor2D): VaeStepResult;
   /** Frees the VAE and the optimizer state. */

@@ -3,11 +3,19 @@ export { createVae, type Vae } from './create-vae';
 export { createVaeTrainer, type VaeTrainer } from './create-vae-trainer';
 export { type EvaluateVaeOptions, evaluateVae, type VaeEvaluation } from './evaluate-vae';
 export { gaussianKl } from './gaussian-kl';
-export { type TrainVaeOptions, type TrainVaeResult, trainVae, type VaeStepProgress } from './train-vae';
+export {
+  type TrainVaeOptions,
+  trainVae,
+  type VaeCheckpointEvent,
+  type VaeEndEvent,
+  type VaeEpochEvent,
+  type VaeStepEvent,
+  type VaeTrainEvent,
+} from './train-vae';
 export { loadVaeCheckpoint, saveVaeCheckpoint } from './vae-checkpoint';
 export { defaultVaeConfig, resolveVaeConfig, type VaeConfig } from './vae-config';
 export type { VaeDataset } from './vae-dataset';
-export { VaeError } from './vae-error';
+export { VaeError, type VaeErrorKind } from './vae-error';
 export type { VaeEpochRecord, VaeHistory, VaeStepRecord, VaeStepResult } from './vae-history';
 export {
   type FitPosteriorOptions,

@@ -2,151 +2,174 @@ import * as tf from '@tensorflow/tfjs-core';
 import { checkVaeDataset, gatherRows } from './_check-dataset';
 import { mixSeed, seededRandom } from './_seeded-random';
 import type { VaeTrainerState } from './_vae-trainer';
-import { createVaeTrainer, type VaeTrainer } from './create-vae-trainer';
+import type { VaeTrainer } from './create-vae-trainer';
 import { evaluateVae } from './evaluate-vae';
 import { saveVaeCheckpoint } from './vae-checkpoint';
-import type { VaeConfig } from './vae-config';
 import type { VaeDataset } from './vae-dataset';
 import { VaeError } from './vae-error';
-import type { VaeEpochRecord, VaeHistory, VaeStepRecord } from './vae-history';
+import type { VaeEpochRecord, VaeStepRecord } from './vae-history';
 
-/** Options of trainVae. */
+/** How long to train, how to stop, where to checkpoint and what to evaluate; all optional. */
 export interface TrainVaeOptions {
-  /** Training images (pixels in [0, 1]). */
-  data: VaeDataset;
-  /** When given, −ELBO on it is recorded after every epoch. */
-  testData?: VaeDataset;
-  /** Total epochs the trainer should have completed when trainVae returns (resumed epochs count); default 10. */
+  /** Train until this many epochs are done in all, resumed ones included (default 1). */
   epochs?: number;
-  /** Settings of a new trainer (ignored when `trainer` is given). */
-  config?: Partial<VaeConfig>;
-  /** Continue training this trainer, e.g. one from loadVaeCheckpoint; trainVae does not dispose it. */
-  trainer?: VaeTrainer;
-  /** Stops cleanly after the current step; the result then has stopped: true. */
+  /** Stop once the trainer has done this many steps in all. */
+  maxSteps?: number;
+  /** Stops training cleanly after the current step (a checkpoint is written first if configured). */
   signal?: AbortSignal;
-  /** After every step. */
-  onStep?: (progress: VaeStepProgress) => void;
-  /** After every epoch (and its evaluation and checkpoint). */
-  onEpoch?: (record: VaeEpochRecord) => void | Promise<void>;
-  /** Saved atomically after every epoch and when stopped. */
-  checkpointPath?: string;
+  /** Checkpoint file, written atomically at each epoch's end, every `checkpointEvery` steps and on stopping. */
+  checkpoint?: string;
+  /** Also checkpoint every this many steps. */
+  checkpointEvery?: number;
+  /** Held-out images: −ELBO and its terms on them go into each epoch's record. */
+  testData?: VaeDataset;
 }
 
-/** What onStep receives. */
-export interface VaeStepProgress extends VaeStepRecord {
+/** One training step as reported (`step` global and 1-based, `epoch` 1-based). */
+export interface VaeStepEvent extends VaeStepRecord {
+  type: 'step';
   /** 1-based. */
-  epoch: number;
-  /** 0-based step within the epoch. */
   stepInEpoch: number;
   stepsPerEpoch: number;
-  /** Training throughput of this run so far. */
+  /** Images per second through this step (measured around trainer.step). */
   samplesPerSecond: number;
 }
 
-/** What trainVae returns. */
-export interface TrainVaeResult {
-  trainer: VaeTrainer;
-  history: VaeHistory;
-  /** True when the signal stopped training before `epochs` were done. */
-  stopped: boolean;
+/** An epoch's end: the averages (and test numbers) appended to the history. */
+export interface VaeEpochEvent extends VaeEpochRecord {
+  type: 'epoch';
 }
+
+/** A checkpoint was written. */
+export interface VaeCheckpointEvent {
+  type: 'checkpoint';
+  path: string;
+  step: number;
+}
+
+/** Training stopped: done, asked to stop, or the step budget reached. Always the last event. */
+export interface VaeEndEvent {
+  type: 'end';
+  reason: 'completed' | 'aborted' | 'max-steps';
+  step: number;
+  epoch: number;
+}
+
+/** What trainVae yields: steps, epoch ends, checkpoints, and one final 'end'. */
+export type VaeTrainEvent = VaeStepEvent | VaeEpochEvent | VaeCheckpointEvent | VaeEndEvent;
 
 /**
- * Trains a VAE on `data` for `epochs` epochs of shuffled mini-batches (the last one may be smaller).
- * Deterministic for a given seed and backend: batch order and noise derive from the config's seed, the
- * epoch and the step, so a run resumed from a checkpoint (even one saved mid-epoch) continues exactly
- * as if it had never stopped. A NaN or infinite loss throws a VaeError; the last checkpoint stays as it was.
+ * Trains `trainer` on `data` (pixels in [0, 1]) in shuffled mini-batches of `config.batchSize` (the last
+ * one of an epoch may be smaller, as in the PyTorch example), reporting every step and epoch as events;
+ * it draws nothing and logs nothing (the same conventions as trainGan). Batch order and noise derive
+ * from the config's seed, the epoch and the step, so a run resumed from a checkpoint (even one written
+ * mid-epoch) continues exactly as an uninterrupted one. A NaN or infinite loss throws a VaeError of kind
+ * 'diverged' without overwriting the last good checkpoint.
  * @example
- * const train = await loadMnist({ source: 'embedded', split: 'train', normalize: '[0,1]' });
- * const { trainer, history } = await trainVae({ data: train, epochs: 10, onEpoch: (e) => console.log(e.trainLoss) });
+ * const trainer = createVaeTrainer();
+ * for await (const event of trainVae(trainer, train, { epochs: 10, testData: test, signal })) {
+ *   if (event.type === 'epoch') console.log(event.epoch, event.trainLoss, event.testLoss);
+ * }
  */
-export async function trainVae(options: TrainVaeOptions): Promise<TrainVaeResult> {
-  if (options === null || typeof options !== 'object') throw new VaeError('trainVae: options must be an object with at least { data }');
-  const trainer = (options.trainer ?? createVaeTrainer(options.config)) as VaeTrainerState;
-  const ownsTrainer = options.trainer === undefined;
-  try {
-    return await run(trainer, options);
-  } catch (error) {
-    if (ownsTrainer) trainer.dispose();
-    throw error;
+export async function* trainVae(trainer: VaeTrainer, data: VaeDataset, options: TrainVaeOptions = {}): AsyncGenerator<VaeTrainEvent, void> {
+  const state = trainer as VaeTrainerState;
+  if (!state || typeof state.step !== 'function' || state.vae?.isDisposed !== false) {
+    throw new VaeError('trainVae: trainer must be a live VaeTrainer from createVaeTrainer or loadVaeCheckpoint');
   }
-}
-
-async function run(trainer: VaeTrainerState, options: TrainVaeOptions): Promise<TrainVaeResult> {
-  const { inputSize, batchSize, seed } = trainer.config;
-  checkVaeDataset(options.data, inputSize, 'trainVae', 'data');
-  if (options.testData) checkVaeDataset(options.testData, inputSize, 'trainVae', 'testData');
-  const epochs = options.epochs ?? 10;
-  if (!Number.isSafeInteger(epochs) || epochs < 0) throw new VaeError(`trainVae: epochs must be an integer ≥ 0, found ${epochs}`);
-  const { data, signal } = options;
+  const { epochs = 1, maxSteps, signal, checkpoint, checkpointEvery, testData } = options;
+  checkCount('epochs', epochs, 0);
+  if (maxSteps !== undefined) checkCount('maxSteps', maxSteps, 0);
+  if (checkpointEvery !== undefined) checkCount('checkpointEvery', checkpointEvery, 1);
+  const { inputSize, batchSize, seed } = state.config;
+  checkVaeDataset(data, inputSize, 'trainVae', 'data');
+  if (testData !== undefined) checkVaeDataset(testData, inputSize, 'trainVae', 'testData');
   const stepsPerEpoch = Math.ceil(data.count / batchSize);
-  const started = performance.now();
-  let trainedSamples = 0;
-  let stopped = false;
-
-  for (let epoch = Math.floor(trainer.stepCount / stepsPerEpoch); epoch < epochs && !stopped; epoch++) {
-    const order = shuffledIndices(data.count, mixSeed(seed, epoch, 5));
-    let epochSeconds = 0;
-    let epochSamples = 0;
-    for (let stepInEpoch = trainer.stepCount - epoch * stepsPerEpoch; stepInEpoch < stepsPerEpoch; stepInEpoch++) {
-      if (signal?.aborted) {
-        stopped = true;
-        break;
-      }
-      const start = stepInEpoch * batchSize;
-      const end = Math.min(data.count, start + batchSize);
-      const stepStarted = performance.now();
-      const batch = tf.tensor2d(gatherRows(data.images, order, start, end, inputSize), [end - start, inputSize]);
-      let result: ReturnType<VaeTrainer['step']>;
-      try {
-        result = trainer.step(batch);
-      } finally {
-        batch.dispose();
-      }
-      epochSeconds += (performance.now() - stepStarted) / 1000;
-      epochSamples += end - start;
-      trainedSamples += end - start;
-      options.onStep?.({
-        step: trainer.stepCount - 1,
-        ...result,
-        epoch: epoch + 1,
-        stepInEpoch,
-        stepsPerEpoch,
-        samplesPerSecond: trainedSamples / ((performance.now() - started) / 1000),
-      });
-      await yieldToEventLoop();
-    }
-    if (stopped) break;
-    const record = epochRecord(trainer.history, epoch, stepsPerEpoch, epochSeconds, epochSamples);
-    if (options.testData) {
-      const test = await evaluateVae(trainer.vae, options.testData, { seed: mixSeed(seed, 0, 17) });
-      record.testLoss = test.negativeElbo;
-      record.testReconstruction = test.reconstruction;
-      record.testKl = test.kl;
-    }
-    trainer.history.epochs.push(record);
-    if (options.checkpointPath) await saveVaeCheckpoint(trainer, options.checkpointPath);
-    await options.onEpoch?.(record);
-    if (signal?.aborted) stopped = trainer.stepCount < epochs * stepsPerEpoch;
+  if (state.stepsPerEpoch !== null && state.stepsPerEpoch !== stepsPerEpoch) {
+    throw new VaeError(
+      `trainVae: this run had ${state.stepsPerEpoch} steps per epoch, the data now gives ${stepsPerEpoch} (${data.count} images, batch ${batchSize}); resume with the same data`,
+    );
   }
-  if (stopped && options.checkpointPath) await saveVaeCheckpoint(trainer, options.checkpointPath);
-  return { trainer, history: trainer.history, stopped };
+  state.stepsPerEpoch = stepsPerEpoch;
+
+  let savedStep = -1;
+  let lastGood: { path: string; step: number } | undefined;
+  const save = async (): Promise<VaeCheckpointEvent | undefined> => {
+    if (!checkpoint || savedStep === state.stepCount) return undefined;
+    const path = await saveVaeCheckpoint(state, checkpoint);
+    savedStep = state.stepCount;
+    lastGood = { path, step: savedStep };
+    return { type: 'checkpoint', path, step: savedStep };
+  };
+  const end = async function* (reason: VaeEndEvent['reason']): AsyncGenerator<VaeTrainEvent> {
+    const saved = await save();
+    if (saved) yield saved;
+    yield { type: 'end', reason, step: state.stepCount, epoch: Math.floor(state.stepCount / stepsPerEpoch) };
+  };
+
+  let order: Uint32Array | undefined;
+  let orderEpoch = -1;
+  for (;;) {
+    const done = state.stepCount;
+    if (maxSteps !== undefined && done >= maxSteps) return yield* end('max-steps');
+    const epochIndex = Math.floor(done / stepsPerEpoch);
+    if (epochIndex >= epochs) return yield* end('completed');
+    if (signal?.aborted) return yield* end('aborted');
+    if (orderEpoch !== epochIndex) {
+      order = shuffledIndices(data.count, mixSeed(seed, epochIndex, 5));
+      orderEpoch = epochIndex;
+    }
+    const position = done % stepsPerEpoch;
+    const start = position * batchSize;
+    const stop = Math.min(data.count, start + batchSize);
+    const started = performance.now();
+    const batch = tf.tensor2d(gatherRows(data.images, order!, start, stop, inputSize), [stop - start, inputSize]);
+    let result: ReturnType<VaeTrainer['step']>;
+    try {
+      result = state.step(batch);
+    } catch (error) {
+      if (error instanceof VaeError && error.kind === 'diverged') {
+        const kept = lastGood
+          ? `the last good checkpoint, ${lastGood.path} (step ${lastGood.step}), is kept`
+          : checkpoint
+            ? `no checkpoint was written in this run, so ${checkpoint} is as it was`
+            : 'no checkpoint was configured';
+        throw new VaeError(`trainVae: training diverged at epoch ${epochIndex + 1}, ${error.message}; ${kept}. Lower the learning rate or check the data.`, 'diverged');
+      }
+      throw error;
+    } finally {
+      batch.dispose();
+    }
+    const seconds = (performance.now() - started) / 1000;
+    const record: VaeStepRecord = { epoch: epochIndex + 1, step: done + 1, ...result };
+    state.history.steps.push(record);
+    yield { type: 'step', ...record, stepInEpoch: position + 1, stepsPerEpoch, samplesPerSecond: (stop - start) / seconds };
+
+    if (state.stepCount % stepsPerEpoch === 0) {
+      const epochRecord = averageEpoch(state.history.steps, epochIndex + 1);
+      if (testData) {
+        const test = await evaluateVae(state.vae, testData, { seed: mixSeed(seed, 0, 17) });
+        epochRecord.testLoss = test.negativeElbo;
+        epochRecord.testReconstruction = test.reconstruction;
+        epochRecord.testKl = test.kl;
+      }
+      state.history.epochs.push(epochRecord);
+      yield { type: 'epoch', ...epochRecord };
+      const saved = await save();
+      if (saved) yield saved;
+    } else if (checkpointEvery !== undefined && state.stepCount % checkpointEvery === 0) {
+      const saved = await save();
+      if (saved) yield saved;
+    }
+    // Let timers and signal handlers (Ctrl-C) run between the synchronous steps.
+    await new Promise<void>((resolve) => (typeof setImmediate === 'function' ? setImmediate(resolve) : setTimeout(resolve, 0)));
+  }
 }
 
 /** Averages of the epoch's steps from the history, so an epoch split by a resume averages the same. */
-function epochRecord(history: VaeHistory, epoch: number, stepsPerEpoch: number, seconds: number, samples: number): VaeEpochRecord {
-  const first = epoch * stepsPerEpoch;
-  const steps = history.steps.filter((s) => s.step >= first && s.step < first + stepsPerEpoch);
-  const mean = (pick: (s: VaeStepRecord) => number) => steps.reduce((sum, s) => sum + pick(s), 0) / steps.length;
-  return {
-    epoch: epoch + 1,
-    steps: steps.length,
-    trainLoss: mean((s) => s.loss),
-    trainReconstruction: mean((s) => s.reconstruction),
-    trainKl: mean((s) => s.kl),
-    seconds,
-    samplesPerSecond: seconds > 0 ? samples / seconds : 0,
-  };
+function averageEpoch(steps: readonly VaeStepRecord[], epoch: number): VaeEpochRecord {
+  const mine = steps.filter((s) => s.epoch === epoch);
+  const mean = (pick: (s: VaeStepRecord) => number) => mine.reduce((sum, s) => sum + pick(s), 0) / mine.length;
+  return { epoch, steps: mine.length, trainLoss: mean((s) => s.loss), trainReconstruction: mean((s) => s.reconstruction), trainKl: mean((s) => s.kl) };
 }
 
 function shuffledIndices(count: number, seed: number): Uint32Array {
@@ -162,6 +185,6 @@ function shuffledIndices(count: number, seed: number): Uint32Array {
   return order;
 }
 
-function yieldToEventLoop(): Promise<void> {
-  return new Promise((resolve) => (typeof setImmediate === 'function' ? setImmediate(resolve) : setTimeout(resolve, 0)));
+function checkCount(name: string, value: unknown, min: number): void {
+  if (!Number.isSafeInteger(value) || (value as number) < min) throw new VaeError(`trainVae: ${name} must be an integer ≥ ${min}, found ${String(value)}`);
 }

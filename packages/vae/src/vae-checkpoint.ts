@@ -23,6 +23,7 @@ interface CheckpointFile {
   version: typeof version;
   config: unknown;
   stepCount: number;
+  stepsPerEpoch: number | null;
   history: VaeHistory;
   weights: EncodedArray[];
   optimizer: { iterations: number; moments: EncodedArray[] };
@@ -31,10 +32,11 @@ interface CheckpointFile {
 /**
  * Writes the trainer (weights, Adam state, step count, loss history, config) to one JSON file,
  * atomically: a temporary file in the same folder, then a rename, so a crash never leaves half a file.
+ * Resolves to the path written.
  * @example
  * await saveVaeCheckpoint(trainer, 'out/vae-checkpoint.json');
  */
-export async function saveVaeCheckpoint(trainer: VaeTrainer, path: string): Promise<void> {
+export async function saveVaeCheckpoint(trainer: VaeTrainer, path: string): Promise<string> {
   const state = trainer as VaeTrainerState;
   if (!(state instanceof VaeTrainerState)) throw new VaeError('saveVaeCheckpoint: trainer must come from createVaeTrainer or loadVaeCheckpoint');
   if (state.vae.isDisposed) throw new VaeError('saveVaeCheckpoint: this trainer has been disposed');
@@ -48,6 +50,7 @@ export async function saveVaeCheckpoint(trainer: VaeTrainer, path: string): Prom
     version,
     config: state.config,
     stepCount: state.stepCount,
+    stepsPerEpoch: state.stepsPerEpoch,
     history: state.history,
     weights,
     optimizer: {
@@ -60,6 +63,7 @@ export async function saveVaeCheckpoint(trainer: VaeTrainer, path: string): Prom
   try {
     await writeFile(temporary, JSON.stringify(file));
     await rename(temporary, path);
+    return path;
   } catch (error) {
     await rm(temporary, { force: true });
     throw new VaeError(`saveVaeCheckpoint: could not write ${path}: ${error instanceof Error ? error.message : String(error)}`);
@@ -120,6 +124,7 @@ export async function loadVaeCheckpoint(path: string): Promise<VaeTrainer> {
   });
   state.optimizer.iterations = iterations;
   state.stepCount = file.stepCount;
+  state.stepsPerEpoch = Number.isSafeInteger(file.stepsPerEpoch) ? file.stepsPerEpoch : null;
   state.history.steps.push(...(file.history?.steps ?? []));
   state.history.epochs.push(...(file.history?.epochs ?? []));
   return state;

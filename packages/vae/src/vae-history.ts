@@ -8,8 +8,9 @@ export interface VaeStepResult {
   kl: number;
 }
 
-/** A step in the history (`step` counts from 0 over the whole run, resumes included). */
+/** A step in the history: its global step number (1-based, resumes included) and its epoch (1-based). */
 export interface VaeStepRecord extends VaeStepResult {
+  epoch: number;
   step: number;
 }
 
@@ -25,9 +26,6 @@ export interface VaeEpochRecord {
   testLoss?: number;
   testReconstruction?: number;
   testKl?: number;
-  /** Wall-clock seconds of the epoch's training steps (not evaluation). */
-  seconds: number;
-  samplesPerSecond: number;
 }
 
 /** Everything a trainer has reported; it travels with checkpoints. */

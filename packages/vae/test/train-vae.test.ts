@@ -4,7 +4,18 @@ import { join } from 'node:path';
 import { initBackend } from '@dlkit/backend';
 import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { evaluateVae, loadVaeCheckpoint, saveVaeCheckpoint, trainVae, type VaeDataset, VaeError, type VaeTrainer } from '../src/index';
+import {
+  createVaeTrainer,
+  evaluateVae,
+  loadVaeCheckpoint,
+  saveVaeCheckpoint,
+  type TrainVaeOptions,
+  trainVae,
+  type VaeCheckpointEvent,
+  type VaeDataset,
+  type VaeTrainEvent,
+  type VaeTrainer,
+} from '../src/index';
 
 const config = { inputSize: 16, hiddenSizes: [12], latentSize: 2, batchSize: 8, learningRate: 5e-3, seed: 21 };
 
@@ -32,89 +43,122 @@ async function weightsOf(trainer: VaeTrainer): Promise<number[][]> {
   return Promise.all(trainer.vae.variables.map(async (v) => Array.from(await v.data())));
 }
 
-const losses = (trainer: VaeTrainer) => trainer.history.steps.map((s) => [s.step, s.loss, s.reconstruction, s.kl]);
+const losses = (trainer: VaeTrainer) => trainer.history.steps.map((s) => [s.epoch, s.step, s.loss, s.reconstruction, s.kl]);
 
 beforeAll(async () => {
   await initBackend('wasm', { env: {} });
 });
 
+async function collect(events: AsyncIterable<VaeTrainEvent>): Promise<VaeTrainEvent[]> {
+  const all: VaeTrainEvent[] = [];
+  for await (const event of events) all.push(event);
+  return all;
+}
+
+/** A trainer trained for `epochs` on the training set. */
+async function trained(epochs: number, options: TrainVaeOptions = {}): Promise<VaeTrainer> {
+  const trainer = createVaeTrainer(config);
+  await collect(trainVae(trainer, train, { epochs, ...options }));
+  return trainer;
+}
+
 describe('trainVae', () => {
-  test('trains for the given epochs, reports every step and epoch, and records test −ELBO', async () => {
-    const steps: number[] = [];
-    const epochs: number[] = [];
+  test('yields every step, epoch and the end; records per-epoch train and test −ELBO; leaks nothing', async () => {
     const before = tf.memory().numTensors;
-    const { trainer, history, stopped } = await trainVae({
-      data: train,
-      testData: test_,
-      epochs: 3,
-      config,
-      onStep: (p) => steps.push(p.epoch * 100 + p.stepInEpoch),
-      onEpoch: (e) => {
-        epochs.push(e.epoch);
-      },
-    });
-    expect(stopped).toBe(false);
-    expect(steps).toEqual([100, 101, 102, 103, 104, 200, 201, 202, 203, 204, 300, 301, 302, 303, 304]);
-    expect(epochs).toEqual([1, 2, 3]);
+    const trainer = createVaeTrainer(config);
+    const events = await collect(trainVae(trainer, train, { epochs: 3, testData: test_ }));
+    const steps = events.filter((e) => e.type === 'step');
+    expect(steps.map((e) => [e.epoch, e.stepInEpoch, e.step])).toEqual(
+      [1, 2, 3].flatMap((epoch) => [1, 2, 3, 4, 5].map((i) => [epoch, i, (epoch - 1) * 5 + i])),
+    );
+    expect(events.filter((e) => e.type !== 'step').map((e) => e.type)).toEqual(['epoch', 'epoch', 'epoch', 'end']);
+    expect(events.at(-1)).toEqual({ type: 'end', reason: 'completed', step: 15, epoch: 3 });
+    const history = trainer.history;
+    expect(history.steps).toHaveLength(15);
     expect(history.epochs.map((e) => e.steps)).toEqual([5, 5, 5]);
     const [first, , last] = history.epochs;
     expect(last!.trainLoss).toBeLessThan(first!.trainLoss);
     expect(last!.testLoss).toBeLessThan(first!.testLoss!);
     expect(last!.testLoss).toBeCloseTo(last!.testReconstruction! + last!.testKl!, 3);
+    expect(trainer.stepsPerEpoch).toBe(5);
     trainer.dispose();
     expect(tf.memory().numTensors).toBe(before);
   });
 
   test('the same seed gives the same loss history, bit for bit', async () => {
-    const a = await trainVae({ data: train, epochs: 2, config });
-    const b = await trainVae({ data: train, epochs: 2, config });
-    expect(losses(a.trainer)).toEqual(losses(b.trainer));
-    expect(await weightsOf(a.trainer)).toEqual(await weightsOf(b.trainer));
-    a.trainer.dispose();
-    b.trainer.dispose();
+    const a = await trained(2);
+    const b = await trained(2);
+    expect(losses(a)).toEqual(losses(b));
+    expect(await weightsOf(a)).toEqual(await weightsOf(b));
+    a.dispose();
+    b.dispose();
   });
 
-  test('stopping mid-epoch saves a checkpoint, and resuming from it continues exactly as an uninterrupted run', async () => {
+  test('stopping mid-epoch writes a checkpoint, and resuming from it continues exactly as an uninterrupted run', async () => {
     const folder = await mkdtemp(join(tmpdir(), 'dlkit-vae-'));
-    const checkpointPath = join(folder, 'run', 'vae.json');
+    const checkpoint = join(folder, 'run', 'vae.json');
     const controller = new AbortController();
-    const partial = await trainVae({
-      data: train,
-      testData: test_,
-      epochs: 3,
-      config,
-      checkpointPath,
-      signal: controller.signal,
-      onStep: (p) => {
-        if (p.step === 6) controller.abort(); // epoch 2, second step
-      },
-    });
-    expect(partial.stopped).toBe(true);
-    expect(partial.trainer.stepCount).toBe(7);
-    partial.trainer.dispose();
+    const partial = createVaeTrainer(config);
+    const events: VaeTrainEvent[] = [];
+    for await (const event of trainVae(partial, train, { epochs: 3, testData: test_, checkpoint, signal: controller.signal })) {
+      events.push(event);
+      if (event.type === 'step' && event.step === 7) controller.abort(); // epoch 2, second step
+    }
+    expect(events.slice(-2)).toEqual([
+      { type: 'checkpoint', path: checkpoint, step: 7 },
+      { type: 'end', reason: 'aborted', step: 7, epoch: 1 },
+    ]);
+    partial.dispose();
 
-    const resumed = await trainVae({ data: train, testData: test_, epochs: 3, trainer: await loadVaeCheckpoint(checkpointPath) });
-    const straight = await trainVae({ data: train, testData: test_, epochs: 3, config });
-    expect(resumed.stopped).toBe(false);
-    expect(losses(resumed.trainer)).toEqual(losses(straight.trainer));
-    expect(await weightsOf(resumed.trainer)).toEqual(await weightsOf(straight.trainer));
-    const curve = (t: VaeTrainer) => t.history.epochs.map((e) => [e.epoch, e.trainLoss, e.testLoss]);
-    expect(curve(resumed.trainer)).toEqual(curve(straight.trainer));
+    const resumed = await loadVaeCheckpoint(checkpoint);
+    expect(resumed.stepCount).toBe(7);
+    await collect(trainVae(resumed, train, { epochs: 3, testData: test_ }));
+    const straight = await trained(3, { testData: test_ });
+    expect(losses(resumed)).toEqual(losses(straight));
+    expect(await weightsOf(resumed)).toEqual(await weightsOf(straight));
+    const curve = (t: VaeTrainer) => t.history.epochs;
+    expect(curve(resumed)).toEqual(curve(straight));
     expect((await readdir(join(folder, 'run'))).filter((name) => name.endsWith('.tmp'))).toEqual([]);
-    resumed.trainer.dispose();
-    straight.trainer.dispose();
+    const other = { count: 48, images: all.images.slice(0, 48 * 16) };
+    await expect(collect(trainVae(resumed, other, { epochs: 4 }))).rejects.toThrow(
+      'trainVae: this run had 5 steps per epoch, the data now gives 6 (48 images, batch 8); resume with the same data',
+    );
+    resumed.dispose();
+    straight.dispose();
   });
 
-  test('bad data is one VaeError naming the problem', async () => {
+  test('maxSteps ends early with reason max-steps; checkpointEvery writes between epochs', async () => {
+    const folder = await mkdtemp(join(tmpdir(), 'dlkit-vae-'));
+    const trainer = createVaeTrainer(config);
+    const events = await collect(trainVae(trainer, train, { epochs: 5, maxSteps: 7, checkpoint: join(folder, 'c.json'), checkpointEvery: 3 }));
+    expect(events.filter((e) => e.type === 'checkpoint').map((e) => (e as VaeCheckpointEvent).step)).toEqual([3, 5, 6, 7]);
+    expect(events.at(-1)).toEqual({ type: 'end', reason: 'max-steps', step: 7, epoch: 1 });
+    trainer.dispose();
+  });
+
+  test('a diverging run throws a VaeError of kind diverged that names the last good checkpoint, and keeps it', async () => {
+    const folder = await mkdtemp(join(tmpdir(), 'dlkit-vae-'));
+    const checkpoint = join(folder, 'c.json');
+    const trainer = createVaeTrainer({ ...config, learningRate: 1e30 });
+    const run = collect(trainVae(trainer, train, { epochs: 2, checkpoint, checkpointEvery: 1 }));
+    await expect(run).rejects.toThrow(/trainVae: training diverged at epoch 1, step 2: the loss is not finite .*; the last good checkpoint, .*c\.json \(step 1\), is kept/);
+    await expect(run).rejects.toMatchObject({ kind: 'diverged' });
+    expect((await loadVaeCheckpoint(checkpoint)).stepCount).toBe(1);
+    trainer.dispose();
+  });
+
+  test('bad data and options are one VaeError naming the problem', async () => {
+    const trainer = createVaeTrainer(config);
     const bright = { count: 2, images: new Float32Array(32).fill(1.5) };
-    await expect(trainVae({ data: bright, config })).rejects.toThrow('trainVae: data pixels must be in [0, 1] (Bernoulli means), found 1.5 at image 0, pixel 0');
+    await expect(collect(trainVae(trainer, bright))).rejects.toThrow('trainVae: data pixels must be in [0, 1] (Bernoulli means), found 1.5 at image 0, pixel 0');
     const short = { count: 3, images: new Float32Array(32) };
-    await expect(trainVae({ data: short, config })).rejects.toThrow('trainVae: data.images must hold count × 16 = 48 pixels, found 32');
+    await expect(collect(trainVae(trainer, short))).rejects.toThrow('trainVae: data.images must hold count × 16 = 48 pixels, found 32');
     const nan = { count: 2, images: new Float32Array(32) };
     nan.images[17] = Number.NaN;
-    await expect(trainVae({ data: train, testData: nan, config })).rejects.toThrow('testData pixels must be in [0, 1] (Bernoulli means), found NaN at image 1, pixel 1');
-    await expect(trainVae({ data: train, epochs: -1, config })).rejects.toThrow('trainVae: epochs must be an integer ≥ 0, found -1');
-    await expect(trainVae({ data: train, config: { batchSize: 0 } })).rejects.toBeInstanceOf(VaeError);
+    await expect(collect(trainVae(trainer, train, { testData: nan }))).rejects.toThrow('testData pixels must be in [0, 1] (Bernoulli means), found NaN at image 1, pixel 1');
+    await expect(collect(trainVae(trainer, train, { epochs: -1 }))).rejects.toThrow('trainVae: epochs must be an integer ≥ 0, found -1');
+    trainer.dispose();
+    await expect(collect(trainVae(trainer, train))).rejects.toThrow('trainVae: trainer must be a live VaeTrainer');
   });
 });
 
@@ -122,8 +166,8 @@ describe('checkpoints', () => {
   test('saveVaeCheckpoint / loadVaeCheckpoint round-trip weights, Adam state, steps and history bit-exactly', async () => {
     const folder = await mkdtemp(join(tmpdir(), 'dlkit-vae-'));
     const path = join(folder, 'vae.json');
-    const { trainer } = await trainVae({ data: train, epochs: 1, config });
-    await saveVaeCheckpoint(trainer, path);
+    const trainer = await trained(1);
+    expect(await saveVaeCheckpoint(trainer, path)).toBe(path);
     const loaded = await loadVaeCheckpoint(path);
     expect(loaded.stepCount).toBe(trainer.stepCount);
     expect(loaded.config).toEqual(trainer.config);
@@ -145,7 +189,7 @@ describe('checkpoints', () => {
     await expect(loadVaeCheckpoint(join(folder, 'text.json'))).rejects.toThrow(/text\.json is not JSON, so not a VAE checkpoint/);
     await writeFile(join(folder, 'gan.json'), JSON.stringify({ format: 'dlkit-gan-checkpoint' }));
     await expect(loadVaeCheckpoint(join(folder, 'gan.json'))).rejects.toThrow(/is not a VAE checkpoint \(format 'dlkit-gan-checkpoint', expected 'dlkit-vae-checkpoint'\)/);
-    const { trainer } = await trainVae({ data: train, epochs: 0, config });
+    const trainer = createVaeTrainer(config);
     await saveVaeCheckpoint(trainer, join(folder, 'ok.json'));
     trainer.dispose();
     const file = JSON.parse(await readFile(join(folder, 'ok.json'), 'utf8'));
@@ -157,7 +201,7 @@ describe('checkpoints', () => {
 
 describe('evaluateVae', () => {
   test('reports −ELBO = reconstruction + KL, an IWAE bound tighter than it, deterministically and without leaks', async () => {
-    const { trainer } = await trainVae({ data: train, epochs: 4, config });
+    const trainer = await trained(4);
     const before = tf.memory().numTensors;
     const a = await evaluateVae(trainer.vae, test_, { importanceSamples: 50, batchSize: 5, seed: 3 });
     const b = await evaluateVae(trainer.vae, test_, { importanceSamples: 50, batchSize: 5, seed: 3 });

@@ -1,0 +1,36 @@
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, test } from 'vitest';
+
+const packageRoot = fileURLToPath(new URL('..', import.meta.url));
+
+// The built package as a user's program runs it: a fresh Node process, no vitest transforms.
+function runNode(source: string, type: 'module' | 'commonjs'): string {
+  const flag = type === 'module' ? '--input-type=module' : '--input-type=commonjs';
+  return execFileSync(process.execPath, [flag, '-e', source], { cwd: packageRoot, encoding: 'utf8' });
+}
+
+const program = (load: string) => `
+${load}
+(async () => {
+  await backend.initBackend('wasm', { env: {} });
+  const trainer = vae.createVaeTrainer({ inputSize: 8, hiddenSizes: [4], latentSize: 2, seed: 1 });
+  const batch = tf.fill([4, 8], 0.5);
+  const first = trainer.step(batch).loss;
+  let last = first;
+  for (let i = 0; i < 20; i++) last = trainer.step(batch).loss;
+  const fit = vae.fitPosterior({ objective: 'forward-kl', family: 'diagonal' });
+  console.log(last < first, fit.covers, Object.keys(vae).length > 10);
+})();`;
+
+describe('the built package (dist)', () => {
+  test('trains a step and fits a posterior from ESM', () => {
+    const load = `import * as tf from '@tensorflow/tfjs-core'; import * as backend from '@dlkit/backend'; import * as vae from '@dlkit/vae';`;
+    expect(runNode(program(load), 'module')).toBe('true both modes true\n');
+  });
+
+  test('trains a step and fits a posterior from CommonJS', () => {
+    const load = `const tf = require('@tensorflow/tfjs-core'); const backend = require('@dlkit/backend'); const vae = require('@dlkit/vae');`;
+    expect(runNode(program(load), 'commonjs')).toBe('true both modes true\n');
+  });
+});
