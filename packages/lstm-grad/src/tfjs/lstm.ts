@@ -5,7 +5,9 @@ import { type LstmSteps, lstmSteps, unpackLstm } from './_lstm-steps';
 import { unstackSteps } from './_unstack-steps';
 import type { LstmOutput, LstmParams, LstmState } from './lstm-params';
 
-const PER_STEP = ['sigmoidGates', 'i', 'f', 'o', 'g', 'c', 'tanhC'] as const;
+// What the backward pass reads: per step, [h_{t−1}; x_t], the gates, c_t and tanh(c_t).
+const PER_STEP = ['hx', 'i', 'f', 'o', 'g', 'c', 'tanhC'] as const;
+type SavedSteps = Pick<LstmSteps, (typeof PER_STEP)[number]>;
 
 /**
  * An LSTM over a whole sequence as one tfjs op whose gradient is the analytic backpropagation through
@@ -31,17 +33,17 @@ export function lstm(x: tf.Tensor3D, params: LstmParams, state: LstmState = {}):
   const op = tf.customGrad((...args: unknown[]) => {
     const save = args[args.length - 1] as tf.GradSaveFunc;
     const steps = lstmSteps(x, W, b, h0 ?? tf.zeros([sizes.batch, sizes.hidden]), c0 ?? tf.zeros([sizes.batch, sizes.hidden]), sizes);
-    save([steps.packed, ...PER_STEP.flatMap((name) => steps[name])]);
+    save(PER_STEP.flatMap((name) => steps[name]));
     return {
       value: steps.packed,
       gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) =>
         tf.tidy(() => {
           const T = sizes.steps;
-          const restored = { packed: saved[0] as tf.Tensor3D } as LstmSteps;
+          const restored = {} as SavedSteps;
           PER_STEP.forEach((name, k) => {
-            restored[name] = saved.slice(1 + k * T, 1 + (k + 1) * T) as tf.Tensor2D[];
+            restored[name] = saved.slice(k * T, (k + 1) * T) as tf.Tensor2D[];
           });
-          const grads = lstmBackwardSteps(dy as tf.Tensor3D, restored, x, W, h0, c0, sizes);
+          const grads = lstmBackwardSteps(dy as tf.Tensor3D, restored, W, c0, sizes);
           const result: tf.Tensor[] = [grads.dx, grads.dW];
           if (b) result.push(grads.db);
           if (h0) result.push(grads.dh0);
@@ -54,23 +56,23 @@ export function lstm(x: tf.Tensor3D, params: LstmParams, state: LstmState = {}):
 }
 
 /**
- * BPTT over the saved per-step tensors. Each step is a few small elementwise ops and one plain matMul
- * (W_h is sliced once); dW, db and dx are then one product each over all steps.
+ * BPTT over the saved per-step tensors. Each step is a dozen small elementwise ops and one plain matMul
+ * (W_h is sliced once); dW, db and dx are then one product each over all steps. h_0 enters only
+ * through the saved [h_0; x_1].
  */
 function lstmBackwardSteps(
   dy: tf.Tensor3D,
-  saved: LstmSteps,
-  x: tf.Tensor3D,
+  saved: SavedSteps,
   W: tf.Tensor2D,
-  h0: tf.Tensor2D | undefined,
   c0: tf.Tensor2D | undefined,
   sizes: LstmSizes,
 ) {
   const { steps: T, batch: B, input: X, hidden: H } = sizes;
-  const { packed, sigmoidGates, i, f, o, g, c, tanhC } = saved;
+  const { hx, i, f, o, g, c, tanhC } = saved;
   const zeros = tf.zeros([B, H]) as tf.Tensor2D;
   const dhGiven = unstackSteps(tf.slice(dy, [0, 0, 0], [T, B, H]));
   const Wh = tf.slice(W, [0, 0], [4 * H, H]);
+  const candidateMask = tf.concat([tf.zeros([1, 3 * H]), tf.ones([1, H])], 1);
 
   let dhNext: tf.Tensor | undefined;
   let dcNext: tf.Tensor = tf.reshape(tf.slice(dy, [T, 0, 0], [1, B, H]), [B, H]);
@@ -82,17 +84,15 @@ function lstmBackwardSteps(
     // [δi; δf; δo; δg] = [δc ⊙ g; δc ⊙ c_{t−1}; δh ⊙ tanh(c); δc ⊙ i], then through σ′ and tanh′.
     const cPrevious = t > 0 ? c[t - 1]! : (c0 ?? zeros);
     const dGate = tf.mul(tf.concat([dc, dc, dh, dc], 1), tf.concat([g[t]!, cPrevious, tanhC[t]!, i[t]!], 1));
-    const s = sigmoidGates[t]!;
-    const slope = tf.concat([tf.mul(s, tf.sub(1, s)), tf.sub(1, tf.square(g[t]!))], 1);
-    const dzt = tf.mul(dGate, slope);
+    // σ′ = a(1 − a) on the i, f, o blocks and tanh′ = 1 − g² = (1 − g)(g + 1) on the g block: (1 − a)(a + mask).
+    const a = tf.concat([i[t]!, f[t]!, o[t]!, g[t]!], 1);
+    const dzt = tf.mul(dGate, tf.mul(tf.sub(1, a), tf.add(a, candidateMask)));
     dz[t] = dzt;
     dhNext = tf.matMul(dzt, Wh);
     dcNext = tf.mul(dc, f[t]!);
   }
   const dZ = tf.reshape(tf.stack(dz), [T * B, 4 * H]);
-  const hFirst = tf.expandDims(h0 ?? zeros, 0);
-  const hPrevious = T === 1 ? hFirst : tf.concat([hFirst, tf.slice(packed, [0, 0, 0], [T - 1, B, H])], 0);
-  const inputs = tf.reshape(tf.concat([hPrevious, x], 2), [T * B, H + X]);
+  const inputs = tf.reshape(tf.stack(hx), [T * B, H + X]);
   // transpose once, then a plain matMul: a transposed operand is far slower on wasm (see TOOLCHAIN.md).
   const dW = tf.matMul(tf.transpose(dZ), inputs);
   const db = tf.sum(dZ, 0);
