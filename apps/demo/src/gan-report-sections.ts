@@ -60,6 +60,11 @@ export function addGanSections(report: Report, run: GanRunSummary, lossSvg: stri
     run.epochs.map((e) => [e.epoch, e.complete ? e.steps : `${e.steps} (stopped)`, e.dLoss, e.gLoss, e.dReal, e.dFake, e.fid ?? '', e.mnistScore ?? '']),
     ['epoch', 'steps', 'D loss', 'G loss', 'D(x)', 'D(G(z))', 'FID ↓', 'MNIST score ↑'],
   );
+  if (run.realDigits) {
+    report.text(
+      `For scale, ${run.realDigits.count.toLocaleString('en-US')} real training digits score FID ${run.realDigits.fid.toFixed(1)} and MNIST score ${run.realDigits.mnistScore.toFixed(2)}: what a perfect generator would reach.`,
+    );
+  }
   report.text(
     'FID: Fréchet distance between classifier features of generated and real digits (lower is closer to real). MNIST score: the Inception-score analogue from the same classifier, exp(E KL(p(y|x) ‖ p(y))), 1 to 10 (higher means confident and varied digits).' +
       (last?.mnistScore !== undefined ? ` Last epoch: FID ${last.fid?.toFixed(1)}, MNIST score ${last.mnistScore.toFixed(2)}.` : ''),

@@ -13,6 +13,8 @@ export interface GanRunSummary {
   data: string;
   /** 'completed', or what stopped the run early. */
   status: string;
+  /** FID and MNIST score of real training digits: what a perfect generator would reach. */
+  realDigits?: { fid: number; mnistScore: number; count: number };
   /** Seconds of training in the last session (resumed sessions each count their own). */
   seconds: number;
   steps: GanStepRecord[];

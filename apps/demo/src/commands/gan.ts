@@ -22,7 +22,7 @@ import type { GanRunSummary } from '../gan-run-summary';
 import { lossChart } from '../loss-chart';
 import { epochsToCsv, stepsToCsv } from '../losses-csv';
 import { prepareOutputFolder } from '../prepare-output-folder';
-import { createTrainingProgress, describeEpoch } from '../progress/training-progress';
+import { createTrainingProgress } from '../progress/training-progress';
 import { formatDuration } from '../progress/format-duration';
 import { readSampleGrids, sampleGridName } from '../sample-grids';
 import { startBackend } from '../start-backend';
@@ -94,6 +94,9 @@ export async function runGan(options: GanOptions): Promise<GanRunResult> {
   if (!options.resume) await removeStaleRun(out);
   const classifier = await loadMnistClassifier();
   const metrics = await createGanMetrics({ classifier, reference, sampleCount: Math.min(1000, reference.count) });
+  // What the metrics give real training digits: the mark the generator's numbers are read against.
+  const realCount = Math.min(metrics.sampleCount, train.count);
+  const real = realCount >= 2 ? metrics.measure({ images: train.images.subarray(0, realCount * train.rows * train.cols), count: realCount }) : undefined;
 
   const progress = createTrainingProgress({ mode, stream, sparkline });
   const stopping = stopOnInterrupt(() => progress.log('stopping after this step… (Ctrl-C again to quit at once)'));
@@ -110,6 +113,7 @@ export async function runGan(options: GanOptions): Promise<GanRunResult> {
     backend,
     data: dataText,
     status,
+    ...(real ? { realDigits: { fid: real.fid, mnistScore: real.mnistScore, count: realCount } } : {}),
     seconds: (performance.now() - started) / 1000,
     steps: trainer.history.steps,
     epochs: epochRows(trainer.history),
@@ -119,7 +123,7 @@ export async function runGan(options: GanOptions): Promise<GanRunResult> {
   let interrupted = false;
   try {
     say(
-      `${options.resume ? `resuming at step ${trainer.stepCount.toLocaleString('en-US')} (epoch ${Math.floor(trainer.stepCount / stepsPerEpoch)} done); ` : ''}training ${trainer.config.model.toUpperCase()} GAN for ${options.epochs} epochs × ${stepsPerEpoch} steps of ${batchSize} digits → ${shown(out)}/`,
+      `${options.resume ? `resuming at step ${trainer.stepCount.toLocaleString('en-US')} (epoch ${Math.floor(trainer.stepCount / stepsPerEpoch)} done); ` : ''}training the ${trainer.config.model === 'mlp' ? 'MLP GAN' : 'DCGAN'} for ${options.epochs} epochs × ${stepsPerEpoch} steps of ${batchSize} digits → ${shown(out)}/`,
     );
     progress.start({ epochs: options.epochs, stepsPerEpoch, batchSize, doneSteps: trainer.stepCount });
     for await (const event of trainGan(trainer, train, { epochs: options.epochs, signal: stopping.signal, checkpoint, metrics })) {
@@ -146,12 +150,14 @@ export async function runGan(options: GanOptions): Promise<GanRunResult> {
   trainer.dispose();
   classifier.dispose();
 
-  const last = result.epochs[result.epochs.length - 1];
+  const scored = result.epochs.filter((e) => e.fid !== undefined).at(-1);
+  const quality = scored
+    ? `; FID ${scored.fid!.toFixed(1)}, MNIST score ${scored.mnistScore!.toFixed(2)}${real ? ` (real digits: ${real.fid.toFixed(1)}, ${real.mnistScore.toFixed(2)})` : ''}`
+    : '';
   const lines = [
     interrupted
-      ? `stopped at step ${trainer.history.steps.length.toLocaleString('en-US')}; everything below is valid — continue with: pnpm demo --resume --out ${shown(out)}`
-      : `done: ${result.epochs.length} epochs, ${result.steps.length.toLocaleString('en-US')} steps; this session took ${formatDuration(result.seconds)}`,
-    ...(last ? [`  ${describeEpoch(last, options.epochs)}`] : []),
+      ? `stopped at step ${trainer.history.steps.length.toLocaleString('en-US')}${quality}; everything below is valid — continue with: pnpm demo --resume --out ${shown(out)}`
+      : `done: ${result.epochs.length} epochs, ${result.steps.length.toLocaleString('en-US')} steps in ${formatDuration(result.seconds)}${quality}`,
     `  ${shown(join(out, 'report.html'))}   everything on one page (open it in a browser)`,
     `  ${shown(join(out, 'losses.png'))}    G and D loss vs epoch (also losses.svg)`,
     ...(result.epochs.some((e) => e.complete)

@@ -92,7 +92,7 @@ export function createTrainingProgress(options: TrainingProgressOptions): Traini
         {
           stream,
           hideCursor: true,
-          clearOnComplete: false,
+          clearOnComplete: true,
           stopOnComplete: false,
           forceRedraw: true,
           fps: 10,
