@@ -110,7 +110,6 @@ async function startWasm(wasm: WasmModule, threads: number): Promise<string | un
       await tf.ready();
       return undefined;
     }
-    tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
   }
   tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
   if (!(await tf.setBackend('wasm'))) return 'the wasm backend failed to initialize';
