@@ -99,7 +99,22 @@ export async function runGan(options: GanOptions): Promise<GanRunResult> {
   const real = realCount >= 2 ? metrics.measure({ images: train.images.subarray(0, realCount * train.rows * train.cols), count: realCount }) : undefined;
 
   const progress = createTrainingProgress({ mode, stream, sparkline });
-  const stopping = stopOnInterrupt(() => progress.log('stopping after this step… (Ctrl-C again to quit at once)'));
+  let stoppedBy = 'Ctrl-C';
+  const stopping = stopOnInterrupt((signal) => {
+    stoppedBy = signal === 'SIGINT' ? 'Ctrl-C' : signal;
+    progress.log('stopping after this step… (Ctrl-C again to quit at once)');
+  });
+  // The command that continues this run: the flags that must stay the same, and the target.
+  const resumeCommand = (epochs: number) =>
+    [
+      'pnpm demo --resume',
+      `--epochs ${epochs}`,
+      options.data !== 'embedded' ? `--data ${options.data}` : '',
+      options.limit !== undefined ? `--limit ${options.limit}` : '',
+      options.explicit.has('out') ? `--out ${shown(out)}` : '',
+    ]
+      .filter(Boolean)
+      .join(' ');
   const started = performance.now();
   const { batchSize } = trainer.config;
   const stepsPerEpoch = Math.floor(train.count / batchSize);
@@ -125,6 +140,10 @@ export async function runGan(options: GanOptions): Promise<GanRunResult> {
     say(
       `${options.resume ? `resuming at step ${trainer.stepCount.toLocaleString('en-US')} (epoch ${Math.floor(trainer.stepCount / stepsPerEpoch)} done); ` : ''}training the ${trainer.config.model === 'mlp' ? 'MLP GAN' : 'DCGAN'} for ${options.epochs} epochs × ${stepsPerEpoch} steps of ${batchSize} digits → ${shown(out)}/`,
     );
+    const doneEpochs = Math.floor(trainer.stepCount / stepsPerEpoch);
+    if (doneEpochs >= options.epochs) {
+      say(`this run already has ${doneEpochs} epochs (--epochs ${options.epochs}): nothing to train; ${resumeCommand(doneEpochs + 10)} trains 10 more`);
+    }
     progress.start({ epochs: options.epochs, stepsPerEpoch, batchSize, doneSteps: trainer.stepCount });
     for await (const event of trainGan(trainer, train, { epochs: options.epochs, signal: stopping.signal, checkpoint, metrics })) {
       if (event.type === 'step') {
@@ -137,7 +156,7 @@ export async function runGan(options: GanOptions): Promise<GanRunResult> {
       } else if (event.type === 'end') {
         interrupted = event.reason === 'aborted';
         status = interrupted
-          ? `stopped by Ctrl-C at step ${event.step} (epoch ${Math.floor(event.step / stepsPerEpoch) + 1}); continue with --resume`
+          ? `stopped by ${stoppedBy} at step ${event.step} (${Math.floor(event.step / stepsPerEpoch)} of ${options.epochs} epochs done); continue with: ${resumeCommand(options.epochs)}`
           : `completed ${options.epochs} epochs`;
       }
     }
@@ -156,7 +175,7 @@ export async function runGan(options: GanOptions): Promise<GanRunResult> {
     : '';
   const lines = [
     interrupted
-      ? `stopped at step ${trainer.history.steps.length.toLocaleString('en-US')}${quality}; everything below is valid — continue with: pnpm demo --resume --out ${shown(out)}`
+      ? `stopped at step ${trainer.history.steps.length.toLocaleString('en-US')}${quality}; everything below is valid — continue with: ${resumeCommand(options.epochs)}`
       : `done: ${result.epochs.length} epochs, ${result.steps.length.toLocaleString('en-US')} steps in ${formatDuration(result.seconds)}${quality}`,
     `  ${shown(join(out, 'report.html'))}   everything on one page (open it in a browser)`,
     `  ${shown(join(out, 'losses.png'))}    G and D loss vs epoch (also losses.svg)`,
@@ -164,7 +183,7 @@ export async function runGan(options: GanOptions): Promise<GanRunResult> {
       ? [`  ${shown(join(out, sampleGridName(result.epochs.filter((e) => e.complete).at(-1)!.epoch)))}  samples from the fixed noise (one per epoch)`]
       : []),
     `  ${shown(join(out, 'losses.csv'))}    every step; epochs.csv per epoch with FID and MNIST score; losses.json both`,
-    `  ${shown(checkpoint)}  checkpoint: pnpm demo --resume --epochs ${options.epochs + 10} trains further`,
+    `  ${shown(checkpoint)}  checkpoint: ${resumeCommand(Math.max(options.epochs, Math.floor(trainer.history.steps.length / stepsPerEpoch)) + 10)} trains further`,
   ];
   process.stdout.write(`${options.quiet ? lines[0] : lines.join('\n')}\n`);
   if (interrupted) process.exitCode = 130;
