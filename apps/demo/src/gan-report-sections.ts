@@ -56,10 +56,19 @@ export function addGanSections(report: Report, run: GanRunSummary, lossSvg: stri
   }
 
   report.section(`${heading}Quality per epoch`);
-  report.table(
-    run.epochs.map((e) => [e.epoch, e.complete ? e.steps : `${e.steps} (stopped)`, e.dLoss, e.gLoss, e.dReal, e.dFake, e.fid ?? '', e.mnistScore ?? '']),
-    ['epoch', 'steps', 'D loss', 'G loss', 'D(x)', 'D(G(z))', 'FID ↓', 'MNIST score ↑'],
-  );
+  const f = (x: number | undefined, digits: number) => (x === undefined || !Number.isFinite(x) ? '' : x.toFixed(digits));
+  const rows = run.epochs.map((e) => [
+    String(e.epoch),
+    e.complete ? String(e.steps) : `${e.steps} (stopped)`,
+    f(e.dLoss, 3),
+    f(e.gLoss, 3),
+    f(e.dReal, 2),
+    f(e.dFake, 2),
+    f(e.fid, 1),
+    f(e.mnistScore, 2),
+  ]);
+  if (run.realDigits) rows.push([`real digits (${run.realDigits.count})`, '', '', '', '', '', f(run.realDigits.fid, 1), f(run.realDigits.mnistScore, 2)]);
+  report.table(rows, ['epoch', 'steps', 'D loss', 'G loss', 'D(x)', 'D(G(z))', 'FID ↓', 'MNIST score ↑']);
   if (run.realDigits) {
     report.text(
       `For scale, ${run.realDigits.count.toLocaleString('en-US')} real training digits score FID ${run.realDigits.fid.toFixed(1)} and MNIST score ${run.realDigits.mnistScore.toFixed(2)}: what a perfect generator would reach.`,

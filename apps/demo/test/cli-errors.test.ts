@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
@@ -6,6 +6,8 @@ import { runCli } from './run-cli';
 
 const scratch = mkdtempSync(join(tmpdir(), 'dlkit-demo-errors-'));
 const aFile = join(scratch, 'a-file');
+const emptyDir = join(scratch, 'empty-dir');
+mkdirSync(emptyDir);
 writeFileSync(aFile, 'not a folder');
 
 /** Every bad invocation: one line on stderr naming the problem, a non-zero exit, no stack trace. */
@@ -21,6 +23,8 @@ describe('dlkit-demo bad input', () => {
     ['an unknown model', ['--model', 'gpt'], /--model gpt: expected one of mlp, dcgan/],
     ['a missing data folder', ['--data', join(scratch, 'no-such-folder')], /data folder .*no-such-folder does not exist/],
     ['a data path that is a file', ['--data', aFile], /is a file, not a folder/],
+    ['a data folder without IDX files', ['--data', emptyDir, '--out', join(scratch, 'out-empty')], /missing train-images-idx3-ubyte/],
+    ['fewer digits than one batch', ['--limit', '10', '--out', join(scratch, 'out-few')], /10 training digits are fewer than one batch of 64/],
     ['an unwritable output folder', ['--out', join(aFile, 'out'), '--epochs', '1'], /cannot write to output folder .*a-file\/out/],
     ['a backend that cannot start', ['--backend', 'gpu', '--out', join(scratch, 'out-gpu')], /backend 'gpu' is not available: gpu: /],
     ['resume with nothing to resume', ['--resume', '--out', join(scratch, 'empty-out')], /nothing to resume in .*empty-out/],

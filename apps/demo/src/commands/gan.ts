@@ -82,13 +82,19 @@ export async function runGan(options: GanOptions): Promise<GanRunResult> {
 
   // A resumed run's settings are checked before anything slow starts.
   const snapshot = options.resume ? await readResumableSnapshot(checkpoint, options) : undefined;
-  const backendInfo = await startBackend(options.backend, options.backendFromCli);
-  const backend = describeBackend(backendInfo).split('\n')[0]!.replace(/^backend: /, '');
-  say(`backend ${backend}`);
-
   const train = await loadMnist({ source: options.data, split: 'train', limit: options.limit, normalize: '[-1,1]' });
   const reference = await loadMnist({ source: options.data, split: 'test', limit: 1000, normalize: '[-1,1]' });
   const dataText = `${options.data === 'embedded' ? 'embedded MNIST' : options.data === 'download' ? 'MNIST (downloaded)' : options.data}, ${train.count.toLocaleString('en-US')} training digits`;
+
+  const batchSize = snapshot?.config.batchSize ?? options.batchSize;
+  const stepsPerEpoch = Math.floor(train.count / batchSize);
+  if (stepsPerEpoch < 1) {
+    throw new CliError(`${train.count} training digits are fewer than one batch of ${batchSize} (lower --batch-size or raise --limit)`);
+  }
+
+  const backendInfo = await startBackend(options.backend, options.backendFromCli);
+  const backend = describeBackend(backendInfo).split('\n')[0]!.replace(/^backend: /, '');
+  say(`backend ${backend}`);
 
   const trainer = snapshot ? restoreGanTrainer(snapshot) : createGanTrainer({ model: options.model, batchSize: options.batchSize, seed: options.seed });
   if (!options.resume) await removeStaleRun(out);
@@ -116,11 +122,6 @@ export async function runGan(options: GanOptions): Promise<GanRunResult> {
       .filter(Boolean)
       .join(' ');
   const started = performance.now();
-  const { batchSize } = trainer.config;
-  const stepsPerEpoch = Math.floor(train.count / batchSize);
-  if (stepsPerEpoch < 1) {
-    throw new CliError(`${train.count} training digits are fewer than one batch of ${batchSize} (lower --batch-size or raise --limit)`);
-  }
   const summary = (status: string): GanRunSummary => ({
     format: 'dlkit-demo-gan-run@1',
     config: trainer.config,
