@@ -15,7 +15,7 @@ export function conv2dSame(x: tf.Tensor4D, filter: tf.Tensor4D, stride: number):
         const [savedInput, savedKernel] = saved as [tf.Tensor4D, tf.Tensor4D];
         const gradient = dy as tf.Tensor4D;
         return [
-          tf.conv2dTranspose(gradient, savedKernel, savedInput.shape, stride, 'same'),
+          transposedConvolution(gradient, savedKernel, savedInput.shape, stride),
           filterGradient(savedInput, gradient, savedKernel.shape, stride),
         ];
       },
@@ -30,7 +30,7 @@ export function conv2dTransposeSame(x: tf.Tensor4D, filter: tf.Tensor4D, outputS
     const [input, kernel, save] = args as [tf.Tensor4D, tf.Tensor4D, tf.GradSaveFunc];
     save([input, kernel]);
     return {
-      value: tf.conv2dTranspose(input, kernel, outputShape, stride, 'same'),
+      value: transposedConvolution(input, kernel, outputShape, stride),
       gradFunc: (dy, saved) => {
         const [savedInput, savedKernel] = saved as [tf.Tensor4D, tf.Tensor4D];
         const gradient = dy as tf.Tensor4D;
@@ -66,5 +66,49 @@ function filterGradient(input: tf.Tensor4D, dy: tf.Tensor4D, filterShape: [numbe
     const full = tf.conv2d(channelsAsBatch, dyAsFilter, 1, 'valid', 'NHWC', stride); // [c, ≥kh, ≥kw, o]
     const cropped = tf.slice(full, [0, 0, 0, 0], [-1, kh, kw, -1]);
     return tf.transpose(cropped, [1, 2, 0, 3]) as tf.Tensor4D; // [kh, kw, c, o]
+  });
+}
+
+/**
+ * conv2dTranspose(x, filter [k, k, out, in], outputShape, stride, 'same') as a stride-1 conv2d over x
+ * with stride − 1 zeros inserted between pixels and the filter rotated 180°: the WASM backend's
+ * Conv2DBackpropInput kernel is several times slower than its Conv2D, even with the zeros.
+ */
+export function transposedConvolution(
+  x: tf.Tensor4D,
+  filter: tf.Tensor4D,
+  outputShape: [number, number, number, number],
+  stride: number,
+): tf.Tensor4D {
+  return tf.tidy(() => {
+    const [batch, height, width, channels] = x.shape;
+    const [kh, kw] = filter.shape;
+    const [, outHeight, outWidth] = outputShape;
+    let spread: tf.Tensor4D = x;
+    if (stride > 1) {
+      // Interleave zeros along the width, then along the height: x lands on multiples of the stride.
+      const zerosW = tf.zeros([batch, height, width, stride - 1, channels]);
+      const alongWidth = tf.reshape(tf.concat([tf.expandDims(x, 3), zerosW], 3), [batch, height, width * stride, channels]);
+      const zerosH = tf.zeros([batch, height, stride - 1, width * stride, channels]);
+      spread = tf.reshape(tf.concat([tf.expandDims(alongWidth, 2), zerosH], 2), [batch, height * stride, width * stride, channels]);
+    }
+    // Padding of the forward 'same' convolution (output → input) that this op transposes.
+    const top = Math.floor(Math.max((height - 1) * stride + kh - outHeight, 0) / 2);
+    const left = Math.floor(Math.max((width - 1) * stride + kw - outWidth, 0) / 2);
+    const padTop = kh - 1 - top;
+    const padLeft = kw - 1 - left;
+    // Rows and columns the valid convolution needs after the leading padding; spread is cropped (its
+    // tail is inserted zeros) or padded to that.
+    const rows = outHeight + kh - 1 - padTop;
+    const cols = outWidth + kw - 1 - padLeft;
+    const cropped = tf.slice(spread, [0, 0, 0, 0], [batch, Math.min(spread.shape[1], rows), Math.min(spread.shape[2], cols), channels]);
+    const padded = tf.pad(cropped, [
+      [0, 0],
+      [padTop, rows - cropped.shape[1]],
+      [padLeft, cols - cropped.shape[2]],
+      [0, 0],
+    ]);
+    const rotated = tf.transpose(tf.reverse(filter, [0, 1]), [0, 1, 3, 2]); // [k, k, in, out]
+    return tf.conv2d(padded as tf.Tensor4D, rotated as tf.Tensor4D, 1, 'valid');
   });
 }

@@ -1,7 +1,7 @@
 import { initBackend } from '@dlkit/backend';
 import * as tf from '@tensorflow/tfjs-core';
 import { afterAll, describe, expect, test } from 'vitest';
-import { conv2dSame, conv2dTransposeSame } from '../src/_same-conv';
+import { conv2dSame, conv2dTransposeSame, transposedConvolution } from '../src/_same-conv';
 
 afterAll(async () => {
   await initBackend('wasm', { env: {} });
@@ -25,6 +25,22 @@ describe('convolutions with their own gradients', () => {
     const stock = tf.grads((a: tf.Tensor, b: tf.Tensor) => tf.sum(tf.square(tf.conv2d(a as tf.Tensor4D, b as tf.Tensor4D, stride, 'same'))))([x, w]);
     expect(maxDifference(ours[0]!, stock[0]!)).toBeLessThan(1e-3);
     expect(maxDifference(ours[1]!, stock[1]!)).toBeLessThan(1e-3);
+  });
+
+  test.each([
+    [7, 14, 5, 2],
+    [7, 14, 4, 2],
+    [4, 7, 3, 2],
+    [5, 5, 3, 1],
+    [4, 12, 5, 3],
+  ])('transposedConvolution from side %i to %i, kernel %i, stride %i equals tf.conv2dTranspose', async (side, out, kernel, stride) => {
+    await initBackend('wasm', { env: {} });
+    const x = tf.randomNormal([2, side, side, 3], 0, 1, 'float32', 5) as tf.Tensor4D;
+    const w = tf.randomNormal([kernel, kernel, 4, 3], 0, 1, 'float32', 6) as tf.Tensor4D;
+    const ours = transposedConvolution(x, w, [2, out, out, 4], stride);
+    const stock = tf.conv2dTranspose(x, w, [2, out, out, 4], stride, 'same');
+    expect(ours.shape).toEqual(stock.shape);
+    expect(maxDifference(ours, stock)).toBeLessThan(1e-4);
   });
 
   test('conv2dTransposeSame: gradients match the stock ones', async () => {
