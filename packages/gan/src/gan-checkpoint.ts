@@ -84,6 +84,12 @@ export function decodeGanCheckpoint(bytes: Uint8Array, source = 'checkpoint'): G
   if (header?.format !== 'dlkit-gan-checkpoint' || !Array.isArray(header.tensors) || !Number.isInteger(header.valueCount)) {
     bad('its header lacks format, tensors or valueCount');
   }
+  if (!Number.isInteger(header.step) || header.step < 0) bad(`its step is ${JSON.stringify(header.step)}, expected an integer ≥ 0`);
+  if (header.stepsPerEpoch !== null && !(Number.isInteger(header.stepsPerEpoch) && header.stepsPerEpoch > 0)) {
+    bad(`its stepsPerEpoch is ${JSON.stringify(header.stepsPerEpoch)}, expected null or an integer ≥ 1`);
+  }
+  if (!Array.isArray(header.history?.steps) || !Array.isArray(header.history?.epochs)) bad('its history lacks the steps or epochs array');
+  if (typeof header.config !== 'object' || header.config === null) bad('its header has no config');
   const valuesStart = align4(prefixBytes + headerLength);
   const expectedLength = valuesStart + header.valueCount * 4;
   if (bytes.length !== expectedLength) bad(`expected ${expectedLength} bytes for ${header.valueCount} values, found ${bytes.length} (truncated?)`);

@@ -48,7 +48,13 @@ export function createGanTrainer(config: Partial<GanConfig> = {}): GanTrainer {
 
 /** Rebuilds the trainer a snapshot was taken from, bit for bit; throws a GanError if it does not fit its config. */
 export function restoreGanTrainer(snapshot: GanSnapshot): GanTrainer {
-  const trainer = new Trainer(resolveGanConfig(snapshot.config));
+  let config: GanConfig;
+  try {
+    config = resolveGanConfig(snapshot.config);
+  } catch (error) {
+    throw new GanError('checkpoint', `snapshot config: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  const trainer = new Trainer(config);
   try {
     trainer.restore(snapshot);
   } catch (error) {

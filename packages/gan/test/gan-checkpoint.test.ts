@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { initBackend } from '@dlkit/backend';
 import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { createGanTrainer, decodeGanCheckpoint, encodeGanCheckpoint, GanError, loadGanCheckpoint, saveGanCheckpoint, trainGan } from '../src/index';
+import { createGanTrainer, decodeGanCheckpoint, encodeGanCheckpoint, GanError, loadGanCheckpoint, restoreGanTrainer, saveGanCheckpoint, trainGan } from '../src/index';
 import { barImages, tinyConfig } from './_tiny';
 
 beforeAll(async () => {
@@ -76,6 +76,12 @@ describe('checkpoints', () => {
     corrupted[corrupted.length - 1]! ^= 1;
     expect(() => decodeGanCheckpoint(corrupted)).toThrow(/checksum \d+ does not match the stored \d+ \(corrupted\?\)/);
     expect(() => decodeGanCheckpoint(new TextEncoder().encode('{"json": "no"}, padding'))).toThrow('it starts with "{\\"json\\":", expected "DLKITGAN"');
+    const noHistory = trainer.snapshot();
+    (noHistory as { history?: unknown }).history = undefined;
+    expect(() => decodeGanCheckpoint(encodeGanCheckpoint(noHistory))).toThrow('its history lacks the steps or epochs array');
+    const badConfig = trainer.snapshot();
+    badConfig.config.dropout = 2;
+    expect(() => restoreGanTrainer(badConfig)).toThrow('snapshot config: invalid GAN config: dropout must be in [0, 1), found 2');
     await expect(loadGanCheckpoint(join(dir, 'missing.bin'))).rejects.toThrow(`no checkpoint at ${join(dir, 'missing.bin')}`);
     const other = createGanTrainer({ ...tinyConfig, generatorUnits: [8] });
     const mismatched = other.snapshot();
