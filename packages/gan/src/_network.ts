@@ -1,3 +1,4 @@
+import { dropout } from '@dlkit/backend';
 import * as tf from '@tensorflow/tfjs-core';
 import { randomStream, seedFor } from './_seed-for';
 
@@ -35,11 +36,8 @@ export function createParameter(name: string, shape: number[], fans: [number, nu
 /** Inverted dropout with a seeded mask: kept units are scaled by 1/(1 − rate), so inference needs nothing. */
 export function seededDropout<T extends tf.Tensor>(x: T, rate: number, seed: number | undefined, layer: number): T {
   if (seed === undefined || rate === 0) return x;
-  return tf.tidy(() => {
-    const uniform = tf.randomUniform(x.shape, 0, 1, 'float32', seedFor(seed, 7, layer));
-    const keep = tf.div(tf.cast(tf.greaterEqual(uniform, rate), 'float32'), 1 - rate);
-    return tf.mul(x, keep) as T;
-  });
+  // The backend's dropout draws its mask in JS: about twice as fast on WASM as randomUniform + compare.
+  return dropout(x, rate, seedFor(seed, 7, layer));
 }
 
 export function disposeNetwork(network: Network): void {
