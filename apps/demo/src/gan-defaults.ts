@@ -6,6 +6,7 @@ export const ganDefaults = {
   epochs: 10,
   batchSize: 64,
   model: 'mlp',
+  learningRate: 5e-4,
   seed: 1,
   out: 'out',
 } as const;

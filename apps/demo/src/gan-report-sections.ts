@@ -28,7 +28,10 @@ export function addGanSections(report: Report, run: GanRunSummary, lossSvg: stri
     .table(
       [
         ['model', architecture],
-        ['optimizer', `Adam, learning rate ${c.learningRate}, β1 ${c.beta1}, β2 ${c.beta2}`],
+        [
+          'optimizer',
+          `Adam, learning rate ${c.learningRate}${c.learningRate !== 2e-4 ? ' (the reference uses 2e-4)' : ''}, β1 ${c.beta1}, β2 ${c.beta2}`,
+        ],
         ['batch size', String(c.batchSize)],
         ['data', run.data],
         ['epochs', `${run.epochs.filter((e) => e.complete).length} (${steps.toLocaleString('en-US')} steps of ${run.stepsPerEpoch} per epoch)`],

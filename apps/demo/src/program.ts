@@ -8,6 +8,7 @@ import { ganDefaults } from './gan-defaults';
 import { CliError } from './cli-error';
 import { conciseCommanderMessage } from './one-line-message';
 import { parseDataSource } from './options/parse-data-source';
+import { parseLearningRate } from './options/parse-learning-rate';
 import { parsePositiveInt } from './options/parse-positive-int';
 import { parseSeed } from './options/parse-seed';
 
@@ -59,6 +60,11 @@ export function createProgram(version: string): Command {
     )
     .addOption(
       new Option('-b, --batch-size <n>', 'digits per training step').argParser(parsePositiveInt).default(ganDefaults.batchSize),
+    )
+    .addOption(
+      new Option('--lr <rate>', "Adam's learning rate (the assignment's reference GAN uses 2e-4)")
+        .argParser(parseLearningRate)
+        .default(ganDefaults.learningRate),
     )
     .addOption(new Option('--model <name>', 'mlp: the reference MLP GAN; dcgan: convolutional').choices(['mlp', 'dcgan']).default(ganDefaults.model))
     .addOption(

@@ -19,6 +19,7 @@ describe('dlkit-demo bad input', () => {
     ['a zero batch size', ['--batch-size', '0'], /--batch-size 0: expected a whole number ≥ 1/],
     ['a fractional batch size', ['-b', '1.5'], /--batch-size 1.5: expected a whole number ≥ 1/],
     ['a negative seed', ['--seed', '-1'], /--seed -1: expected a whole number/],
+    ['a learning rate out of range', ['--lr', '2'], /--lr 2: expected a number between 0 and 1/],
     ['an unknown backend', ['--backend', 'tpu'], /--backend tpu: expected one of auto, gpu, node, wasm, cpu/],
     ['an unknown model', ['--model', 'gpt'], /--model gpt: expected one of mlp, dcgan/],
     ['a missing data folder', ['--data', join(scratch, 'no-such-folder')], /data folder .*no-such-folder does not exist/],
@@ -43,7 +44,7 @@ describe('dlkit-demo bad input', () => {
   test('--help lists every flag, the subcommands and examples, and exits 0', () => {
     const result = runCli(['--help']);
     expect(result.status).toBe(0);
-    for (const flag of ['--epochs', '--batch-size', '--backend', '--data', '--model', '--seed', '--out', '--resume', '--quiet']) {
+    for (const flag of ['--epochs', '--batch-size', '--lr', '--limit', '--backend', '--data', '--model', '--seed', '--out', '--resume', '--quiet']) {
       expect(result.stdout).toContain(flag);
     }
     for (const command of ['gan', 'report', 'conv', 'lstm', 'vae']) expect(result.stdout).toMatch(new RegExp(`^  ${command}\\b`, 'm'));

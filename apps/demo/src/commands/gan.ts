@@ -32,6 +32,7 @@ import { stopOnInterrupt } from '../stop-on-interrupt';
 export interface GanOptions {
   epochs: number;
   batchSize: number;
+  lr: number;
   model: GanModel;
   data: string;
   limit?: number;
@@ -96,7 +97,7 @@ export async function runGan(options: GanOptions): Promise<GanRunResult> {
   const backend = describeBackend(backendInfo).split('\n')[0]!.replace(/^backend: /, '');
   say(`backend ${backend}`);
 
-  const trainer = snapshot ? restoreGanTrainer(snapshot) : createGanTrainer({ model: options.model, batchSize: options.batchSize, seed: options.seed });
+  const trainer = snapshot ? restoreGanTrainer(snapshot) : createGanTrainer({ model: options.model, batchSize: options.batchSize, learningRate: options.lr, seed: options.seed });
   if (!options.resume) await removeStaleRun(out);
   const classifier = await loadMnistClassifier();
   const metrics = await createGanMetrics({ classifier, reference, sampleCount: Math.min(1000, reference.count) });
@@ -198,6 +199,7 @@ async function readResumableSnapshot(checkpoint: string, options: GanOptions): P
   const clashes = [
     options.explicit.has('model') && options.model !== c.model ? `--model ${options.model} (the run is ${c.model})` : '',
     options.explicit.has('batchSize') && options.batchSize !== c.batchSize ? `--batch-size ${options.batchSize} (the run uses ${c.batchSize})` : '',
+    options.explicit.has('lr') && options.lr !== c.learningRate ? `--lr ${options.lr} (the run uses ${c.learningRate})` : '',
     options.explicit.has('seed') && options.seed !== c.seed ? `--seed ${options.seed} (the run has seed ${c.seed})` : '',
   ].filter(Boolean);
   if (clashes.length > 0) {

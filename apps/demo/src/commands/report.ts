@@ -9,6 +9,7 @@ import { addLstmSections } from '../assignment/add-lstm-sections';
 import { addPosteriorLabSections } from '../assignment/add-posterior-lab-sections';
 import { convAnswer } from '../assignment/conv-answer';
 import { lstmAnswer } from '../assignment/lstm-answer';
+import { ganDefaults } from '../gan-defaults';
 import { addGanSections } from '../gan-report-sections';
 import { parseGanRunSummary } from '../gan-run-summary';
 import { lossChart } from '../loss-chart';
@@ -28,7 +29,7 @@ export interface ReportOptions {
 }
 
 /** The short GAN run `demo report` trains when the output folder holds none (about a minute here). */
-const shortRun = { epochs: 2, limit: 4000, batchSize: 64 };
+const shortRun = { epochs: 2, limit: 4000, batchSize: ganDefaults.batchSize, lr: ganDefaults.learningRate };
 
 /**
  * `demo report`: the whole assignment in one self-contained page, every number computed now by the
