@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { readFile, rm } from 'node:fs/promises';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { type BackendPreference, describeBackend } from '@dlkit/backend';
 import {
   createGanMetrics,
@@ -8,25 +8,24 @@ import {
   decodeGanCheckpoint,
   type GanModel,
   type GanSnapshot,
-  type GanTrainer,
   loadMnistClassifier,
   restoreGanTrainer,
   trainGan,
 } from '@dlkit/gan';
 import { loadMnist } from '@dlkit/mnist';
-import { createReport, imageGrid, sparkline, svgToPng, writeFileAtomic } from '@dlkit/plot';
+import { sparkline } from '@dlkit/plot';
 import { CliError } from '../cli-error';
+import { displayPath } from '../display-path';
 import { epochRows } from '../epoch-rows';
-import { addGanSections } from '../gan-report-sections';
 import type { GanRunSummary } from '../gan-run-summary';
-import { lossChart } from '../loss-chart';
-import { epochsToCsv, stepsToCsv } from '../losses-csv';
 import { prepareOutputFolder } from '../prepare-output-folder';
 import { createTrainingProgress } from '../progress/training-progress';
 import { formatDuration } from '../progress/format-duration';
 import { readSampleGrids, sampleGridName } from '../sample-grids';
 import { startBackend } from '../start-backend';
 import { stopOnInterrupt } from '../stop-on-interrupt';
+import { writeRunFiles } from '../write-run-files';
+import { writeSampleGrid } from '../write-sample-grid';
 
 /** Options of {@link runGan}, as the command line gives them. */
 export interface GanOptions {
@@ -44,8 +43,6 @@ export interface GanOptions {
   /** Flags the user typed (not defaults): a resumed run must not silently ignore them. */
   explicit: ReadonlySet<string>;
   backendFromCli: boolean;
-  /** Where the progress goes (default stderr); the summary goes to stdout. */
-  progressStream?: NodeJS.WriteStream;
 }
 
 /** What {@link runGan} leaves behind, for callers such as `demo report`. */
@@ -55,8 +52,6 @@ export interface GanRunResult {
   interrupted: boolean;
 }
 
-/** Digits generated per sample grid: one fixed noise batch, 8 × 8. */
-const gridSize = 64;
 const checkpointName = 'gan-checkpoint.bin';
 
 /**
@@ -67,15 +62,13 @@ const checkpointName = 'gan-checkpoint.bin';
 export async function runGan(options: GanOptions): Promise<GanRunResult> {
   const out = prepareOutputFolder(options.out);
   const checkpoint = join(out, checkpointName);
-  const shown = (path: string) => {
-    const near = relative(process.env.INIT_CWD ?? process.cwd(), path);
-    return near === '' ? '.' : near.startsWith('..') ? path : near;
-  };
+  const shown = (path: string) => displayPath(path);
   if (options.resume && !existsSync(checkpoint)) {
     throw new CliError(`nothing to resume in ${out}: no ${checkpointName} there (run without --resume first)`);
   }
 
-  const stream = options.progressStream ?? process.stderr;
+  // Progress goes to stderr, the closing summary to stdout.
+  const stream = process.stderr;
   const mode = options.quiet ? 'quiet' : stream.isTTY ? 'tty' : 'plain';
   const say = (line: string) => {
     if (!options.quiet) stream.write(`${line}\n`);
@@ -212,28 +205,4 @@ async function readResumableSnapshot(checkpoint: string, options: GanOptions): P
 async function removeStaleRun(out: string): Promise<void> {
   const grids = await readSampleGrids(out);
   await Promise.all(grids.map((grid) => rm(grid.file, { force: true })));
-}
-
-async function writeSampleGrid(trainer: GanTrainer, path: string): Promise<void> {
-  const samples = trainer.generate(gridSize);
-  try {
-    const [height, width] = trainer.config.imageShape;
-    await writeFileAtomic(path, imageGrid(samples, { width, height, range: '[-1,1]', columns: 8, scale: 2, spacing: 2 }));
-  } finally {
-    samples.dispose();
-  }
-}
-
-/** Writes losses.csv, epochs.csv, losses.json, losses.svg/.png and report.html, each atomically. */
-export async function writeRunFiles(out: string, run: GanRunSummary): Promise<void> {
-  const svg = await lossChart(run.steps, run.stepsPerEpoch, 'MNIST GAN: generator and discriminator loss');
-  await writeFileAtomic(join(out, 'losses.csv'), stepsToCsv(run.steps));
-  await writeFileAtomic(join(out, 'epochs.csv'), epochsToCsv(run.epochs));
-  await writeFileAtomic(join(out, 'losses.json'), `${JSON.stringify(run)}\n`);
-  await writeFileAtomic(join(out, 'losses.svg'), svg);
-  await writeFileAtomic(join(out, 'losses.png'), svgToPng(svg));
-  const report = createReport('MNIST GAN');
-  report.text(`Trained by dlkit-demo. Status: ${run.status}.`);
-  addGanSections(report, run, svg, await readSampleGrids(out));
-  await report.write(join(out, 'report.html'));
 }

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { type BackendPreference, describeBackend } from '@dlkit/backend';
 import { createReport } from '@dlkit/plot';
 import { runPosteriorLab } from '@dlkit/vae';
@@ -13,6 +13,7 @@ import { ganDefaults } from '../gan-defaults';
 import { addGanSections } from '../gan-report-sections';
 import { parseGanRunSummary } from '../gan-run-summary';
 import { lossChart } from '../loss-chart';
+import { displayPath } from '../display-path';
 import { prepareOutputFolder } from '../prepare-output-folder';
 import { formatDuration } from '../progress/format-duration';
 import { readSampleGrids } from '../sample-grids';
@@ -88,6 +89,5 @@ export async function runReport(options: ReportOptions): Promise<void> {
 
   const path = join(out, 'assignment.html');
   await report.write(path);
-  const near = relative(process.env.INIT_CWD ?? process.cwd(), path);
-  process.stdout.write(`wrote ${near.startsWith('..') ? path : near}: Q1–Q4, computed live (open it in a browser)\n`);
+  process.stdout.write(`wrote ${displayPath(path)}: Q1–Q4, computed live (open it in a browser)\n`);
 }

@@ -1,7 +1,8 @@
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { createReport, svgToPng, writeFileAtomic } from '@dlkit/plot';
 import { runPosteriorLab } from '@dlkit/vae';
 import { addPosteriorLabSections } from '../assignment/add-posterior-lab-sections';
+import { displayPath } from '../display-path';
 import { prepareOutputFolder } from '../prepare-output-folder';
 import { formatDuration } from '../progress/format-duration';
 
@@ -28,8 +29,7 @@ export async function runVae(options: VaeOptions): Promise<void> {
   }
   const page = join(dir, 'index.html');
   await addPosteriorLabSections(createReport('The posterior lab: what q(z|x) can a standard VAE learn?'), lab).write(page);
-  const near = relative(process.env.INIT_CWD ?? process.cwd(), page);
   process.stdout.write(
-    `${lab.answer.markdown}\n\n${lab.cases.length} figures (p blue, q red) and this answer in ${near.startsWith('..') ? page : near} (${formatDuration((performance.now() - started) / 1000)})\n`,
+    `${lab.answer.markdown}\n\n${lab.cases.length} figures (p blue, q red) and this answer in ${displayPath(page)} (${formatDuration((performance.now() - started) / 1000)})\n`,
   );
 }
