@@ -133,7 +133,7 @@ export async function runGan(options: GanOptions): Promise<GanRunResult> {
   let interrupted = false;
   try {
     say(
-      `${options.resume ? `resuming at step ${trainer.stepCount.toLocaleString('en-US')} (epoch ${Math.floor(trainer.stepCount / stepsPerEpoch)} done); ` : ''}training the ${trainer.config.model === 'mlp' ? 'MLP GAN' : 'DCGAN'} for ${options.epochs} epochs × ${stepsPerEpoch} steps of ${batchSize} digits → ${shown(out)}/`,
+      `${options.resume ? `resuming at step ${trainer.stepCount.toLocaleString('en-US')} (${count(Math.floor(trainer.stepCount / stepsPerEpoch), 'epoch')} done); ` : ''}training the ${trainer.config.model === 'mlp' ? 'MLP GAN' : 'DCGAN'} for ${count(options.epochs, 'epoch')} × ${count(stepsPerEpoch, 'step')} of ${batchSize} digits → ${shown(out)}/`,
     );
     const doneEpochs = Math.floor(trainer.stepCount / stepsPerEpoch);
     if (doneEpochs >= options.epochs) {
@@ -171,7 +171,7 @@ export async function runGan(options: GanOptions): Promise<GanRunResult> {
   const lines = [
     interrupted
       ? `stopped at step ${trainer.history.steps.length.toLocaleString('en-US')}${quality}; everything below is valid — continue with: ${resumeCommand(options.epochs)}`
-      : `done: ${result.epochs.length} epochs, ${result.steps.length.toLocaleString('en-US')} steps in ${formatDuration(result.seconds)}${quality}`,
+      : `done: ${count(result.epochs.length, 'epoch')}, ${count(result.steps.length, 'step')} in ${formatDuration(result.seconds)}${quality}`,
     `  ${shown(join(out, 'report.html'))}   everything on one page (open it in a browser)`,
     `  ${shown(join(out, 'losses.png'))}    G and D loss vs epoch (also losses.svg)`,
     ...(result.epochs.some((e) => e.complete)
@@ -183,6 +183,11 @@ export async function runGan(options: GanOptions): Promise<GanRunResult> {
   process.stdout.write(`${options.quiet ? lines[0] : lines.join('\n')}\n`);
   if (interrupted) process.exitCode = 130;
   return { out, summary: result, interrupted };
+}
+
+/** `1 epoch`, `16 epochs`, `2,000 steps`. */
+function count(n: number, noun: string): string {
+  return `${n.toLocaleString('en-US')} ${noun}${n === 1 ? '' : 's'}`;
 }
 
 /** Reads the checkpoint and refuses flags that would silently disagree with the run being continued. */

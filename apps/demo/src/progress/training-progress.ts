@@ -100,10 +100,17 @@ export function createTrainingProgress(options: TrainingProgressOptions): Traini
           autopadding: true,
           format: (opts, params, payload) => {
             if (payload.kind === 'chart') return payload.text as string;
-            const size = opts.barsize ?? 24;
+            // Fit the line to the terminal: the bar takes what the text leaves (24 at most, 6 at least),
+            // and on a very narrow terminal the least important parts go first.
+            const percent = `${Math.floor(params.progress * 100)}%`;
+            const parts = [payload.stepText, payload.rateText, payload.etaText, payload.lossText] as string[];
+            const columns = stream.columns ?? 100;
+            const textWidth = () => `${payload.epochText}  ${percent} │ ${parts.join(' │ ')}`.length;
+            while (parts.length > 1 && textWidth() + 6 > columns - 1) parts.splice(parts.length > 3 ? 1 : 0, 1);
+            const size = Math.max(6, Math.min(opts.barsize ?? 24, columns - 1 - textWidth()));
             const filled = Math.round(params.progress * size);
             const bar = '█'.repeat(filled) + '░'.repeat(size - filled);
-            return `${payload.epochText} ${bar} ${Math.floor(params.progress * 100)}% │ ${payload.stepText} │ ${payload.rateText} │ ${payload.etaText} │ ${payload.lossText}`;
+            return `${payload.epochText} ${bar} ${percent} │ ${parts.join(' │ ')}`;
           },
         },
         cliProgress.Presets.shades_classic,
