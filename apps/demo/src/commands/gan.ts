@@ -91,6 +91,9 @@ export async function runGan(options: GanOptions): Promise<GanRunResult> {
   say(`backend ${backend}`);
 
   const trainer = snapshot ? restoreGanTrainer(snapshot) : createGanTrainer({ model: options.model, batchSize: options.batchSize, learningRate: options.lr, seed: options.seed });
+  if (!options.resume && existsSync(checkpoint)) {
+    say(`replacing the run in ${shown(out)}/ with a new one (--resume would have continued it)`);
+  }
   if (!options.resume) await removeStaleRun(out);
   const classifier = await loadMnistClassifier();
   const metrics = await createGanMetrics({ classifier, reference, sampleCount: Math.min(1000, reference.count) });
