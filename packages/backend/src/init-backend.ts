@@ -15,7 +15,7 @@ export interface InitBackendOptions {
   wasmPaths?: string;
   /**
    * Threads for the WASM backend's matrix kernels (XNNPACK). Defaults to DLKIT_WASM_THREADS, else the
-   * cores idle at start-up (cores − 1-minute load average, at least 1, at most 8). 1 runs the
+   * cores idle at start-up (measured over 250 ms from per-core idle time, at least 1, at most 8). 1 runs the
    * single-threaded SIMD build. Takes effect only the first time the WASM backend starts in a process.
    */
   threads?: number;
@@ -68,10 +68,13 @@ async function startBackend(name: BackendName, options: InitBackendOptions): Pro
         return importFailureReason(packageName, error);
       }
     } else if (name === 'wasm') {
+      // Idle cores are measured before the module loads: an await between loading and starting it
+      // leaves the threaded build with one thread.
+      const threads = tf.findBackend('wasm') === null ? await wasmThreads(options) : undefined;
       const wasm = await import('@tensorflow/tfjs-backend-wasm');
       const wasmPaths = options.wasmPaths ?? installedWasmFolder();
       if (wasmPaths) wasm.setWasmPaths(wasmPaths);
-      if (tf.findBackend('wasm') === null) return await startWasm(wasm, wasmThreads(options));
+      if (threads !== undefined) return await startWasm(wasm, threads);
     } else {
       await import('@tensorflow/tfjs-backend-cpu');
     }
@@ -117,9 +120,9 @@ async function startWasm(wasm: WasmModule, threads: number): Promise<string | un
   return undefined;
 }
 
-function wasmThreads(options: InitBackendOptions): number {
+async function wasmThreads(options: InitBackendOptions): Promise<number> {
   const fromEnv = (options.env ?? process.env).DLKIT_WASM_THREADS?.trim();
-  const requested = options.threads ?? (fromEnv ? Number(fromEnv) : defaultWasmThreads());
+  const requested = options.threads ?? (fromEnv ? Number(fromEnv) : await defaultWasmThreads());
   if (!Number.isInteger(requested) || requested < 1) {
     throw new Error(`wasm threads must be a whole number ≥ 1, found ${fromEnv && options.threads === undefined ? `DLKIT_WASM_THREADS=${fromEnv}` : requested}`);
   }
