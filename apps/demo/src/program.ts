@@ -3,7 +3,8 @@ import { runConv } from './commands/conv';
 import { runGan } from './commands/gan';
 import { runLstm } from './commands/lstm';
 import { runReport } from './commands/report';
-import { runVae } from './commands/vae';
+import { runVaeLab } from './commands/vae-lab';
+import { runVaeTrain } from './commands/vae-train';
 import { ganDefaults } from './gan-defaults';
 import { CliError } from './cli-error';
 import { conciseCommanderMessage } from './one-line-message';
@@ -11,15 +12,30 @@ import { parseDataSource } from './options/parse-data-source';
 import { parseLearningRate } from './options/parse-learning-rate';
 import { parsePositiveInt } from './options/parse-positive-int';
 import { parseSeed } from './options/parse-seed';
+import { vaeDefaults } from './vae/vae-defaults';
 
 const backendOption = () =>
   new Option('--backend <name>', 'tfjs backend; an explicit one that cannot start is an error, never a silent fallback')
     .choices(['auto', 'gpu', 'node', 'wasm', 'cpu'])
     .default('auto');
 const outOption = () => new Option('-o, --out <dir>', 'output folder (created if missing)').default(ganDefaults.out);
-const seedOption = () =>
-  new Option('--seed <n>', 'random seed: same seed, same backend → same run').argParser(parseSeed).default(ganDefaults.seed);
+const seedOption = (fallback: number = ganDefaults.seed) =>
+  new Option('--seed <n>', 'random seed: same seed, same backend → same run').argParser(parseSeed).default(fallback);
 const quietOption = () => new Option('-q, --quiet', 'no progress output; only errors and where the files are');
+const epochsOption = (fallback: number) =>
+  new Option('-e, --epochs <n>', 'epochs to train in all (with --resume: train until this epoch)').argParser(parsePositiveInt).default(fallback);
+const batchSizeOption = (fallback: number) => new Option('-b, --batch-size <n>', 'digits per training step').argParser(parsePositiveInt).default(fallback);
+const learningRateOption = (description: string, fallback: number) => new Option('--lr <rate>', description).argParser(parseLearningRate).default(fallback);
+const dataOption = () =>
+  new Option('--data <source>', 'embedded (offline, 8,000 training digits), download, or a folder with the MNIST IDX files')
+    .argParser(parseDataSource)
+    .default('embedded');
+const limitOption = () => new Option('--limit <n>', 'train on only the first n digits (quick tries)').argParser(parsePositiveInt);
+const resumeOption = () => new Option('--resume', 'continue the run whose checkpoint is in --out');
+
+/** The flags typed on the command line (not defaults): a resumed run refuses ones that disagree with it. */
+const explicitOptions = (options: object, command: Command) =>
+  new Set(Object.keys(options).filter((key) => command.getOptionValueSource(key) === 'cli'));
 
 const examples = `
 Examples:
@@ -33,11 +49,21 @@ Examples:
   $ pnpm demo conv                     Q1: convolution worked solution and LeNet arithmetic
   $ pnpm demo lstm                     Q2: LSTM gradients, corrected, with a gradient check
   $ pnpm demo vae                      Q3: the posterior lab's figures and answer
+  $ pnpm demo vae train                Q3: train the VAE on MNIST (about a minute) into ./out/vae
 
 Ctrl-C stops after the current step; everything written stays valid, and --resume continues.
 DEBUG=1 prints stack traces for unexpected errors.`;
 
-/** The dlkit-demo command line: `gan` (the default), `report`, `conv`, `lstm`, `vae`. */
+const vaeExamples = `
+Examples:
+  $ pnpm demo vae                      the posterior lab (same as demo vae lab) into ./out/posterior-lab
+  $ pnpm demo vae train                train the VAE 10 epochs (about a minute on 2 cores) into ./out/vae
+  $ pnpm demo vae train --epochs 20 --resume   continue ./out/vae to 20 epochs
+  $ pnpm demo vae train --limit 2000 --epochs 2   a quick try
+
+Ctrl-C stops vae train after the current step; everything written stays valid, and --resume continues.`;
+
+/** The dlkit-demo command line: `gan` (the default), `report`, `conv`, `lstm`, `vae` (`lab`, the default, and `train`). */
 export function createProgram(version: string): Command {
   const program = new Command('dlkit-demo')
     .description('Trains the MNIST GAN end to end and plots its losses; `report` shows the whole assignment.')
@@ -54,30 +80,16 @@ export function createProgram(version: string): Command {
     .description('train the GAN on MNIST; write losses, charts, samples, metrics, checkpoint and report.html')
     // The default command receives any stray word; name it as the unknown command it is.
     .allowExcessArguments(true)
-    .addOption(
-      new Option('-e, --epochs <n>', 'epochs to train in all (with --resume: train until this epoch)')
-        .argParser(parsePositiveInt)
-        .default(ganDefaults.epochs),
-    )
-    .addOption(
-      new Option('-b, --batch-size <n>', 'digits per training step').argParser(parsePositiveInt).default(ganDefaults.batchSize),
-    )
-    .addOption(
-      new Option('--lr <rate>', "Adam's learning rate (the assignment's reference GAN uses 2e-4)")
-        .argParser(parseLearningRate)
-        .default(ganDefaults.learningRate),
-    )
+    .addOption(epochsOption(ganDefaults.epochs))
+    .addOption(batchSizeOption(ganDefaults.batchSize))
+    .addOption(learningRateOption("Adam's learning rate (the assignment's reference GAN uses 2e-4)", ganDefaults.learningRate))
     .addOption(new Option('--model <name>', 'mlp: the reference MLP GAN; dcgan: convolutional').choices(['mlp', 'dcgan']).default(ganDefaults.model))
-    .addOption(
-      new Option('--data <source>', 'embedded (offline, 8,000 training digits), download, or a folder with the MNIST IDX files')
-        .argParser(parseDataSource)
-        .default('embedded'),
-    )
-    .addOption(new Option('--limit <n>', 'train on only the first n digits (quick tries)').argParser(parsePositiveInt))
+    .addOption(dataOption())
+    .addOption(limitOption())
     .addOption(backendOption())
     .addOption(seedOption())
     .addOption(outOption())
-    .addOption(new Option('--resume', 'continue the run whose checkpoint is in --out'))
+    .addOption(resumeOption())
     .addOption(quietOption())
     .addHelpText('after', examples)
     .action(async (options, command: Command) => {
@@ -85,7 +97,7 @@ export function createProgram(version: string): Command {
       if (stray !== undefined) {
         throw new CliError(`unknown command '${stray}' (expected gan, report, conv, lstm or vae; see --help)`);
       }
-      const explicit = new Set(Object.keys(options).filter((key) => command.getOptionValueSource(key) === 'cli'));
+      const explicit = explicitOptions(options, command);
       await runGan({ ...options, explicit, backendFromCli: explicit.has('backend') });
     });
 
@@ -115,13 +127,41 @@ export function createProgram(version: string): Command {
       await runLstm(options);
     });
 
-  program
+  const vae = program
     .command('vae')
-    .description('Q3: the posterior lab: which q(z|x) a standard VAE can learn, with figures')
+    .description('Q3: train the VAE on MNIST (vae train), or the posterior lab (vae lab, the default)')
+    .addHelpText('after', vaeExamples);
+
+  vae
+    .command('lab', { isDefault: true })
+    .description('the posterior lab: which q(z|x) a standard VAE can learn, with figures (out/posterior-lab/)')
+    // As the default command it receives any stray word; name it as the unknown command it is.
+    .allowExcessArguments(true)
     .addOption(outOption())
     .addOption(quietOption())
-    .action(async (options) => {
-      await runVae(options);
+    .action(async (options, command: Command) => {
+      const stray = command.args[0];
+      if (stray !== undefined) throw new CliError(`unknown command 'vae ${stray}' (expected vae train or vae lab; see demo vae --help)`);
+      await runVaeLab(options);
+    });
+
+  vae
+    .command('train')
+    .description('train the 784-400-20 VAE on MNIST; write −ELBO per epoch, chart, samples, reconstructions, checkpoint, report.html to out/vae/')
+    .addOption(epochsOption(vaeDefaults.epochs))
+    .addOption(batchSizeOption(vaeDefaults.batchSize))
+    .addOption(learningRateOption("Adam's learning rate", vaeDefaults.learningRate))
+    .addOption(dataOption())
+    .addOption(limitOption())
+    .addOption(backendOption())
+    .addOption(seedOption(vaeDefaults.seed))
+    .addOption(outOption())
+    .addOption(resumeOption())
+    .addOption(quietOption())
+    .addHelpText('after', vaeExamples)
+    .action(async (options, command: Command) => {
+      const explicit = explicitOptions(options, command);
+      await runVaeTrain({ ...options, explicit, backendFromCli: explicit.has('backend') });
     });
 
   // `dlkit-demo --epochs 3` runs gan, so the top-level help lists gan's flags too.

@@ -13,10 +13,16 @@ export interface RunPlan {
   doneSteps: number;
 }
 
+/** What every step record gives the progress view; the losses come from {@link TrainingProgressOptions.losses}. */
+export interface ProgressStep {
+  step: number;
+  epoch: number;
+}
+
 /** How the training loop talks to the person watching. */
-export interface TrainingProgress {
+export interface TrainingProgress<R extends ProgressStep = StepRecord> {
   start(plan: RunPlan): void;
-  step(record: StepRecord): void;
+  step(record: R): void;
   epoch(record: EpochRecord, epochs: number): void;
   /** Marks time spent outside training steps (metrics, files) so rates stay honest. */
   pause(): void;
@@ -28,14 +34,24 @@ export interface TrainingProgress {
 export type SparklineFn = (values: readonly number[], width: number) => string;
 
 /** Options of {@link createTrainingProgress}. */
-export interface TrainingProgressOptions {
+export interface TrainingProgressOptions<R extends ProgressStep = StepRecord> {
   /** `tty`: live bar and sparkline; `plain`: a log line every few seconds; `quiet`: nothing. */
   mode: 'tty' | 'plain' | 'quiet';
   stream?: NodeJS.WriteStream;
   sparkline: SparklineFn;
   /** Seconds between plain log lines. */
   logEverySeconds?: number;
+  /** The losses a step shows, label first, each with its own sparkline; the GAN's D and G by default. */
+  losses?: (record: R) => readonly (readonly [label: string, value: number])[];
 }
+
+const ganLosses = (r: ProgressStep) => {
+  const g = r as StepRecord;
+  return [
+    ['D', g.dLoss],
+    ['G', g.gLoss],
+  ] as const;
+};
 
 const fmt = (x: number, digits = 3) => (Number.isFinite(x) ? x.toFixed(digits) : 'NaN');
 const int = (x: number) => (Number.isFinite(x) ? Math.round(x).toLocaleString('en-US') : '--');
@@ -58,11 +74,11 @@ export function describeEpoch(e: EpochRecord, epochs: number): string {
  * The live view of a training run: on a terminal a progress bar (epoch, step, samples/s, ETA, D and
  * G losses) above a sparkline of recent losses; elsewhere (CI, a pipe) plain log lines.
  */
-export function createTrainingProgress(options: TrainingProgressOptions): TrainingProgress {
+export function createTrainingProgress<R extends ProgressStep = StepRecord>(options: TrainingProgressOptions<R>): TrainingProgress<R> {
   const stream = options.stream ?? process.stderr;
   const clock = new RunClock();
-  const dHistory: number[] = [];
-  const gHistory: number[] = [];
+  const losses = options.losses ?? ganLosses;
+  const histories = new Map<string, number[]>();
   let plan: RunPlan = { epochs: 1, stepsPerEpoch: 1, batchSize: 1, doneSteps: 0 };
   let totalSteps = 1;
   let lastLog = 0;
@@ -70,7 +86,7 @@ export function createTrainingProgress(options: TrainingProgressOptions): Traini
   let mainBar: cliProgress.SingleBar | undefined;
   let chartBar: cliProgress.SingleBar | undefined;
 
-  const status = (r: StepRecord) => {
+  const status = (r: R, values: readonly (readonly [string, number])[]) => {
     const done = r.step;
     const samplesPerSecond = clock.rate * plan.batchSize;
     const eta = (totalSteps - done) / clock.rate;
@@ -79,7 +95,7 @@ export function createTrainingProgress(options: TrainingProgressOptions): Traini
       stepText: `step ${int(done)}/${int(totalSteps)}`,
       rateText: `${int(samplesPerSecond)} samples/s`,
       etaText: `ETA ${formatDuration(eta)}`,
-      lossText: `D ${fmt(r.dLoss)}  G ${fmt(r.gLoss)}`,
+      lossText: values.map(([label, value]) => `${label} ${fmt(value)}`).join('  '),
     };
   };
 
@@ -126,14 +142,18 @@ export function createTrainingProgress(options: TrainingProgressOptions): Traini
     },
     step(r) {
       clock.tick();
-      dHistory.push(r.dLoss);
-      gHistory.push(r.gLoss);
+      const values = losses(r);
+      for (const [label, value] of values) {
+        const history = histories.get(label) ?? [];
+        history.push(value);
+        histories.set(label, history);
+      }
       if (options.mode === 'quiet') return;
-      const s = status(r);
+      const s = status(r, values);
       if (options.mode === 'tty') {
         mainBar?.update(r.step, s);
-        const width = Math.max(10, Math.min(40, Math.floor(((stream.columns ?? 80) - 20) / 2)));
-        const text = `D ${options.sparkline(dHistory, width)}  G ${options.sparkline(gHistory, width)}`;
+        const width = Math.max(10, Math.min(40, Math.floor(((stream.columns ?? 80) - 20) / Math.max(1, values.length))));
+        const text = values.map(([label]) => `${label} ${options.sparkline(histories.get(label)!, width)}`).join('  ');
         chartBar?.update(0, { kind: 'chart', text });
         return;
       }

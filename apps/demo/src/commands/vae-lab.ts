@@ -6,17 +6,17 @@ import { displayPath } from '../display-path';
 import { prepareOutputFolder } from '../prepare-output-folder';
 import { formatDuration } from '../progress/format-duration';
 
-/** Options of {@link runVae}. */
-export interface VaeOptions {
+/** Options of {@link runVaeLab}. */
+export interface VaeLabOptions {
   out: string;
   quiet?: boolean;
 }
 
 /**
- * `demo vae`: the posterior lab (Q3). Prints the generated answer, and writes one figure per fitted
+ * `demo vae lab` (also plain `demo vae`): the posterior lab (Q3). Prints the generated answer, and writes one figure per fitted
  * case (SVG and PNG) plus a page with all of them to `<out>/posterior-lab/`.
  */
-export async function runVae(options: VaeOptions): Promise<void> {
+export async function runVaeLab(options: VaeLabOptions): Promise<void> {
   const out = prepareOutputFolder(options.out);
   const dir = join(out, 'posterior-lab');
   if (!options.quiet) process.stderr.write('fitting q(z|x) to a two-mode posterior: 12 cases (reverse and forward KL, three families, three starts)…\n');
