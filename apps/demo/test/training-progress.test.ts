@@ -53,4 +53,37 @@ describe('createTrainingProgress', () => {
     silent.stop();
     expect(quiet.text()).toBe('');
   });
+
+  test('other losses (the VAE): their labels, values and one sparkline each', async () => {
+    const { stream, text } = recorder(true);
+    const progress = createTrainingProgress<{ step: number; epoch: number; loss: number; kl: number }>({
+      mode: 'tty',
+      stream,
+      sparkline,
+      losses: (r) => [
+        ['−ELBO', r.loss],
+        ['KL', r.kl],
+      ],
+    });
+    progress.start({ ...plan, batchSize: 128 });
+    for (let n = 1; n <= 4; n++) progress.step({ epoch: Math.ceil(n / 3), step: n, loss: 500 - 10 * n, kl: n });
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    progress.stop();
+    expect(text()).toMatch(/step 4\/6 │ [\d,]+ samples\/s │ ETA \S+ │ −ELBO 460\.000 {2}KL 4\.000/);
+    expect(text()).toMatch(/−ELBO [▁▂▃▄▅▆▇█]{4} {2}KL [▁▂▃▄▅▆▇█]{4}/);
+    expect(text()).not.toMatch(/\bD \d/);
+
+    const plain = recorder(false);
+    const lines = createTrainingProgress<{ step: number; epoch: number; loss: number }>({
+      mode: 'plain',
+      stream: plain.stream,
+      sparkline,
+      logEverySeconds: 0,
+      losses: (r) => [['−ELBO', r.loss]],
+    });
+    lines.start(plan);
+    lines.step({ epoch: 1, step: 1, loss: 543.21 });
+    lines.stop();
+    expect(plain.text()).toMatch(/^epoch 1\/2 {2}step 1\/6 {2}[\d,]+ samples\/s {2}ETA \S+ {2}−ELBO 543\.210\n$/);
+  });
 });

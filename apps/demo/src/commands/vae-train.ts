@@ -70,7 +70,6 @@ export async function runVaeTrain(options: VaeTrainOptions): Promise<VaeTrainRes
 
   const backendInfo = await startBackend(options.backend, options.backendFromCli);
   const backend = describeBackend(backendInfo).split('\n')[0]!.replace(/^backend: /, '');
-  say(`backend ${backend}`);
 
   const trainer = options.resume
     ? await loadResumableTrainer(checkpoint, options)
@@ -83,6 +82,8 @@ export async function runVaeTrain(options: VaeTrainOptions): Promise<VaeTrainRes
       `cannot resume: the run in ${shown(dir)} has ${trainer.stepsPerEpoch} steps per epoch, --data/--limit now give ${stepsPerEpoch} (${train.count} digits, batch ${batchSize}); use the data the run started with`,
     );
   }
+  // Said only now, so a refused resume stays one line.
+  say(`backend ${backend}`);
   if (!options.resume && existsSync(checkpoint)) say(`replacing the run in ${shown(dir)}/ with a new one (--resume would have continued it)`);
 
   const resumeCommand = (epochs: number) =>

@@ -10,7 +10,7 @@ export async function elboChart(epochs: readonly VaeEpochRecord[], title: string
   return lineChart({
     series: [
       { name: 'test −ELBO', x, y: epochs.map((e) => e.testLoss ?? Number.NaN) },
-      { name: 'train −ELBO (mean over the epoch)', x, y: epochs.map((e) => e.trainLoss) },
+      { name: 'train −ELBO (epoch mean)', x, y: epochs.map((e) => e.trainLoss) },
     ],
     title,
     xTitle: 'epoch',
