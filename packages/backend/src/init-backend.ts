@@ -51,6 +51,7 @@ export async function initBackend(
     const reason = await startBackend(name, options);
     tried.push(reason === undefined ? { name, ok: true } : { name, ok: false, reason });
     if (reason === undefined) {
+      applyFastKernels();
       return { name, tfBackend: tf.getBackend(), requested, requestedBy: fromEnv ? 'DLKIT_BACKEND' : 'argument', tried, ...(await wasmDetails(name)) };
     }
   }
