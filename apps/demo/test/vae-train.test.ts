@@ -16,6 +16,7 @@ interface VaeRunJson {
   stepsPerEpoch: number;
   steps: number;
   status: string;
+  seconds: number;
   testDigits: number;
   config: { batchSize: number; seed: number; latentSize: number; hiddenSizes: number[] };
   epochs: { epoch: number; steps: number; trainLoss: number; testLoss: number; testReconstruction: number; testKl: number }[];
@@ -90,6 +91,8 @@ describe('dlkit-demo vae train, end to end on a tiny budget', { timeout: 60_000 
     expect(after.steps).toBe(4);
     expect(after.epochs.map((e) => e.epoch)).toEqual([1, 2]);
     expect(after.epochs[0]).toEqual(before.epochs[0]);
+    // Training time counts both sessions.
+    expect(after.seconds).toBeGreaterThan(before.seconds);
     expect(after.epochs[1]!.testLoss).toBeLessThan(after.epochs[0]!.testLoss);
     expect(readCsv(join(dir, 'elbo.csv')).rows).toHaveLength(2);
 

@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type BackendPreference, describeBackend } from '@dlkit/backend';
 import { loadMnist } from '@dlkit/mnist';
@@ -111,6 +112,8 @@ export async function runVaeTrain(options: VaeTrainOptions): Promise<VaeTrainRes
     stoppedBy = signal === 'SIGINT' ? 'Ctrl-C' : signal;
     progress.log('stopping after this step… (Ctrl-C again to quit at once)');
   });
+  // Training time counts every session of the run: a resumed run adds to what elbo.json recorded.
+  const earlierSeconds = options.resume ? await readRecordedSeconds(join(dir, 'elbo.json')) : 0;
   const started = performance.now();
   const summary = (status: string): VaeRunSummary => ({
     format: 'dlkit-demo-vae-run@1',
@@ -121,7 +124,7 @@ export async function runVaeTrain(options: VaeTrainOptions): Promise<VaeTrainRes
     data: dataText,
     testDigits: test.count,
     status,
-    seconds: (performance.now() - started) / 1000,
+    seconds: earlierSeconds + (performance.now() - started) / 1000,
     epochs: trainer.history.epochs,
   });
 
@@ -180,6 +183,16 @@ export async function runVaeTrain(options: VaeTrainOptions): Promise<VaeTrainRes
   process.stdout.write(`${options.quiet ? lines[0] : lines.join('\n')}\n`);
   if (interrupted) process.exitCode = 130;
   return { dir, summary: result, interrupted };
+}
+
+/** The training seconds an earlier session wrote to elbo.json; 0 when it is missing or unreadable. */
+async function readRecordedSeconds(path: string): Promise<number> {
+  try {
+    const seconds = (JSON.parse(await readFile(path, 'utf8')) as { seconds?: unknown }).seconds;
+    return typeof seconds === 'number' && Number.isFinite(seconds) && seconds >= 0 ? seconds : 0;
+  } catch {
+    return 0;
+  }
 }
 
 /** Loads the checkpoint and refuses flags that would silently disagree with the run being continued. */
