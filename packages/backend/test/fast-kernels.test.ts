@@ -95,6 +95,9 @@ describe.each(['wasm', 'cpu'] as const)('fast kernels on %s', (backend) => {
     expectAllClose(fast, stock);
     const noBias = bothGradients((xi, wi) => dense(xi as tf.Tensor2D, wi as tf.Tensor2D, undefined, { activation }), [x, w]);
     expectAllClose(noBias.fast, noBias.stock);
+    // the bias gradient alone (weights frozen) takes the Sum path, not the product by ones
+    const biasOnly = bothGradients((bi) => layer(x, w, bi!), [b]);
+    expectAllClose(biasOnly.fast, biasOnly.stock);
     setFastKernels(false);
     const expected = tf.tidy(() => layer(x, w, b).dataSync() as Float32Array);
     setFastKernels(true);

@@ -15,9 +15,7 @@ const packCost = 2;
 export function matMulUntransposed(a: tf.Tensor, b: tf.Tensor, transposeA: boolean, transposeB: boolean): tf.Tensor {
   const rows = a.shape[a.rank - (transposeA ? 1 : 2)] ?? 1;
   const columns = b.shape[b.rank - (transposeB ? 2 : 1)] ?? 1;
-  const direct = transposeCost * ((transposeA ? a.size : 0) + (transposeB ? b.size : 0)) + packCost * b.size;
-  const swapped = transposeCost * ((transposeA ? 0 : a.size) + (transposeB ? 0 : b.size) + rows * columns) + packCost * a.size;
-  if (direct <= swapped || !isOneMatrix(a) || !isOneMatrix(b)) {
+  if (productIsDirect(a, b, transposeA, transposeB)) {
     return tf.matMul(transposeA ? swapLastTwo(a) : a, transposeB ? swapLastTwo(b) : b);
   }
   const a2 = asMatrix(a);
@@ -25,6 +23,22 @@ export function matMulUntransposed(a: tf.Tensor, b: tf.Tensor, transposeA: boole
   const product = transposeMatrix(tf.matMul(transposeB ? b2 : transposeMatrix(b2), transposeA ? a2 : transposeMatrix(a2)));
   const rank = Math.max(a.rank, b.rank);
   return rank === 2 ? product : tf.reshape(product, [...new Array<number>(rank - 2).fill(1), rows, columns]);
+}
+
+/**
+ * Whether matMulUntransposed(a, b, transposeA, false) multiplies by b itself as the right-hand operand,
+ * so that XNNPACK has b packed (its operator cache is keyed by the buffer) for further products by b.
+ */
+export function keepsRightOperand(a: tf.Tensor, b: tf.Tensor, transposeA: boolean): boolean {
+  return productIsDirect(a, b, transposeA, false);
+}
+
+function productIsDirect(a: tf.Tensor, b: tf.Tensor, transposeA: boolean, transposeB: boolean): boolean {
+  const rows = a.shape[a.rank - (transposeA ? 1 : 2)] ?? 1;
+  const columns = b.shape[b.rank - (transposeB ? 2 : 1)] ?? 1;
+  const direct = transposeCost * ((transposeA ? a.size : 0) + (transposeB ? b.size : 0)) + packCost * b.size;
+  const swapped = transposeCost * ((transposeA ? 0 : a.size) + (transposeB ? 0 : b.size) + rows * columns) + packCost * a.size;
+  return direct <= swapped || !isOneMatrix(a) || !isOneMatrix(b);
 }
 
 /** Whether x is one matrix: rank 2, or leading dimensions of 1 (as tf.matMul reshapes its inputs). */

@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { matMulUntransposed } from './_mat-mul-untransposed';
+import { keepsRightOperand, matMulUntransposed } from './_mat-mul-untransposed';
 
 /** Activations whose derivative can be read off the layer's output, so the backward pass needs no pre-activation. */
 export type OutputDifferentiableActivation = 'linear' | 'relu' | 'leakyrelu' | 'sigmoid';
@@ -19,15 +19,36 @@ export const fusedMatMulGradConfig: tf.GradConfig = {
     const [a, b, y] = saved as [tf.Tensor, tf.Tensor, tf.Tensor];
     const { transposeA, transposeB, activation, leakyreluAlpha } = attrs as unknown as tf._FusedMatMulAttrs;
     const pre = preActivationGrad(dy as tf.Tensor, y, activation, leakyreluAlpha ?? 0.2);
-    const batchAxes = pre.shape.slice(0, -1).map((_, axis) => axis);
+    // Set when b's gradient multiplied by `pre` as XNNPACK's right-hand operand: `pre` is packed then.
+    let prePacked = false;
     const grads: Record<string, () => tf.Tensor> = {
       a: () => (transposeA ? matMulUntransposed(b, pre, transposeB, true) : matMulUntransposed(pre, b, false, !transposeB)),
-      b: () => (transposeB ? matMulUntransposed(pre, a, true, transposeA) : matMulUntransposed(a, pre, !transposeA, false)),
-      bias: () => tf.sum(pre, batchAxes),
+      b: () => {
+        if (transposeB) return matMulUntransposed(pre, a, true, transposeA);
+        prePacked = keepsRightOperand(a, pre, !transposeA) && isOneMatrix(pre);
+        return matMulUntransposed(a, pre, !transposeA, false);
+      },
+      bias: () => biasGrad(pre, prePacked),
     };
     return grads;
   },
 };
+
+/**
+ * Σ over the batch of `pre`. When b's gradient has just multiplied by `pre` as the right-hand operand
+ * (tfjs runs input gradients in input order: a, b, bias), ones·pre reuses XNNPACK's packed `pre`:
+ * ~0.13 ms against ~0.9 ms for WASM's Sum over axis 0 of [256, 1024], which transposes first.
+ */
+function biasGrad(pre: tf.Tensor, prePacked: boolean): tf.Tensor {
+  const outputs = pre.shape[pre.rank - 1] ?? 1;
+  if (!prePacked || pre.dtype !== 'float32') return tf.sum(pre, pre.shape.slice(0, -1).map((_, axis) => axis));
+  const rows = pre.shape[pre.rank - 2] ?? 1;
+  return tf.reshape(tf.matMul(tf.ones([...pre.shape.slice(0, -2), 1, rows]), pre), [outputs]);
+}
+
+function isOneMatrix(x: tf.Tensor): boolean {
+  return x.rank >= 2 && x.shape.slice(0, -2).every((size) => size === 1);
+}
 
 function preActivationGrad(dy: tf.Tensor, y: tf.Tensor, activation: string, alpha: number): tf.Tensor {
   switch (activation) {
