@@ -2,9 +2,10 @@ import * as tf from '@tensorflow/tfjs-core';
 import { batchMatMulGradConfig } from './kernels/batch-mat-mul-grad';
 import { fusedMatMulGradConfig } from './kernels/fused-mat-mul-grad';
 import { leakyReluGradConfig } from './kernels/leaky-relu-grad';
+import { sliceGradConfig } from './kernels/slice-grad';
 import { sharedIdentityConfig } from './kernels/wasm-identity';
 
-const fastGradients: readonly tf.GradConfig[] = [batchMatMulGradConfig, fusedMatMulGradConfig, leakyReluGradConfig];
+const fastGradients: readonly tf.GradConfig[] = [batchMatMulGradConfig, fusedMatMulGradConfig, leakyReluGradConfig, sliceGradConfig];
 
 // tfjs's stock gradients, captured before ours replace them (undefined: stock has none for that kernel).
 const stockGradients = new Map<string, tf.GradConfig | undefined>();

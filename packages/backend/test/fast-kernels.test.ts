@@ -84,6 +84,20 @@ describe.each(['wasm', 'cpu'] as const)('fast kernels on %s', (backend) => {
     x.dispose();
   });
 
+  test.each([
+    ['[256, 1] rows 0..128', [256, 1], [0, 0], [128, 1]],
+    ['[256, 1] rows 128..', [256, 1], [128, 0], [-1, 1]],
+    ['[6, 8, 3] middle of axis 1', [6, 8, 3], [0, 2, 0], [6, 3, 3]],
+    ['[6, 8] along two axes', [6, 8], [1, 2], [3, 4]],
+    ['[300, 20] larger than the copy path', [300, 20], [10, 0], [200, 20]],
+  ] as const)('slice gradient matches stock: %s', async (_, shape, begin, size) => {
+    await initBackend(backend, { env: {} });
+    const x = random([...shape], 13);
+    const { fast, stock } = bothGradients((v) => tf.slice(v!, [...begin], [...size]), [x]);
+    expectAllClose(fast, stock);
+    x.dispose();
+  });
+
   const activations: DenseActivation[] = ['linear', 'relu', 'leakyRelu', 'sigmoid', 'tanh'];
   test.each(activations)('dense(%s) forward and gradients (x, w, b) match stock tfjs ops', async (activation) => {
     await initBackend(backend, { env: {} });
