@@ -3,7 +3,7 @@
  * that it finishes in a few minutes and ends with digits a person reads at a glance (see README).
  */
 export const ganDefaults = {
-  epochs: 16,
+  epochs: 24,
   batchSize: 64,
   model: 'mlp',
   learningRate: 5e-4,

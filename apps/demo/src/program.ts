@@ -43,7 +43,7 @@ Examples:
   $ pnpm demo --epochs 30 --batch-size 128
   $ pnpm demo --model dcgan --backend wasm
   $ pnpm demo --data ~/mnist           train on the full MNIST (a folder with the four IDX files)
-  $ pnpm demo --resume --epochs 24     continue ./out after Ctrl-C, or train longer
+  $ pnpm demo --resume --epochs 32     continue ./out after Ctrl-C, or train longer
   $ pnpm demo --lr 2e-4 --epochs 40    the assignment's reference settings (about 10 min)
   $ pnpm demo report                   the whole assignment, computed live, as out/assignment.html
   $ pnpm demo conv                     Q1: convolution worked solution and LeNet arithmetic
