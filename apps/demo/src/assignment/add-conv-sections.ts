@@ -1,6 +1,6 @@
 import type { Report } from '@dlkit/plot';
 import type { ConvAnswer } from './conv-answer';
-import { seedW, seedX } from './conv-answer';
+import { seedAnswerKey, seedW, seedX } from './conv-answer';
 
 const shape = (s: readonly number[]) => s.join('×');
 const int = (n: number) => n.toLocaleString('en-US');
@@ -17,6 +17,15 @@ const sideBySide = (blocks: readonly (readonly [string, readonly (readonly numbe
 };
 /** Markdown's hard line break (two trailing spaces) means nothing in a code block. */
 const plain = (markdown: string) => markdown.replace(/ {2}$/gm, '');
+
+/** Compares the computed result with the assignment's printed key, cell by cell, and says where they differ. */
+function answerKeyCheck(result: readonly (readonly number[])[]): string {
+  const differences = seedAnswerKey.flatMap((row, i) =>
+    row.flatMap((printed, j) => (result[i]?.[j] === printed ? [] : [`O[${i}][${j}] is ${result[i]?.[j]}, where the key prints ${printed}`])),
+  );
+  if (differences.length === 0) return "The result matches the assignment's answer key cell by cell.";
+  return `The assignment's answer key differs in ${differences.length === 1 ? 'one cell' : `${differences.length} cells`}: ${differences.join('; ')}. The sums above show the arithmetic, and tfjs's conv2d gives the same result as ours (tested in @dlkit/conv-math); the key has an arithmetic slip.`;
+}
 
 /** Q1 as report sections: the worked convolution, the size formula, LeNet's first layer, reductions. */
 export function addConvSections(report: Report, a: ConvAnswer): Report {
@@ -42,6 +51,7 @@ export function addConvSections(report: Report, a: ConvAnswer): Report {
     )
     .text('Each output cell is the window of the padded input under the kernel, multiplied entry by entry and summed (indices from 0):')
     .code(cells)
+    .text(answerKeyCheck(a.worked.result))
     .section('Q1.2 — Output size')
     .text(
       'For input size L, filter size F, padding P and stride S: O = (L + 2P − F)/S + 1, rounded down when S does not divide L + 2P − F (what PyTorch and TensorFlow do). With dilation D the filter spans D·(F − 1) + 1 inputs, and with asymmetric padding 2P becomes P_before + P_after.',

@@ -43,6 +43,13 @@ export const seedW = [
   [5, 1],
 ];
 
+/** The answer the assignment's key prints for the seed's example: quoted, to check it against. */
+export const seedAnswerKey = [
+  [1, 15, 20],
+  [19, 99, 92],
+  [26, 86, 64],
+];
+
 /** Computes every number of Q1 with conv-math. */
 export function convAnswer(): ConvAnswer {
   const worked = explainConv2d(seedX, seedW, { padding: 1, stride: 2 });
