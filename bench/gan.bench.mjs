@@ -5,7 +5,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { dense, initBackend, kernelBreakdown, setFastKernels } from '@dlkit/backend';
 import { createGanTrainer } from '@dlkit/gan';
-import { emit, medianSeconds } from './harness.mjs';
+import { emit, timeTrainerStep } from './harness.mjs';
 
 // The reference MNIST GAN step (the Keras MNIST GAN: G 100→256→512→1024→784, D 784→1024→512→256→1,
 // LeakyReLU 0.2, dropout 0.3 in D, Adam 2e-4 β1 0.5) in plain tfjs ops and `dense`.
@@ -92,25 +92,9 @@ const threads = `${info.threads} wasm thread(s) in every column`;
 /** Samples per CPU-second of ours and stock: the speed with the cores to ourselves (1 thread). */
 const perCpu = (ours, stock) => `${Math.round(batch / ours.cpu)} vs ${Math.round(batch / stock.cpu)} samples per CPU-second`;
 
-// WASM kernels run synchronously, so a step has finished computing when step() returns. Also returns the
-// CPU seconds a step used (all threads): on a shared machine wall time also counts waiting for a core.
 async function secondsPerStep(fast, create, runs) {
   setFastKernels(fast);
-  const trainer = create();
-  try {
-    let cpu = 0;
-    let steps = 0;
-    const wall = await medianSeconds(() => {
-      const start = process.cpuUsage();
-      trainer.step(real);
-      const used = process.cpuUsage(start);
-      cpu += (used.user + used.system) / 1e6;
-      steps++;
-    }, { warmup: 2, runs });
-    return { wall, cpu: cpu / steps };
-  } finally {
-    trainer.dispose();
-  }
+  return timeTrainerStep(create, real, { warmup: 2, runs });
 }
 
 const stock = await secondsPerStep(false, () => createReferenceGan(batch), 3);

@@ -32,3 +32,26 @@ export function emit({ bench, metric, unit, ours, stock, flopsPerUnit, note }) {
   };
   process.stdout.write(`BENCH_ROW ${JSON.stringify(row)}\n`);
 }
+
+/**
+ * Times `trainer.step(input)` for a trainer made by `create` (disposed after): the median wall seconds of
+ * a step, and the mean CPU seconds it used on all threads (on a shared machine wall time also counts
+ * waiting for a core). WASM kernels run synchronously, so a step has finished computing when step() returns.
+ */
+export async function timeTrainerStep(create, input, { warmup = 2, runs = 7 } = {}) {
+  const trainer = create();
+  try {
+    let cpu = 0;
+    let steps = 0;
+    const wall = await medianSeconds(() => {
+      const start = process.cpuUsage();
+      trainer.step(input);
+      const used = process.cpuUsage(start);
+      cpu += (used.user + used.system) / 1e6;
+      steps++;
+    }, { warmup, runs });
+    return { wall, cpu: cpu / steps };
+  } finally {
+    trainer.dispose();
+  }
+}

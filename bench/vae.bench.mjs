@@ -4,7 +4,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { dense, initBackend, setFastKernels } from '@dlkit/backend';
 import { createVaeTrainer } from '@dlkit/vae';
-import { emit, medianSeconds } from './harness.mjs';
+import { emit, timeTrainerStep } from './harness.mjs';
 
 const inputSize = 784;
 const hiddenSize = 400;
@@ -59,25 +59,9 @@ const threads = `${info.threads} wasm thread(s) in every column`;
 /** Samples per CPU-second of ours and stock: the speed with the cores to ourselves (1 thread). */
 const perCpu = (ours, stock) => `${Math.round(batch / ours.cpu)} vs ${Math.round(batch / stock.cpu)} samples per CPU-second`;
 
-// WASM kernels run synchronously, so a step has finished computing when step() returns. Also returns the
-// CPU seconds a step used (all threads): on a shared machine wall time also counts waiting for a core.
 async function secondsPerStep(fast, create, runs) {
   setFastKernels(fast);
-  const trainer = create();
-  try {
-    let cpu = 0;
-    let steps = 0;
-    const wall = await medianSeconds(() => {
-      const start = process.cpuUsage();
-      trainer.step(images);
-      const used = process.cpuUsage(start);
-      cpu += (used.user + used.system) / 1e6;
-      steps++;
-    }, { warmup: 3, runs });
-    return { wall, cpu: cpu / steps };
-  } finally {
-    trainer.dispose();
-  }
+  return timeTrainerStep(create, images, { warmup: 3, runs });
 }
 
 const stock = await secondsPerStep(false, createReferenceVae, 9);

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { type BackendPreference, describeBackend } from '@dlkit/backend';
+import { describeBackend } from '@dlkit/backend';
 import {
   createGanMetrics,
   createGanTrainer,
@@ -24,25 +24,13 @@ import { formatDuration } from '../progress/format-duration';
 import { readSampleGrids, sampleGridName } from '../sample-grids';
 import { startBackend } from '../start-backend';
 import { stopOnInterrupt } from '../stop-on-interrupt';
+import type { TrainingOptions } from '../training-options';
 import { writeRunFiles } from '../write-run-files';
 import { writeSampleGrid } from '../write-sample-grid';
 
 /** Options of {@link runGan}, as the command line gives them. */
-export interface GanOptions {
-  epochs: number;
-  batchSize: number;
-  lr: number;
+export interface GanOptions extends TrainingOptions {
   model: GanModel;
-  data: string;
-  limit?: number;
-  backend: BackendPreference;
-  seed: number;
-  out: string;
-  resume?: boolean;
-  quiet?: boolean;
-  /** Flags the user typed (not defaults): a resumed run must not silently ignore them. */
-  explicit: ReadonlySet<string>;
-  backendFromCli: boolean;
 }
 
 /** What {@link runGan} leaves behind, for callers such as `demo report`. */

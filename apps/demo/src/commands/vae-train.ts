@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { type BackendPreference, describeBackend } from '@dlkit/backend';
+import { describeBackend } from '@dlkit/backend';
 import { loadMnist } from '@dlkit/mnist';
 import { sparkline } from '@dlkit/plot';
 import { createVaeTrainer, loadVaeCheckpoint, type VaeStepEvent, type VaeTrainer, trainVae } from '@dlkit/vae';
@@ -15,24 +15,11 @@ import { stopOnInterrupt } from '../stop-on-interrupt';
 import { describeVaeEpoch } from '../vae/describe-vae-epoch';
 import type { VaeRunSummary } from '../vae/vae-run-summary';
 import { writeVaeFigures } from '../vae/write-vae-figures';
+import type { TrainingOptions } from '../training-options';
 import { writeVaeRunFiles } from '../vae/write-vae-run-files';
 
 /** Options of {@link runVaeTrain}, as the command line gives them. */
-export interface VaeTrainOptions {
-  epochs: number;
-  batchSize: number;
-  lr: number;
-  data: string;
-  limit?: number;
-  backend: BackendPreference;
-  seed: number;
-  out: string;
-  resume?: boolean;
-  quiet?: boolean;
-  /** Flags the user typed (not defaults): a resumed run must not silently ignore them. */
-  explicit: ReadonlySet<string>;
-  backendFromCli: boolean;
-}
+export type VaeTrainOptions = TrainingOptions;
 
 /** What {@link runVaeTrain} leaves behind. */
 export interface VaeTrainResult {
