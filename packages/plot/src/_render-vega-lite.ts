@@ -1,5 +1,6 @@
 import type { TopLevelSpec } from 'vega-lite';
-import { fontFamily } from './_fonts';
+import { fontFamily, fontFiles } from './_fonts';
+import { loadResvg } from './_lazy-modules';
 
 type VegaModules = [typeof import('vega'), typeof import('vega-lite')];
 let modules: Promise<VegaModules> | undefined;
@@ -26,8 +27,38 @@ export async function renderVegaLite(spec: TopLevelSpec): Promise<string> {
   const compiled = vegaLite.compile(spec).spec;
   const view = new vega.View(vega.parse(compiled), { renderer: 'none', logLevel: vega.Error });
   try {
-    return await view.toSVG();
+    return trimRightMargin(await view.toSVG());
   } finally {
     view.finalize();
   }
+}
+
+/**
+ * Without a canvas, Vega sizes text by a rough estimate (0.8 em a character), so a long title or legend
+ * label leaves a wide empty band on the right. Measure what is drawn with resvg and the bundled font,
+ * and trim the canvas to it, keeping a margin for browsers that fall back to a wider font.
+ */
+function trimRightMargin(svg: string): string {
+  const size = /^<svg[^>]*? width="([\d.]+)" height="([\d.]+)" viewBox="0 0 [\d.]+ [\d.]+"/.exec(svg);
+  const background = /<rect width="[\d.]+" height="[\d.]+" fill="white"\/>/;
+  const files = fontFiles();
+  if (!size || files.length === 0) return svg;
+  const [width, height] = [Number(size[1]), Number(size[2])];
+  let right: number;
+  try {
+    const { Resvg } = loadResvg();
+    const font = { fontFiles: files, loadSystemFonts: false, defaultFontFamily: fontFamily, sansSerifFamily: fontFamily };
+    // Vega's invisible group backgrounds are sized by the same estimate: measure without them.
+    const drawn = svg.replace(background, '').replace(/<path class="background"[^>]*pointer-events="none"[^>]*\/>/g, '');
+    const box = new Resvg(drawn, { font }).getBBox();
+    if (!box) return svg;
+    right = box.x + box.width;
+  } catch {
+    return svg;
+  }
+  const trimmed = Math.ceil(Math.min(width, right * 1.06 + 8));
+  if (trimmed >= width - 4) return svg;
+  return svg
+    .replace(size[0], size[0].replace(` width="${size[1]}"`, ` width="${trimmed}"`).replace(/viewBox="0 0 [\d.]+ /, `viewBox="0 0 ${trimmed} `))
+    .replace(background, `<rect width="${trimmed}" height="${height}" fill="white"/>`);
 }

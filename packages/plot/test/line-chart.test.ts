@@ -9,6 +9,16 @@ const gan = [
 ];
 
 describe('lineChart(options)', () => {
+  test('trims the empty band a long title would leave: Vega estimates text at 0.8 em a character', async () => {
+    const title = 'a long title that Vega, measuring text without a canvas, takes to be far wider than it is';
+    const svg = await lineChart({ title, width: 200, series: [{ name: 's', y: [1, 2] }] });
+    const width = Number(/^<svg[^>]* width="([\d.]+)"/.exec(svg)?.[1]);
+    const estimated = 0.8 * 14 * title.length; // Vega's own estimate for the 14 px title
+    expect(width).toBeLessThan(0.8 * estimated);
+    expect(width).toBeGreaterThan(0.45 * estimated); // the title itself still fits
+    expect(svg).toContain(`viewBox="0 0 ${width} `);
+  });
+
   test('draws one line per series, a legend, axis titles and the title, as well-formed SVG', async () => {
     const svg = await lineChart({ series: gan, title: 'GAN losses', xTitle: 'epoch', yTitle: 'loss' });
     const root = parseSvg(svg);
