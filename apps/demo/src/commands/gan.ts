@@ -16,6 +16,7 @@ import { loadMnist } from '@dlkit/mnist';
 import { sparkline } from '@dlkit/plot';
 import { CliError } from '../cli-error';
 import { displayPath } from '../display-path';
+import { resumeCommand as continueCommand } from '../resume-command';
 import { epochRows } from '../epoch-rows';
 import type { GanRunSummary } from '../gan-run-summary';
 import { prepareOutputFolder } from '../prepare-output-folder';
@@ -95,17 +96,7 @@ export async function runGan(options: GanOptions): Promise<GanRunResult> {
     stoppedBy = signal === 'SIGINT' ? 'Ctrl-C' : signal;
     progress.log('stopping after this step… (Ctrl-C again to quit at once)');
   });
-  // The command that continues this run: the flags that must stay the same, and the target.
-  const resumeCommand = (epochs: number) =>
-    [
-      'pnpm demo --resume',
-      `--epochs ${epochs}`,
-      options.data !== 'embedded' ? `--data ${options.data}` : '',
-      options.limit !== undefined ? `--limit ${options.limit}` : '',
-      options.explicit.has('out') ? `--out ${shown(out)}` : '',
-    ]
-      .filter(Boolean)
-      .join(' ');
+  const resumeCommand = (epochs: number) => continueCommand('pnpm demo', options, out, epochs);
   const started = performance.now();
   const summary = (status: string): GanRunSummary => ({
     format: 'dlkit-demo-gan-run@1',

@@ -7,6 +7,7 @@ import { sparkline } from '@dlkit/plot';
 import { createVaeTrainer, loadVaeCheckpoint, type VaeStepEvent, type VaeTrainer, trainVae } from '@dlkit/vae';
 import { CliError } from '../cli-error';
 import { displayPath } from '../display-path';
+import { resumeCommand as continueCommand } from '../resume-command';
 import { prepareOutputFolder } from '../prepare-output-folder';
 import { formatDuration } from '../progress/format-duration';
 import { createTrainingProgress } from '../progress/training-progress';
@@ -74,16 +75,7 @@ export async function runVaeTrain(options: VaeTrainOptions): Promise<VaeTrainRes
   say(`backend ${backend}`);
   if (!options.resume && existsSync(checkpoint)) say(`replacing the run in ${shown(dir)}/ with a new one (--resume would have continued it)`);
 
-  const resumeCommand = (epochs: number) =>
-    [
-      'pnpm demo vae train --resume',
-      `--epochs ${epochs}`,
-      options.data !== 'embedded' ? `--data ${options.data}` : '',
-      options.limit !== undefined ? `--limit ${options.limit}` : '',
-      options.explicit.has('out') ? `--out ${shown(out)}` : '',
-    ]
-      .filter(Boolean)
-      .join(' ');
+  const resumeCommand = (epochs: number) => continueCommand('pnpm demo vae train', options, out, epochs);
 
   const progress = createTrainingProgress<VaeStepEvent>({
     mode,
