@@ -3,21 +3,33 @@ import { batchMatMulGradConfig } from './kernels/batch-mat-mul-grad';
 import { fusedMatMulGradConfig } from './kernels/fused-mat-mul-grad';
 import { leakyReluGradConfig } from './kernels/leaky-relu-grad';
 import { sliceGradConfig } from './kernels/slice-grad';
+import { adamUpdateKernelName, wasmAdamUpdateConfig } from './kernels/wasm-adam-update';
 import { sharedIdentityConfig } from './kernels/wasm-identity';
+import { untransposedMatMulConfig } from './kernels/wasm-mat-mul';
+import { fastTransposeConfig } from './kernels/wasm-transpose';
 
 const fastGradients: readonly tf.GradConfig[] = [batchMatMulGradConfig, fusedMatMulGradConfig, leakyReluGradConfig, sliceGradConfig];
 
 // tfjs's stock gradients, captured before ours replace them (undefined: stock has none for that kernel).
 const stockGradients = new Map<string, tf.GradConfig | undefined>();
-// wasm's stock Identity kernel, captured once the wasm backend has registered its kernels.
-let stockWasmIdentity: tf.KernelConfig | undefined;
+// wasm kernels dlkit replaces, each made from the stock one it falls back to.
+const wasmReplacements: readonly { kernelName: string; make: (stock: tf.KernelConfig) => tf.KernelConfig }[] = [
+  { kernelName: tf.Identity, make: sharedIdentityConfig },
+  { kernelName: tf.Transpose, make: fastTransposeConfig },
+  { kernelName: tf.BatchMatMul, make: untransposedMatMulConfig },
+  { kernelName: tf._FusedMatMul, make: untransposedMatMulConfig },
+];
+// Captured once the wasm backend has registered its kernels: stock, and ours made from it.
+const stockWasmKernels = new Map<string, tf.KernelConfig>();
+const ourWasmKernels = new Map<string, tf.KernelConfig>();
 let enabled = true;
 
 /**
- * Turns dlkit's fast gradients and fused dense kernel on (the default) or off. Off restores tfjs's
- * stock gradients and kernels and makes `dense` use plain tfjs ops, so one process can compare both.
- * The fast gradients compute the same values on every backend; on WASM they keep every matrix product
- * on XNNPACK by materializing transposes, and tensors saved for gradients share their buffers.
+ * Turns dlkit's fast gradients and kernels on (the default) or off. Off restores tfjs's stock gradients
+ * and kernels and makes `dense` and `Adam` use plain tfjs ops, so one process can compare both.
+ * The fast gradients compute the same values on every backend. On WASM every matrix product runs
+ * untransposed on XNNPACK (transposes are materialized by dlkit's SIMD kernel), Adam updates each
+ * parameter in one SIMD pass, and tensors saved for gradients share their buffers.
  */
 export function setFastKernels(on: boolean): void {
   enabled = on;
@@ -34,7 +46,7 @@ export function fastKernelsEnabled(): boolean {
  * after a backend starts (the wasm kernels exist only once tfjs-backend-wasm is loaded).
  */
 export function applyFastKernels(): void {
-  applyWasmIdentity();
+  applyWasmKernels();
   for (const config of fastGradients) {
     if (!stockGradients.has(config.kernelName)) stockGradients.set(config.kernelName, tf.getGradient(config.kernelName));
     const stock = stockGradients.get(config.kernelName);
@@ -44,12 +56,18 @@ export function applyFastKernels(): void {
   }
 }
 
-function applyWasmIdentity(): void {
-  const current = tf.getKernel(tf.Identity, 'wasm');
-  if (current === undefined) return;
-  stockWasmIdentity ??= current;
-  const wanted = enabled ? sharedIdentityConfig(stockWasmIdentity) : stockWasmIdentity;
-  if (enabled === (current !== stockWasmIdentity)) return;
-  tf.unregisterKernel(tf.Identity, 'wasm');
-  tf.registerKernel(wanted);
+function applyWasmKernels(): void {
+  for (const { kernelName, make } of wasmReplacements) {
+    const current = tf.getKernel(kernelName, 'wasm');
+    if (current === undefined) continue;
+    if (!stockWasmKernels.has(kernelName)) {
+      stockWasmKernels.set(kernelName, current);
+      ourWasmKernels.set(kernelName, make(current));
+    }
+    const wanted = (enabled ? ourWasmKernels : stockWasmKernels).get(kernelName)!;
+    if (current === wanted) continue;
+    tf.unregisterKernel(kernelName, 'wasm');
+    tf.registerKernel(wanted);
+  }
+  if (tf.getKernel(adamUpdateKernelName, 'wasm') === undefined) tf.registerKernel(wasmAdamUpdateConfig);
 }

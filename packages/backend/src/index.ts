@@ -1,5 +1,6 @@
 import './register-gradients';
 
+export { Adam, type AdamSettings } from './adam';
 export { BackendUnavailableError } from './backend-error';
 export type { BackendAttempt, BackendInfo } from './backend-info';
 export { type BackendName, type BackendPreference, backendOrder } from './backend-name';

@@ -1,5 +1,5 @@
+import { Adam } from '@dlkit/backend';
 import * as tf from '@tensorflow/tfjs-core';
-import { Adam } from './_adam';
 import { createDcganDiscriminator, createDcganGenerator } from './_dcgan-networks';
 import { createMlpDiscriminator, createMlpGenerator } from './_mlp-networks';
 import { disposeNetwork, type Network } from './_network';
@@ -78,8 +78,8 @@ class Trainer implements GanTrainer {
     const dcgan = config.model === 'dcgan';
     this.generator = dcgan ? createDcganGenerator(config) : createMlpGenerator(config);
     this.discriminator = dcgan ? createDcganDiscriminator(config) : createMlpDiscriminator(config);
-    this.generatorOptimizer = new Adam(config, variablesOf(this.generator));
-    this.discriminatorOptimizer = new Adam(config, variablesOf(this.discriminator));
+    this.generatorOptimizer = new Adam(variablesOf(this.generator), config);
+    this.discriminatorOptimizer = new Adam(variablesOf(this.discriminator), config);
   }
 
   get pixels(): number {

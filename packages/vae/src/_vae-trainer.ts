@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { Adam } from './_adam';
+import { Adam } from '@dlkit/backend';
 import { checkBatch } from './_check-batch';
 import { mixSeed } from './_seeded-random';
 import type { VaeModel } from './_vae-model';
@@ -17,7 +17,7 @@ export class VaeTrainerState {
   private disposed = false;
 
   constructor(readonly vae: VaeModel) {
-    this.optimizer = new Adam(vae.variables, vae.config.learningRate);
+    this.optimizer = new Adam(vae.variables, { learningRate: vae.config.learningRate });
   }
 
   get config(): VaeConfig {

@@ -54,7 +54,7 @@ export async function saveVaeCheckpoint(trainer: VaeTrainer, path: string): Prom
     history: state.history,
     weights,
     optimizer: {
-      iterations: optimizer.iterations,
+      iterations: optimizer.step,
       moments: await Promise.all(moments.map(async (m, i) => encode(momentNames[i]!, m.shape, (await m.data()) as Float32Array))),
     },
   };
@@ -122,7 +122,7 @@ export async function loadVaeCheckpoint(path: string): Promise<VaeTrainer> {
     }
     tf.tidy(() => target.assign(tf.tensor(values, target.shape)));
   });
-  state.optimizer.iterations = iterations;
+  state.optimizer.step = iterations;
   state.stepCount = file.stepCount;
   state.stepsPerEpoch = Number.isSafeInteger(file.stepsPerEpoch) ? file.stepsPerEpoch : null;
   state.history.steps.push(...(file.history?.steps ?? []));

@@ -1,5 +1,4 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { transposeMatrix } from './_transpose-matrix';
 
 // Relative costs per element, measured on WASM: a transpose pass, and XNNPACK packing the right-hand
 // operand when it is new (it is in every gradient product: it was just computed).
@@ -20,7 +19,7 @@ export function matMulUntransposed(a: tf.Tensor, b: tf.Tensor, transposeA: boole
   }
   const a2 = asMatrix(a);
   const b2 = asMatrix(b);
-  const product = transposeMatrix(tf.matMul(transposeB ? b2 : transposeMatrix(b2), transposeA ? a2 : transposeMatrix(a2)));
+  const product = tf.transpose(tf.matMul(transposeB ? b2 : tf.transpose(b2), transposeA ? a2 : tf.transpose(a2)));
   const rank = Math.max(a.rank, b.rank);
   return rank === 2 ? product : tf.reshape(product, [...new Array<number>(rank - 2).fill(1), rows, columns]);
 }
@@ -53,7 +52,7 @@ function asMatrix(x: tf.Tensor): tf.Tensor2D {
 function swapLastTwo(x: tf.Tensor): tf.Tensor {
   if (isOneMatrix(x)) {
     const [rows, columns] = x.shape.slice(-2) as [number, number];
-    return tf.reshape(transposeMatrix(asMatrix(x)), [...x.shape.slice(0, -2), columns, rows]);
+    return tf.reshape(tf.transpose(asMatrix(x)), [...x.shape.slice(0, -2), columns, rows]);
   }
   const perm = x.shape.map((_, axis) => axis);
   const rank = perm.length;

@@ -1,0 +1,161 @@
+;; dlkit's own WASM kernels: loops that tfjs-backend-wasm runs as many separate or scalar passes.
+;; They work in place on tfjs's heap (the memory is imported), on byte addresses of float32 arrays.
+;; scripts/build-wasm-kernels.mjs compiles this file twice, for a shared memory (the threaded build)
+;; and an unshared one; {{MEMORY}} becomes the import's limits.
+(module
+  (import "env" "memory" (memory {{MEMORY}}))
+
+  ;; One Adam step over n values, every operation rounded to float32 in the order tfjs's ops use:
+  ;;   m' = m·β1 + g·(1−β1)     v' = v·β2 + (g·g)·(1−β2)     p' = p − (m' / (√v' + ε̂))·α̂
+  ;; so the result equals the composed tf ops bit for bit.
+  (func (export "adam")
+    (param $p i32) (param $g i32) (param $m i32) (param $v i32)
+    (param $pOut i32) (param $mOut i32) (param $vOut i32) (param $n i32)
+    (param $beta1 f32) (param $oneMinusBeta1 f32) (param $beta2 f32) (param $oneMinusBeta2 f32)
+    (param $epsilon f32) (param $stepSize f32)
+    (local $offset i32) (local $end i32) (local $vectorEnd i32)
+    (local $gv v128) (local $mv v128) (local $vv v128)
+    (local $b1 v128) (local $c1 v128) (local $b2 v128) (local $c2 v128) (local $eps v128) (local $lr v128)
+    (local $gs f32) (local $ms f32) (local $vs f32)
+    (local.set $b1 (f32x4.splat (local.get $beta1)))
+    (local.set $c1 (f32x4.splat (local.get $oneMinusBeta1)))
+    (local.set $b2 (f32x4.splat (local.get $beta2)))
+    (local.set $c2 (f32x4.splat (local.get $oneMinusBeta2)))
+    (local.set $eps (f32x4.splat (local.get $epsilon)))
+    (local.set $lr (f32x4.splat (local.get $stepSize)))
+    (local.set $end (i32.shl (local.get $n) (i32.const 2)))
+    (local.set $vectorEnd (i32.and (local.get $end) (i32.const -16)))
+    (block $vectorsDone
+      (loop $vectors
+        (br_if $vectorsDone (i32.ge_u (local.get $offset) (local.get $vectorEnd)))
+        (local.set $gv (v128.load (i32.add (local.get $g) (local.get $offset))))
+        (local.set $mv
+          (f32x4.add
+            (f32x4.mul (v128.load (i32.add (local.get $m) (local.get $offset))) (local.get $b1))
+            (f32x4.mul (local.get $gv) (local.get $c1))))
+        (local.set $vv
+          (f32x4.add
+            (f32x4.mul (v128.load (i32.add (local.get $v) (local.get $offset))) (local.get $b2))
+            (f32x4.mul (f32x4.mul (local.get $gv) (local.get $gv)) (local.get $c2))))
+        (v128.store (i32.add (local.get $mOut) (local.get $offset)) (local.get $mv))
+        (v128.store (i32.add (local.get $vOut) (local.get $offset)) (local.get $vv))
+        (v128.store (i32.add (local.get $pOut) (local.get $offset))
+          (f32x4.sub
+            (v128.load (i32.add (local.get $p) (local.get $offset)))
+            (f32x4.mul
+              (f32x4.div (local.get $mv) (f32x4.add (f32x4.sqrt (local.get $vv)) (local.get $eps)))
+              (local.get $lr))))
+        (local.set $offset (i32.add (local.get $offset) (i32.const 16)))
+        (br $vectors)))
+    (block $tailDone
+      (loop $tail
+        (br_if $tailDone (i32.ge_u (local.get $offset) (local.get $end)))
+        (local.set $gs (f32.load (i32.add (local.get $g) (local.get $offset))))
+        (local.set $ms
+          (f32.add
+            (f32.mul (f32.load (i32.add (local.get $m) (local.get $offset))) (local.get $beta1))
+            (f32.mul (local.get $gs) (local.get $oneMinusBeta1))))
+        (local.set $vs
+          (f32.add
+            (f32.mul (f32.load (i32.add (local.get $v) (local.get $offset))) (local.get $beta2))
+            (f32.mul (f32.mul (local.get $gs) (local.get $gs)) (local.get $oneMinusBeta2))))
+        (f32.store (i32.add (local.get $mOut) (local.get $offset)) (local.get $ms))
+        (f32.store (i32.add (local.get $vOut) (local.get $offset)) (local.get $vs))
+        (f32.store (i32.add (local.get $pOut) (local.get $offset))
+          (f32.sub
+            (f32.load (i32.add (local.get $p) (local.get $offset)))
+            (f32.mul
+              (f32.div (local.get $ms) (f32.add (f32.sqrt (local.get $vs)) (local.get $epsilon)))
+              (local.get $stepSize))))
+        (local.set $offset (i32.add (local.get $offset) (i32.const 4)))
+        (br $tail))))
+
+  ;; dst[c][r] = src[r][c] for a rows×cols matrix of 4-byte values. Tiles of {{TILE}}×{{TILE}} values keep
+  ;; the strided writes in cache; inside a tile, 4×4 blocks are transposed in registers.
+  (func (export "transpose") (param $src i32) (param $dst i32) (param $rows i32) (param $cols i32)
+    (local $srcStride i32) (local $dstStride i32) (local $rows4 i32) (local $cols4 i32)
+    (local $r0 i32) (local $c0 i32) (local $r i32) (local $c i32) (local $rEnd i32) (local $cEnd i32)
+    (local $from i32) (local $to i32)
+    (local $a v128) (local $b v128) (local $x v128) (local $y v128) (local $lo v128) (local $hi v128)
+    (local.set $srcStride (i32.shl (local.get $cols) (i32.const 2)))
+    (local.set $dstStride (i32.shl (local.get $rows) (i32.const 2)))
+    (local.set $rows4 (i32.and (local.get $rows) (i32.const -4)))
+    (local.set $cols4 (i32.and (local.get $cols) (i32.const -4)))
+    ;; whole 4×4 blocks, tile by tile
+    (local.set $r0 (i32.const 0))
+    (block $tileRowsDone
+      (loop $tileRows
+        (br_if $tileRowsDone (i32.ge_u (local.get $r0) (local.get $rows4)))
+        (local.set $rEnd (select (i32.add (local.get $r0) (i32.const {{TILE}})) (local.get $rows4)
+          (i32.lt_u (i32.add (local.get $r0) (i32.const {{TILE}})) (local.get $rows4))))
+        (local.set $c0 (i32.const 0))
+        (block $tileColsDone
+          (loop $tileCols
+            (br_if $tileColsDone (i32.ge_u (local.get $c0) (local.get $cols4)))
+            (local.set $cEnd (select (i32.add (local.get $c0) (i32.const {{TILE}})) (local.get $cols4)
+              (i32.lt_u (i32.add (local.get $c0) (i32.const {{TILE}})) (local.get $cols4))))
+            (local.set $r (local.get $r0))
+            (block $blockRowsDone
+              (loop $blockRows
+                (br_if $blockRowsDone (i32.ge_u (local.get $r) (local.get $rEnd)))
+                (local.set $c (local.get $c0))
+                (block $blocksDone
+                  (loop $blocks
+                    (br_if $blocksDone (i32.ge_u (local.get $c) (local.get $cEnd)))
+                    (local.set $from (i32.add (local.get $src)
+                      (i32.shl (i32.add (i32.mul (local.get $r) (local.get $cols)) (local.get $c)) (i32.const 2))))
+                    (local.set $to (i32.add (local.get $dst)
+                      (i32.shl (i32.add (i32.mul (local.get $c) (local.get $rows)) (local.get $r)) (i32.const 2))))
+                    ;; rows a, b, x, y of the block → interleave pairs → columns
+                    (local.set $a (v128.load (local.get $from)))
+                    (local.set $b (v128.load (i32.add (local.get $from) (local.get $srcStride))))
+                    (local.set $x (v128.load (i32.add (local.get $from) (i32.shl (local.get $srcStride) (i32.const 1)))))
+                    (local.set $y (v128.load (i32.add (local.get $from) (i32.mul (local.get $srcStride) (i32.const 3)))))
+                    ;; lo = a0 b0 a1 b1, hi = x0 y0 x1 y1 → columns 0 and 1
+                    (local.set $lo (i8x16.shuffle 0 1 2 3 16 17 18 19 4 5 6 7 20 21 22 23 (local.get $a) (local.get $b)))
+                    (local.set $hi (i8x16.shuffle 0 1 2 3 16 17 18 19 4 5 6 7 20 21 22 23 (local.get $x) (local.get $y)))
+                    (v128.store (local.get $to)
+                      (i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23 (local.get $lo) (local.get $hi)))
+                    (v128.store (i32.add (local.get $to) (local.get $dstStride))
+                      (i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31 (local.get $lo) (local.get $hi)))
+                    ;; lo = a2 b2 a3 b3, hi = x2 y2 x3 y3 → columns 2 and 3
+                    (local.set $lo (i8x16.shuffle 8 9 10 11 24 25 26 27 12 13 14 15 28 29 30 31 (local.get $a) (local.get $b)))
+                    (local.set $hi (i8x16.shuffle 8 9 10 11 24 25 26 27 12 13 14 15 28 29 30 31 (local.get $x) (local.get $y)))
+                    (v128.store (i32.add (local.get $to) (i32.shl (local.get $dstStride) (i32.const 1)))
+                      (i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23 (local.get $lo) (local.get $hi)))
+                    (v128.store (i32.add (local.get $to) (i32.mul (local.get $dstStride) (i32.const 3)))
+                      (i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31 (local.get $lo) (local.get $hi)))
+                    (local.set $c (i32.add (local.get $c) (i32.const 4)))
+                    (br $blocks)))
+                (local.set $r (i32.add (local.get $r) (i32.const 4)))
+                (br $blockRows)))
+            (local.set $c0 (i32.add (local.get $c0) (i32.const {{TILE}})))
+            (br $tileCols)))
+        (local.set $r0 (i32.add (local.get $r0) (i32.const {{TILE}})))
+        (br $tileRows)))
+    ;; the last cols % 4 columns of the block rows, then the last rows % 4 rows, one value at a time
+    (call $transposeScalar (local.get $src) (local.get $dst) (local.get $rows) (local.get $cols)
+      (i32.const 0) (local.get $rows4) (local.get $cols4) (local.get $cols))
+    (call $transposeScalar (local.get $src) (local.get $dst) (local.get $rows) (local.get $cols)
+      (local.get $rows4) (local.get $rows) (i32.const 0) (local.get $cols)))
+
+  ;; dst[c][r] = src[r][c] for r in [rBegin, rEnd), c in [cBegin, cEnd).
+  (func $transposeScalar (param $src i32) (param $dst i32) (param $rows i32) (param $cols i32)
+    (param $rBegin i32) (param $rEnd i32) (param $cBegin i32) (param $cEnd i32)
+    (local $r i32) (local $c i32)
+    (local.set $r (local.get $rBegin))
+    (block $rowsDone
+      (loop $rowLoop
+        (br_if $rowsDone (i32.ge_u (local.get $r) (local.get $rEnd)))
+        (local.set $c (local.get $cBegin))
+        (block $colsDone
+          (loop $colLoop
+            (br_if $colsDone (i32.ge_u (local.get $c) (local.get $cEnd)))
+            (i32.store
+              (i32.add (local.get $dst) (i32.shl (i32.add (i32.mul (local.get $c) (local.get $rows)) (local.get $r)) (i32.const 2)))
+              (i32.load
+                (i32.add (local.get $src) (i32.shl (i32.add (i32.mul (local.get $r) (local.get $cols)) (local.get $c)) (i32.const 2)))))
+            (local.set $c (i32.add (local.get $c) (i32.const 1)))
+            (br $colLoop)))
+        (local.set $r (i32.add (local.get $r) (i32.const 1)))
+        (br $rowLoop)))))

@@ -1,0 +1,104 @@
+import type * as tf from '@tensorflow/tfjs-core';
+import { sharedMemoryKernels, unsharedMemoryKernels } from './_kernels-binary';
+
+/** The parts of tfjs-backend-wasm's BackendWasm that dlkit's own kernels use. */
+export interface WasmBackendLike {
+  wasm: { wasmMemory?: WebAssembly.Memory; asm?: { memory?: WebAssembly.Memory } };
+  dataIdMap: { get(dataId: tf.DataId): { memoryOffset: number } | undefined };
+  makeOutput(shape: number[], dtype: tf.DataType): tf.TensorInfo;
+  disposeData(dataId: tf.DataId): boolean;
+}
+
+interface KernelExports {
+  adam(...args: number[]): void;
+  transpose(source: number, destination: number, rows: number, columns: number): void;
+}
+
+/** Adam's constants for one update; see Adam for how they follow from the settings and step. */
+export interface AdamUpdateConstants {
+  beta1: number;
+  beta2: number;
+  /** ε·√(1−β2^t) */
+  epsilon: number;
+  /** learning rate·√(1−β2^t)/(1−β1^t) */
+  stepSize: number;
+}
+
+/**
+ * dlkit's SIMD kernels (kernels.wat) running on the WASM backend's own heap: they read and write
+ * tensors where tfjs keeps them, with no copies. One instance per WebAssembly memory.
+ */
+export class WasmKernels {
+  constructor(
+    private readonly backend: WasmBackendLike,
+    private readonly kernels: KernelExports,
+  ) {}
+
+  /** Each matrix of x ([..., rows, columns], 4-byte values) transposed: [..., columns, rows]. */
+  transposeLastTwo(x: tf.TensorInfo): tf.TensorInfo {
+    const rank = x.shape.length;
+    const rows = x.shape[rank - 2]!;
+    const columns = x.shape[rank - 1]!;
+    const out = this.backend.makeOutput([...x.shape.slice(0, -2), columns, rows], x.dtype);
+    const bytes = rows * columns * 4;
+    const matrices = x.shape.slice(0, -2).reduce((product, size) => product * size, 1);
+    const source = this.address(x);
+    const destination = this.address(out);
+    for (let i = 0; i < matrices; i++) this.kernels.transpose(source + i * bytes, destination + i * bytes, rows, columns);
+    return out;
+  }
+
+  /** One Adam step in a single pass: the new parameter, first and second moments. */
+  adam(parameter: tf.TensorInfo, gradient: tf.TensorInfo, firstMoment: tf.TensorInfo, secondMoment: tf.TensorInfo, c: AdamUpdateConstants): tf.TensorInfo[] {
+    const outputs = [parameter, firstMoment, secondMoment].map((like) => this.backend.makeOutput([...like.shape], 'float32'));
+    const [p, m, v] = outputs as [tf.TensorInfo, tf.TensorInfo, tf.TensorInfo];
+    const size = parameter.shape.reduce((product, n) => product * n, 1);
+    // f32 parameters round the constants as tf.scalar would; 1 − β is rounded after subtracting, as tf.mul(g, 1 − β) does.
+    this.kernels.adam(
+      this.address(parameter), this.address(gradient), this.address(firstMoment), this.address(secondMoment),
+      this.address(p), this.address(m), this.address(v), size,
+      c.beta1, 1 - c.beta1, c.beta2, 1 - c.beta2, c.epsilon, c.stepSize,
+    );
+    return outputs;
+  }
+
+  private address(x: tf.TensorInfo): number {
+    const data = this.backend.dataIdMap.get(x.dataId);
+    if (data === undefined) throw new Error('dlkit wasm kernel: a tensor has no data on the wasm backend');
+    return data.memoryOffset;
+  }
+}
+
+const byMemory = new WeakMap<WebAssembly.Memory, KernelExports | null>();
+const byBackend = new WeakMap<object, WasmKernels | null>();
+
+/**
+ * dlkit's kernels for this wasm backend, or undefined where they cannot run (a WebAssembly engine
+ * without SIMD, or a tfjs-backend-wasm whose heap we cannot reach): callers then use tfjs's kernels.
+ */
+export function wasmKernelsFor(backend: unknown): WasmKernels | undefined {
+  if (typeof backend !== 'object' || backend === null) return undefined;
+  if (!byBackend.has(backend)) {
+    const wasmBackend = backend as WasmBackendLike;
+    const memory = wasmBackend.wasm?.wasmMemory ?? wasmBackend.wasm?.asm?.memory;
+    let kernels: KernelExports | null = null;
+    if (memory instanceof WebAssembly.Memory) {
+      if (!byMemory.has(memory)) byMemory.set(memory, instantiate(memory));
+      kernels = byMemory.get(memory) ?? null;
+    }
+    byBackend.set(backend, kernels ? new WasmKernels(wasmBackend, kernels) : null);
+  }
+  return byBackend.get(backend) ?? undefined;
+}
+
+function instantiate(memory: WebAssembly.Memory): KernelExports | null {
+  const shared = typeof SharedArrayBuffer !== 'undefined' && memory.buffer instanceof SharedArrayBuffer;
+  try {
+    const bytes = Uint8Array.from(atob(shared ? sharedMemoryKernels : unsharedMemoryKernels), (c) => c.charCodeAt(0));
+    // 2 KB: small enough for a synchronous compile on any thread.
+    const instance = new WebAssembly.Instance(new WebAssembly.Module(bytes), { env: { memory } });
+    return instance.exports as unknown as KernelExports;
+  } catch {
+    return null;
+  }
+}
