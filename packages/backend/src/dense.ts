@@ -1,21 +1,13 @@
 import * as tf from '@tensorflow/tfjs-core';
+import { applyActivation, type DenseActivation, tanhFromSigmoid } from './_activation';
 import { fastKernelsEnabled } from './fast-kernels';
 
-/** Activations a dense layer can apply. */
-export type DenseActivation = 'linear' | 'relu' | 'leakyRelu' | 'sigmoid' | 'tanh';
+export type { DenseActivation } from './_activation';
 
 export interface DenseOptions {
   activation?: DenseActivation;
   /** Slope for negative inputs of 'leakyRelu'. */
   leakyAlpha?: number;
-}
-
-/**
- * tanh(y) = 2σ(2y) − 1: WASM's Tanh kernel is scalar (~30 ms per million values here) while its
- * Sigmoid is XNNPACK's vectorized one (~1 ms); the result differs from tanh by ~1e-7 at most.
- */
-function tanhFromSigmoid(y: tf.Tensor): tf.Tensor {
-  return tf.sub(tf.mul(tf.sigmoid(tf.mul(y, 2)), 2), 1);
 }
 
 const fusedActivations: Partial<Record<DenseActivation, string>> = {
@@ -50,21 +42,7 @@ export function dense(x: tf.Tensor2D, weights: tf.Tensor2D, bias?: tf.Tensor1D, 
       return (activation === 'tanh' ? tanhFromSigmoid(y) : y) as tf.Tensor2D;
     });
   }
-  return tf.tidy(() => {
-    const linear = bias ? tf.add(tf.matMul(x, weights), bias) : tf.matMul(x, weights);
-    switch (activation) {
-      case 'linear':
-        return linear as tf.Tensor2D;
-      case 'relu':
-        return tf.relu(linear) as tf.Tensor2D;
-      case 'leakyRelu':
-        return tf.leakyRelu(linear, leakyAlpha) as tf.Tensor2D;
-      case 'sigmoid':
-        return tf.sigmoid(linear) as tf.Tensor2D;
-      case 'tanh':
-        return tf.tanh(linear) as tf.Tensor2D;
-    }
-  });
+  return tf.tidy(() => applyActivation(bias ? tf.add(tf.matMul(x, weights), bias) : tf.matMul(x, weights), activation, leakyAlpha));
 }
 
 /** The fused kernel does not check shapes itself: one clear error here instead of a wrong result. */

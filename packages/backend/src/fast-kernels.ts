@@ -5,6 +5,7 @@ import { leakyReluGradConfig } from './kernels/leaky-relu-grad';
 import { sliceGradConfig } from './kernels/slice-grad';
 import { adamUpdateKernelName, wasmAdamUpdateConfig } from './kernels/wasm-adam-update';
 import { sharedIdentityConfig } from './kernels/wasm-identity';
+import { fastLeakyReluConfig } from './kernels/wasm-leaky-relu';
 import { untransposedMatMulConfig } from './kernels/wasm-mat-mul';
 import { fastTransposeConfig } from './kernels/wasm-transpose';
 
@@ -18,6 +19,7 @@ const wasmReplacements: readonly { kernelName: string; make: (stock: tf.KernelCo
   { kernelName: tf.Transpose, make: fastTransposeConfig },
   { kernelName: tf.BatchMatMul, make: untransposedMatMulConfig },
   { kernelName: tf._FusedMatMul, make: untransposedMatMulConfig },
+  { kernelName: tf.LeakyRelu, make: fastLeakyReluConfig },
 ];
 // Captured once the wasm backend has registered its kernels: stock, and ours made from it.
 const stockWasmKernels = new Map<string, tf.KernelConfig>();

@@ -7,6 +7,7 @@ export { type BackendName, type BackendPreference, backendOrder } from './backen
 export { describeBackend } from './describe-backend';
 export { type InitBackendOptions, initBackend } from './init-backend';
 export { type DenseActivation, type DenseOptions, dense } from './dense';
+export { denseByColumns } from './dense-by-columns';
 export { dropout } from './dropout';
 export { fastKernelsEnabled, setFastKernels } from './fast-kernels';
 export { type KernelTime, kernelBreakdown } from './kernel-breakdown';

@@ -70,6 +70,31 @@
         (local.set $offset (i32.add (local.get $offset) (i32.const 4)))
         (br $tail))))
 
+  ;; LeakyRelu, y = x < 0 ? α·x : x over n float32 values as stock computes it (−0 and NaN pass through);
+  ;; stock wasm runs it as a scalar loop ~40× slower.
+  (func (export "leakyRelu") (param $x i32) (param $y i32) (param $n i32) (param $alpha f32)
+    (local $offset i32) (local $end i32) (local $vectorEnd i32) (local $xv v128) (local $av v128) (local $xs f32)
+    (local.set $av (f32x4.splat (local.get $alpha)))
+    (local.set $end (i32.shl (local.get $n) (i32.const 2)))
+    (local.set $vectorEnd (i32.and (local.get $end) (i32.const -16)))
+    (block $vectorsDone
+      (loop $vectors
+        (br_if $vectorsDone (i32.ge_u (local.get $offset) (local.get $vectorEnd)))
+        (local.set $xv (v128.load (i32.add (local.get $x) (local.get $offset))))
+        (v128.store (i32.add (local.get $y) (local.get $offset))
+          (v128.bitselect (f32x4.mul (local.get $xv) (local.get $av)) (local.get $xv)
+            (f32x4.lt (local.get $xv) (v128.const i32x4 0 0 0 0))))
+        (local.set $offset (i32.add (local.get $offset) (i32.const 16)))
+        (br $vectors)))
+    (block $tailDone
+      (loop $tail
+        (br_if $tailDone (i32.ge_u (local.get $offset) (local.get $end)))
+        (local.set $xs (f32.load (i32.add (local.get $x) (local.get $offset))))
+        (f32.store (i32.add (local.get $y) (local.get $offset))
+          (select (f32.mul (local.get $xs) (local.get $alpha)) (local.get $xs) (f32.lt (local.get $xs) (f32.const 0))))
+        (local.set $offset (i32.add (local.get $offset) (i32.const 4)))
+        (br $tail))))
+
   ;; dst[c][r] = src[r][c] for a rows×cols matrix of 4-byte values. Tiles of {{TILE}}×{{TILE}} values keep
   ;; the strided writes in cache; inside a tile, 4×4 blocks are transposed in registers.
   (func (export "transpose") (param $src i32) (param $dst i32) (param $rows i32) (param $cols i32)

@@ -12,6 +12,7 @@ export interface WasmBackendLike {
 interface KernelExports {
   adam(...args: number[]): void;
   transpose(source: number, destination: number, rows: number, columns: number): void;
+  leakyRelu(x: number, y: number, size: number, alpha: number): void;
 }
 
 /** Adam's constants for one update; see Adam for how they follow from the settings and step. */
@@ -48,11 +49,18 @@ export class WasmKernels {
     return out;
   }
 
+  /** x < 0 ? alpha·x : x for float32 x, in one SIMD pass. */
+  leakyRelu(x: tf.TensorInfo, alpha: number): tf.TensorInfo {
+    const out = this.backend.makeOutput([...x.shape], 'float32');
+    this.kernels.leakyRelu(this.address(x), this.address(out), sizeOf(x), alpha);
+    return out;
+  }
+
   /** One Adam step in a single pass: the new parameter, first and second moments. */
   adam(parameter: tf.TensorInfo, gradient: tf.TensorInfo, firstMoment: tf.TensorInfo, secondMoment: tf.TensorInfo, c: AdamUpdateConstants): tf.TensorInfo[] {
     const outputs = [parameter, firstMoment, secondMoment].map((like) => this.backend.makeOutput([...like.shape], 'float32'));
     const [p, m, v] = outputs as [tf.TensorInfo, tf.TensorInfo, tf.TensorInfo];
-    const size = parameter.shape.reduce((product, n) => product * n, 1);
+    const size = sizeOf(parameter);
     // f32 parameters round the constants as tf.scalar would; 1 − β is rounded after subtracting, as tf.mul(g, 1 − β) does.
     this.kernels.adam(
       this.address(parameter), this.address(gradient), this.address(firstMoment), this.address(secondMoment),
@@ -67,6 +75,10 @@ export class WasmKernels {
     if (data === undefined) throw new Error('dlkit wasm kernel: a tensor has no data on the wasm backend');
     return data.memoryOffset;
   }
+}
+
+function sizeOf(x: tf.TensorInfo): number {
+  return x.shape.reduce((product, n) => product * n, 1);
 }
 
 const byMemory = new WeakMap<WebAssembly.Memory, KernelExports | null>();
