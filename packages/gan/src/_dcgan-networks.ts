@@ -26,6 +26,7 @@ export function createDcganGenerator(config: GanConfig): Network {
   const v = (i: number) => parameters[i]!.variable;
   return {
     parameters,
+    samplesIn: 'rows',
     apply: (z) =>
       tf.tidy(() => {
         const batch = z.shape[0];
@@ -60,6 +61,7 @@ export function createDcganDiscriminator(config: GanConfig): Network {
   const v = (i: number) => parameters[i]!.variable;
   return {
     parameters,
+    samplesIn: 'rows',
     apply: (x, dropoutSeed) =>
       tf.tidy(() => {
         const batch = x.shape[0];

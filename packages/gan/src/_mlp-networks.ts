@@ -1,39 +1,41 @@
-import { dense } from '@dlkit/backend';
+import { denseByColumns } from '@dlkit/backend';
 import * as tf from '@tensorflow/tfjs-core';
 import type { GanConfig } from './gan-config';
 import { createParameter, type NamedParameter, type Network, seededDropout } from './_network';
 
-/** The reference MLP generator: z → units… (LeakyReLU) → pixels (tanh), every layer a `dense`. */
+/** The reference MLP generator: z → units… (LeakyReLU) → pixels (tanh), samples in columns (WASM's fastest layout). */
 export function createMlpGenerator(config: GanConfig): Network {
   const widths = [config.latentDim, ...config.generatorUnits, config.imageShape[0] * config.imageShape[1]];
   const parameters = denseParameters('generator', widths, config.seed, 0);
   const last = widths.length - 2;
   return {
     parameters,
+    samplesIn: 'columns',
     apply: (x) =>
       tf.tidy(() => {
         let h: tf.Tensor2D = x;
         for (let i = 0; i <= last; i++) {
           const activation = i === last ? 'tanh' : 'leakyRelu';
-          h = dense(h, weight(parameters, i), bias(parameters, i), { activation, leakyAlpha: config.leakyAlpha });
+          h = denseByColumns(h, weight(parameters, i), bias(parameters, i), { activation, leakyAlpha: config.leakyAlpha });
         }
         return h;
       }),
   };
 }
 
-/** The reference MLP discriminator: pixels → units… (LeakyReLU, dropout but after the last) → one logit. */
+/** The reference MLP discriminator: pixels → units… (LeakyReLU, dropout but after the last) → one logit, samples in columns. */
 export function createMlpDiscriminator(config: GanConfig): Network {
   const widths = [config.imageShape[0] * config.imageShape[1], ...config.discriminatorUnits, 1];
   const parameters = denseParameters('discriminator', widths, config.seed, 1000);
   const last = widths.length - 2;
   return {
     parameters,
+    samplesIn: 'columns',
     apply: (x, dropoutSeed) =>
       tf.tidy(() => {
         let h: tf.Tensor2D = x;
         for (let i = 0; i <= last; i++) {
-          h = dense(h, weight(parameters, i), bias(parameters, i), {
+          h = denseByColumns(h, weight(parameters, i), bias(parameters, i), {
             activation: i === last ? 'linear' : 'leakyRelu',
             leakyAlpha: config.leakyAlpha,
           });

@@ -8,14 +8,37 @@ export interface NamedParameter {
   variable: tf.Variable;
 }
 
+/**
+ * How a network lays out a batch: one sample per row ([batch, features]) or per column
+ * ([features, batch], the layout in which dense layers train fastest on WASM: see denseByColumns).
+ */
+export type SampleLayout = 'rows' | 'columns';
+
 /** A generator or discriminator: its parameters in a fixed order and its forward pass. */
 export interface Network {
   parameters: NamedParameter[];
+  /** The layout `apply` takes its input in and returns its output in. */
+  samplesIn: SampleLayout;
   /**
-   * Forward pass of a [batch, features] input. With `dropoutSeed` dropout is on (training) and its masks
-   * come from that seed; without it dropout is off.
+   * Forward pass of a batch laid out as `samplesIn` says. With `dropoutSeed` dropout is on (training)
+   * and its masks come from that seed; without it dropout is off.
    */
   apply(x: tf.Tensor2D, dropoutSeed?: number): tf.Tensor2D;
+}
+
+/** A [batch, features] matrix in `layout`, or a batch in `layout` back to [batch, features]: a transpose for columns. */
+export function relayout(x: tf.Tensor2D, from: SampleLayout, to: SampleLayout): tf.Tensor2D {
+  return from === to ? x : tf.transpose(x);
+}
+
+/** Two batches in `layout` as one, the first's samples first. */
+export function joinBatches(first: tf.Tensor2D, second: tf.Tensor2D, layout: SampleLayout): tf.Tensor2D {
+  return tf.concat([first, second], layout === 'rows' ? 0 : 1);
+}
+
+/** `count` samples from `start` of a batch in `layout`. */
+export function sliceBatch(x: tf.Tensor2D, start: number, count: number, layout: SampleLayout): tf.Tensor2D {
+  return layout === 'rows' ? tf.slice(x, [start, 0], [count, -1]) : tf.slice(x, [0, start], [-1, count]);
 }
 
 /** Glorot-uniform weights (Keras' default) from a seed, zero biases. */

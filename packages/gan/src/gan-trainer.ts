@@ -2,7 +2,7 @@ import { Adam } from '@dlkit/backend';
 import * as tf from '@tensorflow/tfjs-core';
 import { createDcganDiscriminator, createDcganGenerator } from './_dcgan-networks';
 import { createMlpDiscriminator, createMlpGenerator } from './_mlp-networks';
-import { disposeNetwork, type Network } from './_network';
+import { disposeNetwork, joinBatches, type Network, relayout, sliceBatch } from './_network';
 import { randomStream, seedFor } from './_seed-for';
 import { type GanConfig, resolveGanConfig } from './gan-config';
 import { GanError } from './gan-error';
@@ -93,29 +93,31 @@ class Trainer implements GanTrainer {
     const t = this.stepCount;
     const batch = realBatch.shape[0];
     const results = tf.tidy(() => {
-      const discriminatorNoise = tf.randomNormal([batch, latentDim], 0, 1, 'float32', seedFor(seed, randomStream.discriminatorNoise, t));
-      const fakes = this.generator.apply(discriminatorNoise as tf.Tensor2D);
-      const both = tf.concat([realBatch, fakes], 0);
+      const generator = this.generator;
+      const discriminator = this.discriminator;
+      const layout = discriminator.samplesIn;
+      const discriminatorNoise = tf.randomNormal([batch, latentDim], 0, 1, 'float32', seedFor(seed, randomStream.discriminatorNoise, t)) as tf.Tensor2D;
+      const fakes = relayout(generator.apply(relayout(discriminatorNoise, 'rows', generator.samplesIn)), generator.samplesIn, layout);
+      const both = joinBatches(relayout(realBatch, 'rows', layout), fakes, layout);
       let logits: tf.Tensor2D | undefined;
       const dPass = tf.variableGrads(() => {
         // One pass over reals and fakes together: a single, larger matMul per layer.
-        logits = tf.keep(this.discriminator.apply(both, seedFor(seed, randomStream.discriminatorDropout, t)));
-        const realLogits = tf.slice(logits, [0, 0], [batch, 1]);
-        const fakeLogits = tf.slice(logits, [batch, 0], [batch, 1]);
-        return discriminatorLoss(realLogits, fakeLogits, labelSmoothing);
-      }, variablesOf(this.discriminator));
+        logits = tf.keep(discriminator.apply(both, seedFor(seed, randomStream.discriminatorDropout, t)));
+        return discriminatorLoss(sliceBatch(logits, 0, batch, layout), sliceBatch(logits, batch, batch, layout), labelSmoothing);
+      }, variablesOf(discriminator));
       const probabilities = tf.sigmoid(logits!);
       logits!.dispose();
-      const dReal = tf.mean(tf.slice(probabilities, [0, 0], [batch, 1]));
-      const dFake = tf.mean(tf.slice(probabilities, [batch, 0], [batch, 1]));
-      this.discriminatorOptimizer.apply(gradientsInOrder(dPass.grads, this.discriminator));
+      const dReal = tf.mean(sliceBatch(probabilities, 0, batch, layout));
+      const dFake = tf.mean(sliceBatch(probabilities, batch, batch, layout));
+      this.discriminatorOptimizer.apply(gradientsInOrder(dPass.grads, discriminator));
 
-      const generatorNoise = tf.randomNormal([batch, latentDim], 0, 1, 'float32', seedFor(seed, randomStream.generatorNoise, t));
+      const generatorNoise = tf.randomNormal([batch, latentDim], 0, 1, 'float32', seedFor(seed, randomStream.generatorNoise, t)) as tf.Tensor2D;
       const gPass = tf.variableGrads(() => {
-        const fakeLogits = this.discriminator.apply(this.generator.apply(generatorNoise as tf.Tensor2D), seedFor(seed, randomStream.generatorDropout, t));
+        const generated = generator.apply(relayout(generatorNoise, 'rows', generator.samplesIn));
+        const fakeLogits = discriminator.apply(relayout(generated, generator.samplesIn, layout), seedFor(seed, randomStream.generatorDropout, t));
         return generatorLoss(fakeLogits);
-      }, variablesOf(this.generator));
-      this.generatorOptimizer.apply(gradientsInOrder(gPass.grads, this.generator));
+      }, variablesOf(generator));
+      this.generatorOptimizer.apply(gradientsInOrder(gPass.grads, generator));
       return tf.stack([dPass.value, gPass.value, dReal, dFake]);
     });
     const [dLoss, gLoss, dReal, dFake] = results.dataSync();
@@ -128,13 +130,18 @@ class Trainer implements GanTrainer {
     this.checkAlive();
     if (!Number.isInteger(n) || n < 1) throw new GanError('input', `generate(n): n must be a positive integer, found ${String(n)}`);
     const noiseSeed = options.seed ?? seedFor(this.config.seed, 0, 0);
-    return tf.tidy(() => this.generator.apply(tf.randomNormal([n, this.config.latentDim], 0, 1, 'float32', noiseSeed) as tf.Tensor2D));
+    const { samplesIn } = this.generator;
+    return tf.tidy(() => {
+      const noise = tf.randomNormal([n, this.config.latentDim], 0, 1, 'float32', noiseSeed) as tf.Tensor2D;
+      return relayout(this.generator.apply(relayout(noise, 'rows', samplesIn)), samplesIn, 'rows');
+    });
   }
 
   discriminate(images: tf.Tensor2D): tf.Tensor2D {
     this.checkAlive();
     this.checkImages(images, 'discriminate(images)');
-    return this.discriminator.apply(images);
+    const { samplesIn } = this.discriminator;
+    return tf.tidy(() => relayout(this.discriminator.apply(relayout(images, 'rows', samplesIn)), samplesIn, 'rows'));
   }
 
   snapshot(): GanSnapshot {
