@@ -51,4 +51,29 @@ describe('packed packages installed with npm', () => {
       console.log(info.name, info.simd, Array.from(g.dataSync()).join(','));`;
     expect(node(['--input-type=module', '-e', program]).trim()).toBe('wasm true 3,-4');
   });
+
+  test.each(['module', 'commonjs'])("@dlkit/backend's own WASM kernels run from the installed tarball (%s)", (type) => {
+    // one Adam step through denseByColumns: wᵀx > 0, so the gradient is x per row and the step −0.1·sign
+    const program = `
+      const tf = ${type === 'module' ? "await import('@tensorflow/tfjs-core')" : "require('@tensorflow/tfjs-core')"};
+      const { Adam, denseByColumns, initBackend, setFastKernels } = ${type === 'module' ? "await import('@dlkit/backend')" : "require('@dlkit/backend')"};
+      (async () => {
+        await initBackend('wasm', { env: {} });
+        const step = async (fast) => {
+          setFastKernels(fast);
+          const w = tf.variable(tf.tensor2d([[1, 2], [3, 4], [5, 6]]));
+          const adam = new Adam([w], { learningRate: 0.1 });
+          const x = tf.tensor2d([[1], [2], [3]]);
+          const { kernelNames } = await tf.profile(() => {
+            const { grads } = tf.variableGrads(() => tf.sum(denseByColumns(x, w, undefined, { activation: 'leakyRelu' })), [w]);
+            adam.apply([grads[w.name]]);
+          });
+          return { values: Array.from(w.dataSync()), ours: kernelNames.includes('DlkitAdamUpdate') };
+        };
+        const fast = await step(true);
+        const stock = await step(false);
+        console.log(fast.ours && !stock.ours, JSON.stringify(fast.values) === JSON.stringify(stock.values), fast.values.map((v) => v.toFixed(3)).join(','));
+      })();`;
+    expect(node([`--input-type=${type}`, '-e', program]).trim()).toBe('true true 0.900,1.900,2.900,3.900,4.900,5.900');
+  });
 });
