@@ -6,5 +6,10 @@ import * as tf from '@tensorflow/tfjs-core';
  * Both inputs are [batch, pixels]; returns [batch].
  */
 export function bernoulliLogLikelihood(logits: tf.Tensor2D, x: tf.Tensor2D): tf.Tensor1D {
-  return tf.tidy(() => tf.sum(tf.sub(tf.mul(x, logits), tf.softplus(logits)), 1) as tf.Tensor1D);
+  return bernoulliLogLikelihoodPerSample(logits, x, 1);
+}
+
+/** The same per sample of a batch whose pixels run along `pixelAxis` (1: one sample per row, 0: per column). */
+export function bernoulliLogLikelihoodPerSample(logits: tf.Tensor2D, x: tf.Tensor2D, pixelAxis: 0 | 1): tf.Tensor1D {
+  return tf.tidy(() => tf.sum(tf.sub(tf.mul(x, logits), tf.softplus(logits)), pixelAxis) as tf.Tensor1D);
 }
