@@ -1,5 +1,5 @@
 import type * as tf from '@tensorflow/tfjs-core';
-import { wasmKernelsFor } from '../wasm-kernels/wasm-kernels';
+import { withWasmKernels } from './_wasm-kernel-override';
 
 /**
  * wasm's Transpose, with dlkit's SIMD kernel for the permutation every matMul gradient needs: the last
@@ -7,16 +7,12 @@ import { wasmKernelsFor } from '../wasm-kernels/wasm-kernels';
  * long multiples of 128 values (cache-set conflicts: 6 ms for a [1024, 784] matrix against 0.6 ms).
  */
 export function fastTransposeConfig(stock: tf.KernelConfig): tf.KernelConfig {
-  return {
-    ...stock,
-    kernelFunc: (args) => {
-      const x = args.inputs.x as tf.TensorInfo;
-      const { perm } = args.attrs as unknown as tf.TransposeAttrs;
-      const fourByte = x.dtype === 'float32' || x.dtype === 'int32';
-      const kernels = fourByte && swapsLastTwoAxes(perm) ? wasmKernelsFor(args.backend) : undefined;
-      return kernels ? kernels.transposeLastTwo(x) : stock.kernelFunc(args);
-    },
-  };
+  return withWasmKernels(stock, ({ inputs, attrs }, kernels) => {
+    const x = inputs.x as tf.TensorInfo;
+    const { perm } = attrs as unknown as tf.TransposeAttrs;
+    const fourByte = x.dtype === 'float32' || x.dtype === 'int32';
+    return fourByte && swapsLastTwoAxes(perm) ? kernels.transposeLastTwo(x) : undefined;
+  });
 }
 
 function swapsLastTwoAxes(perm: readonly number[]): boolean {
