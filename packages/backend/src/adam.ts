@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { fastKernelsEnabled } from './fast-kernels';
+import { ourWasmKernelRuns } from './kernels/_our-wasm-kernel';
 import { adamUpdateKernelName } from './kernels/wasm-adam-update';
-import { type AdamUpdateConstants, wasmKernelsFor } from './wasm-kernels/wasm-kernels';
+import type { AdamUpdateConstants } from './wasm-kernels/wasm-kernels';
 
 export interface AdamSettings {
   learningRate: number;
@@ -88,7 +88,7 @@ export class Adam {
 /** The new parameter, first and second moment after one Adam step. */
 function adamUpdate(p: tf.Tensor, g: tf.Tensor, m: tf.Tensor, v: tf.Tensor, c: AdamUpdateConstants): [tf.Tensor, tf.Tensor, tf.Tensor] {
   const float32 = [p, g, m, v].every((x) => x.dtype === 'float32');
-  if (fastKernelsEnabled() && float32 && tf.getBackend() === 'wasm' && wasmKernelsFor(tf.backend()) && tf.getKernel(adamUpdateKernelName, 'wasm')) {
+  if (float32 && ourWasmKernelRuns(adamUpdateKernelName)) {
     const inputs = { parameter: p, gradient: g, firstMoment: m, secondMoment: v };
     return tf.engine().runKernel(adamUpdateKernelName, inputs, { ...c }) as unknown as [tf.Tensor, tf.Tensor, tf.Tensor];
   }

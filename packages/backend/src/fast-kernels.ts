@@ -3,7 +3,8 @@ import { batchMatMulGradConfig } from './kernels/batch-mat-mul-grad';
 import { fusedMatMulGradConfig } from './kernels/fused-mat-mul-grad';
 import { leakyReluGradConfig } from './kernels/leaky-relu-grad';
 import { sliceGradConfig } from './kernels/slice-grad';
-import { adamUpdateKernelName, wasmAdamUpdateConfig } from './kernels/wasm-adam-update';
+import { wasmAdamUpdateConfig } from './kernels/wasm-adam-update';
+import { wasmDropoutMaskConfig } from './kernels/wasm-dropout-mask';
 import { sharedIdentityConfig } from './kernels/wasm-identity';
 import { fastLeakyReluConfig } from './kernels/wasm-leaky-relu';
 import { untransposedMatMulConfig } from './kernels/wasm-mat-mul';
@@ -21,6 +22,8 @@ const wasmReplacements: readonly { kernelName: string; make: (stock: tf.KernelCo
   { kernelName: tf._FusedMatMul, make: untransposedMatMulConfig },
   { kernelName: tf.LeakyRelu, make: fastLeakyReluConfig },
 ];
+// dlkit's own wasm kernels, with no stock counterpart (ops call them only while fast kernels are on).
+const ourWasmOnlyKernels: readonly tf.KernelConfig[] = [wasmAdamUpdateConfig, wasmDropoutMaskConfig];
 // Captured once the wasm backend has registered its kernels: stock, and ours made from it.
 const stockWasmKernels = new Map<string, tf.KernelConfig>();
 const ourWasmKernels = new Map<string, tf.KernelConfig>();
@@ -71,5 +74,7 @@ function applyWasmKernels(): void {
     tf.unregisterKernel(kernelName, 'wasm');
     tf.registerKernel(wanted);
   }
-  if (tf.getKernel(adamUpdateKernelName, 'wasm') === undefined) tf.registerKernel(wasmAdamUpdateConfig);
+  for (const config of ourWasmOnlyKernels) {
+    if (tf.getKernel(config.kernelName, 'wasm') === undefined) tf.registerKernel(config);
+  }
 }

@@ -6,13 +6,14 @@ export interface WasmBackendLike {
   wasm: { wasmMemory?: WebAssembly.Memory; asm?: { memory?: WebAssembly.Memory } };
   dataIdMap: { get(dataId: tf.DataId): { memoryOffset: number } | undefined };
   makeOutput(shape: number[], dtype: tf.DataType): tf.TensorInfo;
-  disposeData(dataId: tf.DataId): boolean;
+  disposeData(dataId: tf.DataId, force?: boolean): boolean;
 }
 
 interface KernelExports {
   adam(...args: number[]): void;
   transpose(source: number, destination: number, rows: number, columns: number): void;
   leakyRelu(x: number, y: number, size: number, alpha: number): void;
+  dropoutMask(out: number, size: number, threshold: number, keep: number, a: number, b: number, c: number, d: number): void;
 }
 
 /** Adam's constants for one update; see Adam for how they follow from the settings and step. */
@@ -30,10 +31,24 @@ export interface AdamUpdateConstants {
  * tensors where tfjs keeps them, with no copies. One instance per WebAssembly memory.
  */
 export class WasmKernels {
+  // Transposes kept per source buffer, freed with it (see transposeLastTwoOnce).
+  private readonly transposes = new WeakMap<tf.DataId, tf.TensorInfo>();
+
   constructor(
     private readonly backend: WasmBackendLike,
     private readonly kernels: KernelExports,
-  ) {}
+  ) {
+    const disposeData = backend.disposeData.bind(backend);
+    backend.disposeData = (dataId: tf.DataId, force?: boolean) => {
+      const freed = disposeData(dataId, force);
+      const transposed = freed ? this.transposes.get(dataId) : undefined;
+      if (transposed) {
+        this.transposes.delete(dataId);
+        disposeData(transposed.dataId, true);
+      }
+      return freed;
+    };
+  }
 
   /** Each matrix of x ([..., rows, columns], 4-byte values) transposed: [..., columns, rows]. */
   transposeLastTwo(x: tf.TensorInfo): tf.TensorInfo {
@@ -49,10 +64,34 @@ export class WasmKernels {
     return out;
   }
 
+  /**
+   * transposeLastTwo(x), computed once per buffer and kept until x's buffer is freed: a weight matrix
+   * used in several products between two updates is transposed once. The cache owns the result:
+   * callers must not dispose it.
+   */
+  transposeLastTwoOnce(x: tf.TensorInfo): tf.TensorInfo {
+    const cached = this.transposes.get(x.dataId);
+    const rank = x.shape.length;
+    const shape = [...x.shape.slice(0, -2), x.shape[rank - 1]!, x.shape[rank - 2]!];
+    if (cached && cached.shape.join() === shape.join()) return cached;
+    // (a reshape shares its buffer: the same values seen as other matrices replace the entry)
+    if (cached) this.backend.disposeData(cached.dataId);
+    const transposed = this.transposeLastTwo(x);
+    this.transposes.set(x.dataId, transposed);
+    return transposed;
+  }
+
   /** x < 0 ? alpha·x : x for float32 x, in one SIMD pass. */
   leakyRelu(x: tf.TensorInfo, alpha: number): tf.TensorInfo {
     const out = this.backend.makeOutput([...x.shape], 'float32');
     this.kernels.leakyRelu(this.address(x), this.address(out), sizeOf(x), alpha);
+    return out;
+  }
+
+  /** A float32 dropout mask of `shape` from xoshiro128** `state`: 0 where a draw's top 24 bits < threshold, else keep. */
+  dropoutMask(shape: number[], threshold: number, keep: number, state: readonly [number, number, number, number]): tf.TensorInfo {
+    const out = this.backend.makeOutput([...shape], 'float32');
+    this.kernels.dropoutMask(this.address(out), sizeOf(out), threshold, keep, ...state);
     return out;
   }
 
