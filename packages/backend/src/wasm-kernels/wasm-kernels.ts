@@ -32,7 +32,7 @@ export interface AdamUpdateConstants {
  */
 export class WasmKernels {
   // Transposes kept per source buffer, freed with it (see transposeLastTwoOnce).
-  private readonly transposes = new WeakMap<tf.DataId, tf.TensorInfo>();
+  private readonly transposes = new WeakMap<tf.DataId, { key: string; transposed: tf.TensorInfo }>();
 
   constructor(
     private readonly backend: WasmBackendLike,
@@ -41,10 +41,10 @@ export class WasmKernels {
     const disposeData = backend.disposeData.bind(backend);
     backend.disposeData = (dataId: tf.DataId, force?: boolean) => {
       const freed = disposeData(dataId, force);
-      const transposed = freed ? this.transposes.get(dataId) : undefined;
-      if (transposed) {
+      const cached = freed ? this.transposes.get(dataId) : undefined;
+      if (cached) {
         this.transposes.delete(dataId);
-        disposeData(transposed.dataId, true);
+        disposeData(cached.transposed.dataId, true);
       }
       return freed;
     };
@@ -70,15 +70,18 @@ export class WasmKernels {
    * callers must not dispose it.
    */
   transposeLastTwoOnce(x: tf.TensorInfo): tf.TensorInfo {
-    const cached = this.transposes.get(x.dataId);
     const rank = x.shape.length;
     const shape = [...x.shape.slice(0, -2), x.shape[rank - 1]!, x.shape[rank - 2]!];
-    if (cached && cached.shape.join() === shape.join()) return cached;
-    // (a reshape shares its buffer: the same values seen as other matrices replace the entry)
-    if (cached) this.backend.disposeData(cached.dataId);
-    const transposed = this.transposeLastTwo(x);
-    this.transposes.set(x.dataId, transposed);
-    return transposed;
+    // Leading axes of 1 do not change the layout ([r, c] and [1, r, c] share one transpose); other
+    // views of the same buffer (a reshape shares it) replace the entry.
+    const key = `${sizeOf(x)}:${shape.slice(-2).join('×')}`;
+    let cached = this.transposes.get(x.dataId);
+    if (cached?.key !== key) {
+      if (cached) this.backend.disposeData(cached.transposed.dataId);
+      cached = { key, transposed: this.transposeLastTwo(x) };
+      this.transposes.set(x.dataId, cached);
+    }
+    return { ...cached.transposed, shape };
   }
 
   /** x < 0 ? alpha·x : x for float32 x, in one SIMD pass. */
