@@ -27,8 +27,8 @@ export interface AdamUpdateConstants {
 }
 
 /**
- * dlkit's SIMD kernels (kernels.wat) running on the WASM backend's own heap: they read and write
- * tensors where tfjs keeps them, with no copies. One instance per WebAssembly memory.
+ * dlkit's kernels (kernels.wat) running on the WASM backend's own heap: they read and write tensors
+ * where tfjs keeps them, with no copies. One per wasm backend (the module instance one per memory).
  */
 export class WasmKernels {
   // Transposes kept per source buffer, freed with it (see transposeLastTwoOnce).
@@ -149,7 +149,7 @@ function instantiate(memory: WebAssembly.Memory): KernelExports | null {
   const shared = typeof SharedArrayBuffer !== 'undefined' && memory.buffer instanceof SharedArrayBuffer;
   try {
     const bytes = Uint8Array.from(atob(shared ? sharedMemoryKernels : unsharedMemoryKernels), (c) => c.charCodeAt(0));
-    // 2 KB: small enough for a synchronous compile on any thread.
+    // ~1.4 KB: small enough for a synchronous compile on any thread.
     const instance = new WebAssembly.Instance(new WebAssembly.Module(bytes), { env: { memory } });
     return instance.exports as unknown as KernelExports;
   } catch {
