@@ -9,7 +9,8 @@ export interface WasmBackendLike {
   disposeData(dataId: tf.DataId, force?: boolean): boolean;
 }
 
-interface KernelExports {
+/** The module's functions; addresses are byte offsets into the imported memory. */
+export interface KernelExports {
   adam(...args: number[]): void;
   transpose(source: number, destination: number, rows: number, columns: number): void;
   leakyRelu(x: number, y: number, size: number, alpha: number): void;
@@ -137,7 +138,7 @@ export function wasmKernelsFor(backend: unknown): WasmKernels | undefined {
     const memory = wasmBackend.wasm?.wasmMemory ?? wasmBackend.wasm?.asm?.memory;
     let kernels: KernelExports | null = null;
     if (memory instanceof WebAssembly.Memory) {
-      if (!byMemory.has(memory)) byMemory.set(memory, instantiate(memory));
+      if (!byMemory.has(memory)) byMemory.set(memory, instantiateKernels(memory));
       kernels = byMemory.get(memory) ?? null;
     }
     byBackend.set(backend, kernels ? new WasmKernels(wasmBackend, kernels) : null);
@@ -145,7 +146,8 @@ export function wasmKernelsFor(backend: unknown): WasmKernels | undefined {
   return byBackend.get(backend) ?? undefined;
 }
 
-function instantiate(memory: WebAssembly.Memory): KernelExports | null {
+/** kernels.wat compiled for `memory`'s kind (shared or not) and bound to it; null where it cannot run. */
+export function instantiateKernels(memory: WebAssembly.Memory): KernelExports | null {
   const shared = typeof SharedArrayBuffer !== 'undefined' && memory.buffer instanceof SharedArrayBuffer;
   try {
     const bytes = Uint8Array.from(atob(shared ? sharedMemoryKernels : unsharedMemoryKernels), (c) => c.charCodeAt(0));
