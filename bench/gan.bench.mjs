@@ -1,4 +1,4 @@
-// Training speed of the default MLP GAN (batch 128) on WASM, in one process: dlkit's trainer
+// Training speed of the default MLP GAN (batch 128) on WASM, in one process: dlkit's trainer (samples in columns)
 // (createGanTrainer().step) and the reference step with dlkit's fast kernels, each against stock tfjs:
 // the reference step in plain tfjs ops with tfjs's stock gradients (setFastKernels(false)) and tf.train.adam.
 // DLKIT_BENCH_PROFILE=1 also prints the kernels that dominate one step of dlkit's trainer.
@@ -101,7 +101,7 @@ const stock = await secondsPerStep(false, () => createReferenceGan(batch), 3);
 const reference = await secondsPerStep(true, () => createReferenceGan(batch), 7);
 const trainer = await secondsPerStep(true, () => createGanTrainer(), 7);
 const row = { bench: 'gan', unit: 'samples/s', stock: batch / stock.wall, flopsPerUnit: ganFlopsPerSample() };
-emit({ ...row, metric: 'MLP GAN train, batch 128: @dlkit/gan trainer', ours: batch / trainer.wall, note: `D on reals+fakes in one pass; ${threads}; ${perCpu(trainer, stock)}` });
+emit({ ...row, metric: 'MLP GAN train, batch 128: @dlkit/gan trainer', ours: batch / trainer.wall, note: `samples in columns, D on reals+fakes in one pass; ${threads}; ${perCpu(trainer, stock)}` });
 emit({ ...row, metric: 'MLP GAN train, batch 128: reference step', ours: batch / reference.wall, note: `same step as stock, fast kernels on; ${threads}; ${perCpu(reference, stock)}` });
 
 if (process.env.DLKIT_BENCH_PROFILE) {
