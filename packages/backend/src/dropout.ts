@@ -27,7 +27,7 @@ function dropoutMask(shape: number[], threshold: number, keep: number, state: [n
   if (ourWasmKernelRuns(dropoutMaskKernelName)) {
     return tf.engine().runKernel(dropoutMaskKernelName, {}, { shape, threshold, keep, state }) as tf.Tensor;
   }
-  const mask = new Float32Array(shape.reduce((size, n) => size * n, 1));
+  const mask = new Float32Array(tf.util.sizeFromShape(shape));
   // indexed by the sign bit of draw − threshold: no branch to mispredict on random draws (~2× faster)
   const keptOrDropped = new Float32Array([keep, 0]);
   let [a, b, c, d] = state;

@@ -1,5 +1,5 @@
 import type * as tf from '@tensorflow/tfjs-core';
-import { type AdamUpdateConstants, wasmKernelsFor } from '../wasm-kernels/wasm-kernels';
+import { type AdamUpdateConstants, requireWasmKernels } from '../wasm-kernels/wasm-kernels';
 
 /** dlkit's kernel for one Adam step; only the wasm backend has it (other backends compose tfjs ops). */
 export const adamUpdateKernelName = 'DlkitAdamUpdate';
@@ -12,8 +12,7 @@ export const wasmAdamUpdateConfig: tf.KernelConfig = {
   kernelName: adamUpdateKernelName,
   backendName: 'wasm',
   kernelFunc: ({ inputs, attrs, backend }) => {
-    const kernels = wasmKernelsFor(backend);
-    if (!kernels) throw new Error(`${adamUpdateKernelName}: dlkit's wasm kernels cannot run on this WebAssembly engine`);
+    const kernels = requireWasmKernels(backend, adamUpdateKernelName);
     const { parameter, gradient, firstMoment, secondMoment } = inputs as Record<string, tf.TensorInfo>;
     return kernels.adam(parameter!, gradient!, firstMoment!, secondMoment!, attrs as unknown as AdamUpdateConstants);
   },

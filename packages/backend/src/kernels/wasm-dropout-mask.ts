@@ -1,5 +1,5 @@
 import type * as tf from '@tensorflow/tfjs-core';
-import { wasmKernelsFor } from '../wasm-kernels/wasm-kernels';
+import { requireWasmKernels } from '../wasm-kernels/wasm-kernels';
 
 /** dlkit's kernel drawing a dropout mask on the wasm heap; other backends draw it in JavaScript. */
 export const dropoutMaskKernelName = 'DlkitDropoutMask';
@@ -18,8 +18,7 @@ export const wasmDropoutMaskConfig: tf.KernelConfig = {
   kernelName: dropoutMaskKernelName,
   backendName: 'wasm',
   kernelFunc: ({ attrs, backend }) => {
-    const kernels = wasmKernelsFor(backend);
-    if (!kernels) throw new Error(`${dropoutMaskKernelName}: dlkit's wasm kernels cannot run on this WebAssembly engine`);
+    const kernels = requireWasmKernels(backend, dropoutMaskKernelName);
     const { shape, threshold, keep, state } = attrs as unknown as DropoutMaskAttrs;
     return kernels.dropoutMask(shape, threshold, keep, state);
   },

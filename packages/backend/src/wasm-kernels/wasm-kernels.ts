@@ -1,4 +1,4 @@
-import type * as tf from '@tensorflow/tfjs-core';
+import * as tf from '@tensorflow/tfjs-core';
 import { sharedMemoryKernels, unsharedMemoryKernels } from './_kernels-binary';
 
 /** The parts of tfjs-backend-wasm's BackendWasm that dlkit's own kernels use. */
@@ -58,7 +58,7 @@ export class WasmKernels {
     const columns = x.shape[rank - 1]!;
     const out = this.backend.makeOutput([...x.shape.slice(0, -2), columns, rows], x.dtype);
     const bytes = rows * columns * 4;
-    const matrices = x.shape.slice(0, -2).reduce((product, size) => product * size, 1);
+    const matrices = tf.util.sizeFromShape(x.shape.slice(0, -2));
     const source = this.address(x);
     const destination = this.address(out);
     for (let i = 0; i < matrices; i++) this.kernels.transpose(source + i * bytes, destination + i * bytes, rows, columns);
@@ -121,7 +121,7 @@ export class WasmKernels {
 }
 
 function sizeOf(x: tf.TensorInfo): number {
-  return x.shape.reduce((product, n) => product * n, 1);
+  return tf.util.sizeFromShape(x.shape);
 }
 
 const byMemory = new WeakMap<WebAssembly.Memory, KernelExports | null>();
@@ -144,6 +144,13 @@ export function wasmKernelsFor(backend: unknown): WasmKernels | undefined {
     byBackend.set(backend, kernels ? new WasmKernels(wasmBackend, kernels) : null);
   }
   return byBackend.get(backend) ?? undefined;
+}
+
+/** wasmKernelsFor(backend) for a kernel that has no stock fallback: one clear error where ours cannot run. */
+export function requireWasmKernels(backend: unknown, kernelName: string): WasmKernels {
+  const kernels = wasmKernelsFor(backend);
+  if (!kernels) throw new Error(`${kernelName}: dlkit's wasm kernels cannot run on this WebAssembly engine`);
+  return kernels;
 }
 
 /** kernels.wat compiled for `memory`'s kind (shared or not) and bound to it; null where it cannot run. */
