@@ -86,12 +86,12 @@ export class VaeModel {
     return tf.tidy(() => {
       const latent = this.config.latentSize;
       const xColumns = tf.transpose(x) as tf.Tensor2D;
-      const stats = this.layersByColumns(xColumns, this.encoderLayers, this.encoderHead);
+      const stats = applyLayers(xColumns, this.encoderLayers, this.encoderHead, 'columns');
       const mean = tf.slice(stats, [0, 0], [latent, -1]);
       const logVariance = tf.slice(stats, [latent, 0], [latent, -1]);
       const noise = tf.transpose(tf.randomNormal([x.shape[0], latent], 0, 1, 'float32', seed));
       const z = tf.add(mean, tf.mul(tf.exp(tf.mul(logVariance, 0.5)), noise)) as tf.Tensor2D;
-      const logits = this.layersByColumns(z, this.decoderLayers, this.decoderOut);
+      const logits = applyLayers(z, this.decoderLayers, this.decoderOut, 'columns');
       const reconstruction = tf.neg(tf.mean(bernoulliLogLikelihoodPerSample(logits, xColumns, 0))) as tf.Scalar;
       const kl = tf.mean(gaussianKlPerSample(mean, logVariance, 0)) as tf.Scalar;
       return { reconstruction, kl };
@@ -196,20 +196,7 @@ export class VaeModel {
   }
 
   private encodeStats(x: tf.Tensor2D): tf.Tensor2D {
-    return tf.tidy(() => {
-      let h = x;
-      for (const l of this.encoderLayers) h = dense(h, l.weights, l.bias, { activation: 'relu' });
-      return dense(h, this.encoderHead.weights, this.encoderHead.bias);
-    });
-  }
-
-  /** ReLU layers then a linear one, on samples in columns. */
-  private layersByColumns(x: tf.Tensor2D, hidden: readonly Layer[], last: Layer): tf.Tensor2D {
-    return tf.tidy(() => {
-      let h = x;
-      for (const l of hidden) h = denseByColumns(h, l.weights, l.bias, { activation: 'relu' });
-      return denseByColumns(h, last.weights, last.bias);
-    });
+    return applyLayers(x, this.encoderLayers, this.encoderHead, 'rows');
   }
 
   private encodeSplit(x: tf.Tensor2D): { mean: tf.Tensor2D; logVariance: tf.Tensor2D } {
@@ -219,11 +206,7 @@ export class VaeModel {
   }
 
   private decodeLogits(z: tf.Tensor2D): tf.Tensor2D {
-    return tf.tidy(() => {
-      let h = z;
-      for (const l of this.decoderLayers) h = dense(h, l.weights, l.bias, { activation: 'relu' });
-      return dense(h, this.decoderOut.weights, this.decoderOut.bias);
-    });
+    return applyLayers(z, this.decoderLayers, this.decoderOut, 'rows');
   }
 
   private seedFor(seed: number | undefined, caller: string): number {
@@ -265,4 +248,17 @@ function checkCount(value: unknown, caller: string, name: string): number {
     throw new VaeError(`${caller}: ${name} must be a positive integer, found ${String(value)}`);
   }
   return value as number;
+}
+
+/**
+ * ReLU layers then a linear one, on samples in rows ([batch, features]: evaluation and the public
+ * methods) or in columns ([features, batch]: training, WASM's fastest layout; see denseByColumns).
+ */
+function applyLayers(x: tf.Tensor2D, hidden: readonly Layer[], last: Layer, samplesIn: 'rows' | 'columns'): tf.Tensor2D {
+  const layer = samplesIn === 'rows' ? dense : denseByColumns;
+  return tf.tidy(() => {
+    let h = x;
+    for (const l of hidden) h = layer(h, l.weights, l.bias, { activation: 'relu' });
+    return layer(h, last.weights, last.bias);
+  });
 }
