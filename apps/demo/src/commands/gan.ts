@@ -16,6 +16,7 @@ import { loadMnist } from '@dlkit/mnist';
 import { sparkline } from '@dlkit/plot';
 import { CliError } from '../cli-error';
 import { displayPath } from '../display-path';
+import { endStatus } from '../end-status';
 import { resumeCommand as continueCommand } from '../resume-command';
 import { epochRows } from '../epoch-rows';
 import type { GanRunSummary } from '../gan-run-summary';
@@ -132,9 +133,7 @@ export async function runGan(options: GanOptions): Promise<GanRunResult> {
         progress.pause();
       } else if (event.type === 'end') {
         interrupted = event.reason === 'aborted';
-        status = interrupted
-          ? `stopped by ${stoppedBy} at step ${event.step} (${Math.floor(event.step / stepsPerEpoch)} of ${options.epochs} epochs done); continue with: ${resumeCommand(options.epochs)}`
-          : `completed ${options.epochs} epochs`;
+        status = endStatus(event, { epochs: options.epochs, stepsPerEpoch, stoppedBy, resume: resumeCommand });
       }
     }
   } finally {

@@ -7,6 +7,7 @@ import { sparkline } from '@dlkit/plot';
 import { createVaeTrainer, loadVaeCheckpoint, type VaeStepEvent, type VaeTrainer, trainVae } from '@dlkit/vae';
 import { CliError } from '../cli-error';
 import { displayPath } from '../display-path';
+import { endStatus } from '../end-status';
 import { resumeCommand as continueCommand } from '../resume-command';
 import { prepareOutputFolder } from '../prepare-output-folder';
 import { formatDuration } from '../progress/format-duration';
@@ -128,9 +129,7 @@ export async function runVaeTrain(options: VaeTrainOptions): Promise<VaeTrainRes
         progress.pause();
       } else if (event.type === 'end') {
         interrupted = event.reason === 'aborted';
-        status = interrupted
-          ? `stopped by ${stoppedBy} at step ${event.step} (${Math.floor(event.step / stepsPerEpoch)} of ${options.epochs} epochs done); continue with: ${resumeCommand(options.epochs)}`
-          : `completed ${options.epochs} epochs`;
+        status = endStatus(event, { epochs: options.epochs, stepsPerEpoch, stoppedBy, resume: resumeCommand });
       }
     }
   } catch (error) {
