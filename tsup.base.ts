@@ -8,7 +8,7 @@ export function dlkitBuild(overrides: Options = {}) {
     dts: true,
     sourcemap: true,
     clean: true,
-    target: 'node20',
+    target: 'node22',
     shims: true,
     ...overrides,
   });
