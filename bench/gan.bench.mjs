@@ -101,8 +101,18 @@ const stock = await secondsPerStep(false, () => createReferenceGan(batch), 3);
 const reference = await secondsPerStep(true, () => createReferenceGan(batch), 7);
 const trainer = await secondsPerStep(true, () => createGanTrainer(), 7);
 const row = { bench: 'gan', unit: 'samples/s', stock: batch / stock.wall, flopsPerUnit: ganFlopsPerSample() };
-emit({ ...row, metric: 'MLP GAN train, batch 128: @dlkit/gan trainer', ours: batch / trainer.wall, note: `samples in columns, D on reals+fakes in one pass; ${threads}; ${perCpu(trainer, stock)}` });
-emit({ ...row, metric: 'MLP GAN train, batch 128: reference step', ours: batch / reference.wall, note: `same step as stock, fast kernels on; ${threads}; ${perCpu(reference, stock)}` });
+emit({
+  ...row,
+  metric: 'MLP GAN train, batch 128: @dlkit/gan trainer',
+  ours: batch / trainer.wall,
+  note: `samples in columns, D on reals+fakes in one pass; ${threads}; ${perCpu(trainer, stock)}`,
+});
+emit({
+  ...row,
+  metric: 'MLP GAN train, batch 128: reference step',
+  ours: batch / reference.wall,
+  note: `same step as stock, fast kernels on; ${threads}; ${perCpu(reference, stock)}`,
+});
 
 if (process.env.DLKIT_BENCH_PROFILE) {
   setFastKernels(true);
@@ -110,6 +120,9 @@ if (process.env.DLKIT_BENCH_PROFILE) {
   gan.step(real);
   const kernels = await kernelBreakdown(() => gan.step(real));
   const total = kernels.reduce((sum, k) => sum + k.ms, 0);
-  for (const k of kernels.slice(0, 12)) console.error(`${k.kernel.padEnd(14)} ${k.ms.toFixed(1).padStart(7)} ms ${((100 * k.ms) / total).toFixed(0).padStart(3)}%  ${k.calls} calls`);
+  for (const k of kernels.slice(0, 12))
+    console.error(
+      `${k.kernel.padEnd(14)} ${k.ms.toFixed(1).padStart(7)} ms ${((100 * k.ms) / total).toFixed(0).padStart(3)}%  ${k.calls} calls`,
+    );
   gan.dispose();
 }

@@ -43,13 +43,16 @@ export async function timeTrainerStep(create, input, { warmup = 2, runs = 7 } = 
   try {
     let cpu = 0;
     let steps = 0;
-    const wall = await medianSeconds(() => {
-      const start = process.cpuUsage();
-      trainer.step(input);
-      const used = process.cpuUsage(start);
-      cpu += (used.user + used.system) / 1e6;
-      steps++;
-    }, { warmup, runs });
+    const wall = await medianSeconds(
+      () => {
+        const start = process.cpuUsage();
+        trainer.step(input);
+        const used = process.cpuUsage(start);
+        cpu += (used.user + used.system) / 1e6;
+        steps++;
+      },
+      { warmup, runs },
+    );
     return { wall, cpu: cpu / steps };
   } finally {
     trainer.dispose();

@@ -44,7 +44,12 @@ const table = [
 ];
 const widths = table[0].map((_, column) => Math.max(...table.map((cells) => String(cells[column]).length)));
 for (const [index, cells] of table.entries()) {
-  console.log(cells.map((cell, column) => String(cell).padEnd(widths[column])).join('  ').trimEnd());
+  console.log(
+    cells
+      .map((cell, column) => String(cell).padEnd(widths[column]))
+      .join('  ')
+      .trimEnd(),
+  );
   if (index === 0) console.log(widths.map((width) => '-'.repeat(width)).join('  '));
 }
 

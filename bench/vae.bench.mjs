@@ -68,5 +68,15 @@ const stock = await secondsPerStep(false, createReferenceVae, 9);
 const reference = await secondsPerStep(true, createReferenceVae, 15);
 const trainer = await secondsPerStep(true, () => createVaeTrainer(), 15);
 const row = { bench: 'vae', unit: 'samples/s', stock: batch / stock.wall, flopsPerUnit: vaeFlopsPerSample() };
-emit({ ...row, metric: 'VAE 784-400-20 train, batch 128: @dlkit/vae trainer', ours: batch / trainer.wall, note: `${threads}; ${perCpu(trainer, stock)}` });
-emit({ ...row, metric: 'VAE 784-400-20 train, batch 128: reference step', ours: batch / reference.wall, note: `same step as stock, fast kernels on; ${threads}; ${perCpu(reference, stock)}` });
+emit({
+  ...row,
+  metric: 'VAE 784-400-20 train, batch 128: @dlkit/vae trainer',
+  ours: batch / trainer.wall,
+  note: `${threads}; ${perCpu(trainer, stock)}`,
+});
+emit({
+  ...row,
+  metric: 'VAE 784-400-20 train, batch 128: reference step',
+  ours: batch / reference.wall,
+  note: `same step as stock, fast kernels on; ${threads}; ${perCpu(reference, stock)}`,
+});

@@ -11,7 +11,15 @@ export function epochRows(history: GanHistory): EpochRow[] {
   const tail = history.steps.filter((s) => !finished.has(s.epoch));
   if (tail.length > 0) {
     const mean = (key: 'dLoss' | 'gLoss' | 'dReal' | 'dFake') => tail.reduce((sum, s) => sum + s[key], 0) / tail.length;
-    rows.push({ epoch: tail[0]!.epoch, steps: tail.length, dLoss: mean('dLoss'), gLoss: mean('gLoss'), dReal: mean('dReal'), dFake: mean('dFake'), complete: false });
+    rows.push({
+      epoch: tail[0]!.epoch,
+      steps: tail.length,
+      dLoss: mean('dLoss'),
+      gLoss: mean('gLoss'),
+      dReal: mean('dReal'),
+      dFake: mean('dFake'),
+      complete: false,
+    });
   }
   return rows;
 }

@@ -34,7 +34,10 @@ export function addGanSections(report: Report, run: GanRunSummary, lossSvg: stri
         ],
         ['batch size', String(c.batchSize)],
         ['data', run.data],
-        ['epochs', `${run.epochs.filter((e) => e.complete).length} (${steps.toLocaleString('en-US')} steps of ${run.stepsPerEpoch} per epoch)`],
+        [
+          'epochs',
+          `${run.epochs.filter((e) => e.complete).length} (${steps.toLocaleString('en-US')} steps of ${run.stepsPerEpoch} per epoch)`,
+        ],
         ['backend', run.backend],
         ['seed', String(c.seed)],
         ['status', run.status],
@@ -70,7 +73,8 @@ export function addGanSections(report: Report, run: GanRunSummary, lossSvg: stri
     f(e.fid, 1),
     f(e.mnistScore, 2),
   ]);
-  if (run.realDigits) rows.push([`real digits (${run.realDigits.count})`, '', '', '', '', '', f(run.realDigits.fid, 1), f(run.realDigits.mnistScore, 2)]);
+  if (run.realDigits)
+    rows.push([`real digits (${run.realDigits.count})`, '', '', '', '', '', f(run.realDigits.fid, 1), f(run.realDigits.mnistScore, 2)]);
   report.table(rows, ['epoch', 'steps', 'D loss', 'G loss', 'D(x)', 'D(G(z))', 'FID ↓', 'MNIST score ↑']);
   if (run.realDigits) {
     report.text(

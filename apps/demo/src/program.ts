@@ -23,9 +23,13 @@ const seedOption = (fallback: number = ganDefaults.seed) =>
   new Option('--seed <n>', 'random seed: same seed, same backend → same run').argParser(parseSeed).default(fallback);
 const quietOption = () => new Option('-q, --quiet', 'no progress output; only errors and where the files are');
 const epochsOption = (fallback: number) =>
-  new Option('-e, --epochs <n>', 'epochs to train in all (with --resume: train until this epoch)').argParser(parsePositiveInt).default(fallback);
-const batchSizeOption = (fallback: number) => new Option('-b, --batch-size <n>', 'digits per training step').argParser(parsePositiveInt).default(fallback);
-const learningRateOption = (description: string, fallback: number) => new Option('--lr <rate>', description).argParser(parseLearningRate).default(fallback);
+  new Option('-e, --epochs <n>', 'epochs to train in all (with --resume: train until this epoch)')
+    .argParser(parsePositiveInt)
+    .default(fallback);
+const batchSizeOption = (fallback: number) =>
+  new Option('-b, --batch-size <n>', 'digits per training step').argParser(parsePositiveInt).default(fallback);
+const learningRateOption = (description: string, fallback: number) =>
+  new Option('--lr <rate>', description).argParser(parseLearningRate).default(fallback);
 const dataOption = () =>
   new Option('--data <source>', 'embedded (offline, 8,000 training digits), download, or a folder with the MNIST IDX files')
     .argParser(parseDataSource)
@@ -83,7 +87,9 @@ export function createProgram(version: string): Command {
     .addOption(epochsOption(ganDefaults.epochs))
     .addOption(batchSizeOption(ganDefaults.batchSize))
     .addOption(learningRateOption("Adam's learning rate (the assignment's reference GAN uses 2e-4)", ganDefaults.learningRate))
-    .addOption(new Option('--model <name>', 'mlp: the reference MLP GAN; dcgan: convolutional').choices(['mlp', 'dcgan']).default(ganDefaults.model))
+    .addOption(
+      new Option('--model <name>', 'mlp: the reference MLP GAN; dcgan: convolutional').choices(['mlp', 'dcgan']).default(ganDefaults.model),
+    )
     .addOption(dataOption())
     .addOption(limitOption())
     .addOption(backendOption())
@@ -147,7 +153,9 @@ export function createProgram(version: string): Command {
 
   vae
     .command('train')
-    .description('train the 784-400-20 VAE on MNIST; write −ELBO per epoch, chart, samples, reconstructions, checkpoint, report.html to out/vae/')
+    .description(
+      'train the 784-400-20 VAE on MNIST; write −ELBO per epoch, chart, samples, reconstructions, checkpoint, report.html to out/vae/',
+    )
     .addOption(epochsOption(vaeDefaults.epochs))
     .addOption(batchSizeOption(vaeDefaults.batchSize))
     .addOption(learningRateOption("Adam's learning rate", vaeDefaults.learningRate))

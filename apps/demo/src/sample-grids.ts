@@ -22,7 +22,11 @@ export async function readSampleGrids(dir: string): Promise<SampleGrid[]> {
     names
       .map((name) => ({ name, match: samplePattern.exec(name) }))
       .filter(({ match }) => match !== null)
-      .map(async ({ name, match }) => ({ epoch: Number(match![1]), file: join(dir, name), png: new Uint8Array(await readFile(join(dir, name))) })),
+      .map(async ({ name, match }) => ({
+        epoch: Number(match![1]),
+        file: join(dir, name),
+        png: new Uint8Array(await readFile(join(dir, name))),
+      })),
   );
   return grids.sort((a, b) => a.epoch - b.epoch);
 }

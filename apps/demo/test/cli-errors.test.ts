@@ -25,7 +25,11 @@ describe('dlkit-demo bad input', () => {
     ['a missing data folder', ['--data', join(scratch, 'no-such-folder')], /data folder .*no-such-folder does not exist/],
     ['a data path that is a file', ['--data', aFile], /is a file, not a folder/],
     ['a data folder without IDX files', ['--data', emptyDir, '--out', join(scratch, 'out-empty')], /missing train-images-idx3-ubyte/],
-    ['fewer digits than one batch', ['--limit', '10', '--out', join(scratch, 'out-few')], /10 training digits are fewer than one batch of 64/],
+    [
+      'fewer digits than one batch',
+      ['--limit', '10', '--out', join(scratch, 'out-few')],
+      /10 training digits are fewer than one batch of 64/,
+    ],
     ['an unwritable output folder', ['--out', join(aFile, 'out'), '--epochs', '1'], /cannot write to output folder .*a-file\/out/],
     ['a backend that cannot start', ['--backend', 'gpu', '--out', join(scratch, 'out-gpu')], /backend 'gpu' is not available: gpu: /],
     ['resume with nothing to resume', ['--resume', '--out', join(scratch, 'empty-out')], /nothing to resume in .*empty-out/],
@@ -44,7 +48,19 @@ describe('dlkit-demo bad input', () => {
   test('--help lists every flag, the subcommands and examples, and exits 0', () => {
     const result = runCli(['--help']);
     expect(result.status).toBe(0);
-    for (const flag of ['--epochs', '--batch-size', '--lr', '--limit', '--backend', '--data', '--model', '--seed', '--out', '--resume', '--quiet']) {
+    for (const flag of [
+      '--epochs',
+      '--batch-size',
+      '--lr',
+      '--limit',
+      '--backend',
+      '--data',
+      '--model',
+      '--seed',
+      '--out',
+      '--resume',
+      '--quiet',
+    ]) {
       expect(result.stdout).toContain(flag);
     }
     for (const command of ['gan', 'report', 'conv', 'lstm', 'vae']) expect(result.stdout).toMatch(new RegExp(`^  ${command}\\b`, 'm'));

@@ -4,7 +4,10 @@ import { conciseCommanderMessage, oneLineMessage } from '../src/one-line-message
 describe('error messages', () => {
   test.each([
     ["error: option '-e, --epochs <n>' argument 'x' is invalid. expected a whole number ≥ 1.", '--epochs x: expected a whole number ≥ 1'],
-    ["error: option '--backend <name>' argument 'tpu' is invalid. Allowed choices are auto, gpu.", '--backend tpu: expected one of auto, gpu'],
+    [
+      "error: option '--backend <name>' argument 'tpu' is invalid. Allowed choices are auto, gpu.",
+      '--backend tpu: expected one of auto, gpu',
+    ],
     ["error: unknown option '--epoch'\n(Did you mean --epochs?)", "unknown option '--epoch' (Did you mean --epochs?)"],
   ])('conciseCommanderMessage(%j)', (input, expected) => {
     expect(conciseCommanderMessage(input)).toBe(expected);

@@ -103,9 +103,12 @@ describe('dlkit-demo gan, end to end on a tiny budget', { timeout: 120_000 }, ()
     readPng(join(stopOut, 'losses.png'));
     expect(readCsv(join(stopOut, 'losses.csv')).rows).toHaveLength(stoppedAt);
 
-    const resumed = runCli(['--limit', '96', '--batch-size', '32', '--epochs', String(Math.floor(stoppedAt / 3) + 2), '--resume', '--out', stopOut], {
-      timeout: 120_000,
-    });
+    const resumed = runCli(
+      ['--limit', '96', '--batch-size', '32', '--epochs', String(Math.floor(stoppedAt / 3) + 2), '--resume', '--out', stopOut],
+      {
+        timeout: 120_000,
+      },
+    );
     expect(resumed.status).toBe(0);
     const after = readRun(stopOut);
     expect(after.steps.slice(0, stoppedAt)).toEqual(run.steps);

@@ -33,7 +33,7 @@ describe('dlkit-demo report, conv, lstm', { timeout: 120_000 }, () => {
     // The seed's answers, as the packages compute them.
     expect(html).toContain('O[1][1] = 6·4 + 7·2 + 10·5 + 11·1 = 99');
     expect(html).toMatch(/19 99 92/);
-    expect(html).toContain("answer key differs in one cell: O[0][1] is 13, where the key prints 15");
+    expect(html).toContain('answer key differs in one cell: O[0][1] is 13, where the key prints 15');
     expect(html).toContain('output 6×28×28 and 156 parameters');
     expect(html).toContain('has 85 parameters instead of 156, output 5×15×15');
     expect(html).toContain('δc_t = δh_t ⊙ o_t ⊙ (1 − tanh²(c_t)) + δc_{t+1} ⊙ f_{t+1}');

@@ -12,7 +12,15 @@ function recorder(isTTY: boolean): { stream: NodeJS.WriteStream; text: () => str
       done();
     },
   }) as unknown as NodeJS.WriteStream;
-  Object.assign(stream, { isTTY, columns: 120, rows: 40, cursorTo: () => true, moveCursor: () => true, clearLine: () => true, clearScreenDown: () => true });
+  Object.assign(stream, {
+    isTTY,
+    columns: 120,
+    rows: 40,
+    cursorTo: () => true,
+    moveCursor: () => true,
+    clearLine: () => true,
+    clearScreenDown: () => true,
+  });
   return { stream, text: () => text };
 }
 
@@ -25,7 +33,10 @@ describe('createTrainingProgress', () => {
     const progress = createTrainingProgress({ mode: 'tty', stream, sparkline });
     progress.start(plan);
     for (let n = 1; n <= 4; n++) progress.step(step(n));
-    progress.epoch({ epoch: 1, steps: 3, dLoss: 0.52, gLoss: 1.48, dReal: 0.7, dFake: 0.3, fid: 42.5, mnistScore: 5.25, complete: true }, 2);
+    progress.epoch(
+      { epoch: 1, steps: 3, dLoss: 0.52, gLoss: 1.48, dReal: 0.7, dFake: 0.3, fid: 42.5, mnistScore: 5.25, complete: true },
+      2,
+    );
     await new Promise((resolve) => setTimeout(resolve, 150));
     progress.stop();
     const out = text();

@@ -43,7 +43,16 @@ describe('dlkit-demo vae train, end to end on a tiny budget', { timeout: 60_000 
     expect(result.stderr).toMatch(/epoch 1\/1 {2}train −ELBO [\d.]+ {2}test −ELBO [\d.]+ \(reconstruction [\d.]+ \+ KL [\d.]+\)/);
 
     const csv = readCsv(join(dir, 'elbo.csv'));
-    expect(csv.header).toEqual(['epoch', 'steps', 'train_loss', 'train_reconstruction', 'train_kl', 'test_loss', 'test_reconstruction', 'test_kl']);
+    expect(csv.header).toEqual([
+      'epoch',
+      'steps',
+      'train_loss',
+      'train_reconstruction',
+      'train_kl',
+      'test_loss',
+      'test_reconstruction',
+      'test_kl',
+    ]);
     expect(csv.rows).toHaveLength(1);
     const row = csv.rows[0]!.map(Number);
     for (const cell of row) expect(Number.isFinite(cell)).toBe(true);
@@ -107,7 +116,9 @@ describe('dlkit-demo vae train, end to end on a tiny budget', { timeout: 60_000 
   test('Ctrl-C stops after the current step, leaves valid files, and --resume goes on from there', async () => {
     const stopOut = mkdtempSync(join(tmpdir(), 'dlkit-demo-vae-stop-'));
     const stopDir = join(stopOut, 'vae');
-    const child = spawn(process.execPath, [cliPath, ...tiny.slice(0, 4), '--epochs', '1000', '--out', stopOut], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [cliPath, ...tiny.slice(0, 4), '--epochs', '1000', '--out', stopOut], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stderr = '';
     let stdout = '';
     child.stdout.on('data', (chunk) => (stdout += chunk));
@@ -146,9 +157,15 @@ describe('dlkit-demo vae train, end to end on a tiny budget', { timeout: 60_000 
     expectOneLineError(['vae', 'train', '--batch-size', '0'], /--batch-size 0: expected a whole number ≥ 1/);
     expectOneLineError(['vae', 'bogus'], /unknown command 'vae bogus' \(expected vae train or vae lab/);
     expectOneLineError(['vae', 'train', '--out', join(aFile, 'out')], /cannot write to output folder .*a-file/);
-    expectOneLineError(['vae', 'train', '--resume', '--out', join(scratch, 'empty')], /nothing to resume in .*empty.vae: no vae-checkpoint\.json/);
+    expectOneLineError(
+      ['vae', 'train', '--resume', '--out', join(scratch, 'empty')],
+      /nothing to resume in .*empty.vae: no vae-checkpoint\.json/,
+    );
     expectOneLineError([...tiny, '--resume', '--batch-size', '64'], /cannot resume with --batch-size 64 \(the run uses 128\)/);
-    expectOneLineError([...tiny.slice(0, 3), '100', '--out', out, '--resume'], /cannot resume: the run in .* has 2 steps per epoch, --data\/--limit now give 1/);
+    expectOneLineError(
+      [...tiny.slice(0, 3), '100', '--out', out, '--resume'],
+      /cannot resume: the run in .* has 2 steps per epoch, --data\/--limit now give 1/,
+    );
   });
 
   test('help lists vae train and vae lab with examples', () => {

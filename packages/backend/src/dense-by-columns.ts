@@ -24,10 +24,14 @@ export function denseByColumns(x: tf.Tensor2D, weights: tf.Tensor2D, bias?: tf.T
 
 function checkShapes(x: tf.Tensor, weights: tf.Tensor, bias: tf.Tensor | undefined): void {
   if (x.rank !== 2 || weights.rank !== 2) {
-    throw new Error(`denseByColumns: x and weights must be 2-D ([in, batch] and [in, out]), found x [${x.shape}] and weights [${weights.shape}]`);
+    throw new Error(
+      `denseByColumns: x and weights must be 2-D ([in, batch] and [in, out]), found x [${x.shape}] and weights [${weights.shape}]`,
+    );
   }
   if (x.shape[0] !== weights.shape[0]) {
-    throw new Error(`denseByColumns: x [${x.shape}] and weights [${weights.shape}] do not fit: x has ${x.shape[0]} rows (features), weights ${weights.shape[0]}`);
+    throw new Error(
+      `denseByColumns: x [${x.shape}] and weights [${weights.shape}] do not fit: x has ${x.shape[0]} rows (features), weights ${weights.shape[0]}`,
+    );
   }
   if (bias && (bias.rank !== 1 || bias.shape[0] !== weights.shape[1])) {
     throw new Error(`denseByColumns: bias must be [${weights.shape[1]}] for weights [${weights.shape}], found [${bias.shape}]`);

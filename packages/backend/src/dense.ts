@@ -33,11 +33,13 @@ export function dense(x: tf.Tensor2D, weights: tf.Tensor2D, bias?: tf.Tensor1D, 
     return tf.tidy(() => {
       const [batch, inputs] = x.shape;
       const outputs = weights.shape[1];
-      const product = tf.engine().runKernel(
-        tf._FusedMatMul,
-        { a: tf.reshape(x, [1, batch, inputs]), b: tf.reshape(weights, [1, inputs, outputs]), ...(bias ? { bias } : {}) },
-        { transposeA: false, transposeB: false, activation: fused, leakyreluAlpha: leakyAlpha },
-      ) as tf.Tensor3D;
+      const product = tf
+        .engine()
+        .runKernel(
+          tf._FusedMatMul,
+          { a: tf.reshape(x, [1, batch, inputs]), b: tf.reshape(weights, [1, inputs, outputs]), ...(bias ? { bias } : {}) },
+          { transposeA: false, transposeB: false, activation: fused, leakyreluAlpha: leakyAlpha },
+        ) as tf.Tensor3D;
       const y = tf.reshape(product, [batch, outputs]);
       return (activation === 'tanh' ? tanhFromSigmoid(y) : y) as tf.Tensor2D;
     });
@@ -51,7 +53,9 @@ function checkShapes(x: tf.Tensor, weights: tf.Tensor, bias: tf.Tensor | undefin
     throw new Error(`dense: x and weights must be 2-D ([batch, in] and [in, out]), found x [${x.shape}] and weights [${weights.shape}]`);
   }
   if (x.shape[1] !== weights.shape[0]) {
-    throw new Error(`dense: x [${x.shape}] and weights [${weights.shape}] do not fit: x has ${x.shape[1]} columns, weights ${weights.shape[0]} rows`);
+    throw new Error(
+      `dense: x [${x.shape}] and weights [${weights.shape}] do not fit: x has ${x.shape[1]} columns, weights ${weights.shape[0]} rows`,
+    );
   }
   if (bias && (bias.rank !== 1 || bias.shape[0] !== weights.shape[1])) {
     throw new Error(`dense: bias must be [${weights.shape[1]}] for weights [${weights.shape}], found [${bias.shape}]`);

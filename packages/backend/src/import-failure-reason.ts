@@ -8,7 +8,9 @@ export function importFailureReason(packageName: string, error: unknown): string
   const message = error instanceof Error ? error.message : String(error);
   const code = (error as { code?: string } | null)?.code;
   const notInstalled =
-    code === 'ERR_MODULE_NOT_FOUND' || code === 'MODULE_NOT_FOUND' || /Cannot find (package|module)|Could not resolve|Failed to load url/.test(message);
+    code === 'ERR_MODULE_NOT_FOUND' ||
+    code === 'MODULE_NOT_FOUND' ||
+    /Cannot find (package|module)|Could not resolve|Failed to load url/.test(message);
   if (notInstalled && message.includes(packageName)) {
     return `${packageName} is not installed: ${installHints[packageName] ?? `pnpm add ${packageName}`}`;
   }

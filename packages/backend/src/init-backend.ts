@@ -31,10 +31,7 @@ const optionalPackages: Partial<Record<BackendName, string>> = {
  * 'auto' tries gpu, node, wasm, cpu in that order; an explicit preference that cannot start throws
  * a BackendUnavailableError carrying the reason. DLKIT_BACKEND overrides `preference`.
  */
-export async function initBackend(
-  preference: BackendPreference = 'auto',
-  options: InitBackendOptions = {},
-): Promise<BackendInfo> {
+export async function initBackend(preference: BackendPreference = 'auto', options: InitBackendOptions = {}): Promise<BackendInfo> {
   const env = options.env ?? process.env;
   const fromEnv = env.DLKIT_BACKEND?.trim();
   const requested = fromEnv ? fromEnv : preference;
@@ -52,7 +49,14 @@ export async function initBackend(
     tried.push(reason === undefined ? { name, ok: true } : { name, ok: false, reason });
     if (reason === undefined) {
       applyFastKernels();
-      return { name, tfBackend: tf.getBackend(), requested, requestedBy: fromEnv ? 'DLKIT_BACKEND' : 'argument', tried, ...(await wasmDetails(name)) };
+      return {
+        name,
+        tfBackend: tf.getBackend(),
+        requested,
+        requestedBy: fromEnv ? 'DLKIT_BACKEND' : 'argument',
+        tried,
+        ...(await wasmDetails(name)),
+      };
     }
   }
   throw new BackendUnavailableError(requested, tried);
@@ -125,7 +129,9 @@ async function wasmThreads(options: InitBackendOptions): Promise<number> {
   const fromEnv = (options.env ?? process.env).DLKIT_WASM_THREADS?.trim();
   const requested = options.threads ?? (fromEnv ? Number(fromEnv) : await defaultWasmThreads());
   if (!Number.isInteger(requested) || requested < 1) {
-    throw new Error(`wasm threads must be a whole number ≥ 1, found ${fromEnv && options.threads === undefined ? `DLKIT_WASM_THREADS=${fromEnv}` : requested}`);
+    throw new Error(
+      `wasm threads must be a whole number ≥ 1, found ${fromEnv && options.threads === undefined ? `DLKIT_WASM_THREADS=${fromEnv}` : requested}`,
+    );
   }
   return Math.min(requested, 8);
 }

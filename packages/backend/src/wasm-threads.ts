@@ -22,7 +22,8 @@ export function prepareWasmThreads(threads: number): () => void {
 
   class SourceWorker extends NodeWorker {
     constructor(url: string | URL, options?: WorkerOptions) {
-      if (String(url).startsWith('blob:')) super(workerSource, { eval: true, execArgv: [] }); // the script is CommonJS whatever the app's flags (--input-type=module)
+      if (String(url).startsWith('blob:'))
+        super(workerSource, { eval: true, execArgv: [] }); // the script is CommonJS whatever the app's flags (--input-type=module)
       else super(url, options);
       this.unref();
     }

@@ -54,6 +54,8 @@ console.log(describeBackend(info).split('\\n')[0], tf.sum(tf.abs(tf.matMul(a, b)
   test('DLKIT_WASM_THREADS that is not a whole number ≥ 1 is an error naming it', () => {
     const program = `import { initBackend } from '@dlkit/backend';
 initBackend('wasm').catch((error) => console.log(error.message));`;
-    expect(runNode(program, 'module', { DLKIT_WASM_THREADS: 'lots' })).toMatch(/wasm threads must be a whole number ≥ 1, found DLKIT_WASM_THREADS=lots/);
+    expect(runNode(program, 'module', { DLKIT_WASM_THREADS: 'lots' })).toMatch(
+      /wasm threads must be a whole number ≥ 1, found DLKIT_WASM_THREADS=lots/,
+    );
   });
 });

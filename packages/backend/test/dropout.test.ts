@@ -24,7 +24,11 @@ describe.each(['wasm', 'cpu'] as const)('dropout on %s', (backend) => {
     expect(mask(7)).toEqual(mask(7));
     expect(mask(7)).not.toEqual(mask(8));
     // xoshiro128** seeded by splitmix32 from 7, computed independently (Python reference of the generator)
-    expect(mask(7).slice(0, 8).map((v) => (v === 0 ? 0 : 1))).toEqual([0, 1, 0, 0, 1, 0, 1, 0]);
+    expect(
+      mask(7)
+        .slice(0, 8)
+        .map((v) => (v === 0 ? 0 : 1)),
+    ).toEqual([0, 1, 0, 0, 1, 0, 1, 0]);
     x.dispose();
   });
 
@@ -49,4 +53,3 @@ describe.each(['wasm', 'cpu'] as const)('dropout on %s', (backend) => {
     tf.dispose([x, y]);
   });
 });
-

@@ -51,14 +51,35 @@ describe.each(['wasm', 'cpu'] as const)('fast kernels on %s', (backend) => {
 
   // [a shape, b shape]: plain products, ones where the swapped form wins (wide b), and batched ones.
   const products: [number[], number[]][] = [
-    [[5, 7], [7, 3]],
-    [[4, 6], [6, 40]],
-    [[40, 6], [6, 4]],
-    [[1, 4, 6], [1, 6, 40]],
-    [[3, 4, 6], [3, 6, 5]],
+    [
+      [5, 7],
+      [7, 3],
+    ],
+    [
+      [4, 6],
+      [6, 40],
+    ],
+    [
+      [40, 6],
+      [6, 4],
+    ],
+    [
+      [1, 4, 6],
+      [1, 6, 40],
+    ],
+    [
+      [3, 4, 6],
+      [3, 6, 5],
+    ],
     // long multiples of 128 rows take the N-D transpose path
-    [[512, 6], [6, 4]],
-    [[4, 512], [512, 640]],
+    [
+      [512, 6],
+      [6, 4],
+    ],
+    [
+      [4, 512],
+      [512, 640],
+    ],
   ];
   test.each(products)('matMul gradients match stock for a %j, b %j, every transpose', async (aShape, bShape) => {
     await initBackend(backend, { env: {} });
@@ -104,7 +125,8 @@ describe.each(['wasm', 'cpu'] as const)('fast kernels on %s', (backend) => {
     const x = random([6, 9], 3);
     const w = random([9, 40], 4);
     const b = random([40], 5);
-    const layer = (xi: tf.Tensor, wi: tf.Tensor, bi: tf.Tensor) => dense(xi as tf.Tensor2D, wi as tf.Tensor2D, bi as tf.Tensor1D, { activation, leakyAlpha: 0.3 });
+    const layer = (xi: tf.Tensor, wi: tf.Tensor, bi: tf.Tensor) =>
+      dense(xi as tf.Tensor2D, wi as tf.Tensor2D, bi as tf.Tensor1D, { activation, leakyAlpha: 0.3 });
     const { fast, stock } = bothGradients((xi, wi, bi) => layer(xi!, wi!, bi!), [x, w, b]);
     expectAllClose(fast, stock);
     const noBias = bothGradients((xi, wi) => dense(xi as tf.Tensor2D, wi as tf.Tensor2D, undefined, { activation }), [x, w]);
@@ -115,34 +137,48 @@ describe.each(['wasm', 'cpu'] as const)('fast kernels on %s', (backend) => {
     setFastKernels(false);
     const expected = tf.tidy(() => layer(x, w, b).dataSync() as Float32Array);
     setFastKernels(true);
-    expectClose(tf.tidy(() => layer(x, w, b).dataSync() as Float32Array), expected);
+    expectClose(
+      tf.tidy(() => layer(x, w, b).dataSync() as Float32Array),
+      expected,
+    );
     tf.dispose([x, w, b]);
   });
 
-  test.each(activations)('denseByColumns(%s) is dense on transposed samples: values and gradients (x, w, b), fast and stock', async (activation) => {
-    await initBackend(backend, { env: {} });
-    const xColumns = random([9, 6], 3);
-    const w = random([9, 40], 4);
-    const b = random([40], 5);
-    const options = { activation, leakyAlpha: 0.3 };
-    const byColumns = (xi: tf.Tensor, wi: tf.Tensor, bi: tf.Tensor) => denseByColumns(xi as tf.Tensor2D, wi as tf.Tensor2D, bi as tf.Tensor1D, options);
-    const byRows = (xi: tf.Tensor, wi: tf.Tensor, bi: tf.Tensor) => tf.transpose(dense(tf.transpose(xi) as tf.Tensor2D, wi as tf.Tensor2D, bi as tf.Tensor1D, options));
-    for (const on of [true, false]) {
-      setFastKernels(on);
-      const gradients = (f: typeof byColumns) =>
-        tf.tidy(() => {
-          const probe = tf.randomUniform([40, 6], -1, 1, 'float32', 7);
-          const loss = (xi: tf.Tensor, wi: tf.Tensor, bi: tf.Tensor) => tf.sum(tf.mul(f(xi, wi, bi), probe));
-          return [f(xColumns, w, b), ...tf.grads(loss as (...xs: tf.Tensor[]) => tf.Tensor)([xColumns, w, b])].map((t) => t.dataSync() as Float32Array);
-        });
-      expectAllClose(gradients(byColumns), gradients(byRows));
-    }
-    setFastKernels(true);
-    const noBias = tf.tidy(() => denseByColumns(xColumns as tf.Tensor2D, w as tf.Tensor2D, undefined, options).dataSync() as Float32Array);
-    const noBiasRows = tf.tidy(() => tf.transpose(dense(tf.transpose(xColumns) as tf.Tensor2D, w as tf.Tensor2D, undefined, options)).dataSync() as Float32Array);
-    expectClose(noBias, noBiasRows);
-    tf.dispose([xColumns, w, b]);
-  });
+  test.each(activations)(
+    'denseByColumns(%s) is dense on transposed samples: values and gradients (x, w, b), fast and stock',
+    async (activation) => {
+      await initBackend(backend, { env: {} });
+      const xColumns = random([9, 6], 3);
+      const w = random([9, 40], 4);
+      const b = random([40], 5);
+      const options = { activation, leakyAlpha: 0.3 };
+      const byColumns = (xi: tf.Tensor, wi: tf.Tensor, bi: tf.Tensor) =>
+        denseByColumns(xi as tf.Tensor2D, wi as tf.Tensor2D, bi as tf.Tensor1D, options);
+      const byRows = (xi: tf.Tensor, wi: tf.Tensor, bi: tf.Tensor) =>
+        tf.transpose(dense(tf.transpose(xi) as tf.Tensor2D, wi as tf.Tensor2D, bi as tf.Tensor1D, options));
+      for (const on of [true, false]) {
+        setFastKernels(on);
+        const gradients = (f: typeof byColumns) =>
+          tf.tidy(() => {
+            const probe = tf.randomUniform([40, 6], -1, 1, 'float32', 7);
+            const loss = (xi: tf.Tensor, wi: tf.Tensor, bi: tf.Tensor) => tf.sum(tf.mul(f(xi, wi, bi), probe));
+            return [f(xColumns, w, b), ...tf.grads(loss as (...xs: tf.Tensor[]) => tf.Tensor)([xColumns, w, b])].map(
+              (t) => t.dataSync() as Float32Array,
+            );
+          });
+        expectAllClose(gradients(byColumns), gradients(byRows));
+      }
+      setFastKernels(true);
+      const noBias = tf.tidy(
+        () => denseByColumns(xColumns as tf.Tensor2D, w as tf.Tensor2D, undefined, options).dataSync() as Float32Array,
+      );
+      const noBiasRows = tf.tidy(
+        () => tf.transpose(dense(tf.transpose(xColumns) as tf.Tensor2D, w as tf.Tensor2D, undefined, options)).dataSync() as Float32Array,
+      );
+      expectClose(noBias, noBiasRows);
+      tf.dispose([xColumns, w, b]);
+    },
+  );
 
   test('a training step through denseByColumns leaks no tensors; shapes that do not fit are one clear error', async () => {
     await initBackend(backend, { env: {} });
@@ -155,8 +191,12 @@ describe.each(['wasm', 'cpu'] as const)('fast kernels on %s', (backend) => {
     const before = tf.memory().numTensors;
     for (let i = 0; i < 3; i++) step();
     expect(tf.memory().numTensors).toBe(before);
-    expect(() => denseByColumns(tf.transpose(x), w)).toThrow('denseByColumns: x [4,8] and weights [8,16] do not fit: x has 4 rows (features), weights 8');
-    expect(() => denseByColumns(x, w, tf.zeros([3]) as tf.Tensor1D)).toThrow('denseByColumns: bias must be [16] for weights [8,16], found [3]');
+    expect(() => denseByColumns(tf.transpose(x), w)).toThrow(
+      'denseByColumns: x [4,8] and weights [8,16] do not fit: x has 4 rows (features), weights 8',
+    );
+    expect(() => denseByColumns(x, w, tf.zeros([3]) as tf.Tensor1D)).toThrow(
+      'denseByColumns: bias must be [16] for weights [8,16], found [3]',
+    );
     expect(() => denseByColumns(tf.zeros([8]) as unknown as tf.Tensor2D, w)).toThrow('denseByColumns: x and weights must be 2-D');
     optimizer.dispose();
     tf.dispose([w, b, x]);
@@ -166,7 +206,10 @@ describe.each(['wasm', 'cpu'] as const)('fast kernels on %s', (backend) => {
     await initBackend(backend, { env: {} });
     const x = random([3, 4], 8);
     const w = random([4, 5], 9);
-    const { fast, stock } = bothGradients((xi, wi) => dense(xi as tf.Tensor2D, wi as tf.Tensor2D, undefined, { activation: 'leakyRelu', leakyAlpha: -0.5 }), [x, w]);
+    const { fast, stock } = bothGradients(
+      (xi, wi) => dense(xi as tf.Tensor2D, wi as tf.Tensor2D, undefined, { activation: 'leakyRelu', leakyAlpha: -0.5 }),
+      [x, w],
+    );
     expectAllClose(fast, stock);
     tf.dispose([x, w]);
   });
@@ -179,7 +222,11 @@ describe.each(['wasm', 'cpu'] as const)('fast kernels on %s', (backend) => {
     const optimizer = tf.train.adam(1e-3);
     const x = random([4, 8], 12);
     const step = () =>
-      optimizer.minimize(() => tf.mean(dense(dense(x as tf.Tensor2D, w, b, { activation: 'leakyRelu' }), v, undefined, { activation: 'sigmoid' })), false, [w, b, v]);
+      optimizer.minimize(
+        () => tf.mean(dense(dense(x as tf.Tensor2D, w, b, { activation: 'leakyRelu' }), v, undefined, { activation: 'sigmoid' })),
+        false,
+        [w, b, v],
+      );
     step();
     const before = tf.memory().numTensors;
     for (let i = 0; i < 3; i++) step();
@@ -204,7 +251,6 @@ describe.each(['wasm', 'cpu'] as const)('fast kernels on %s', (backend) => {
     tf.dispose([x, w, w9, b]);
   });
 });
-
 
 describe('wasm Identity with fast kernels', () => {
   test('tf.clone shares the buffer, keeps values after the source is disposed, and setFastKernels(false) restores the copying kernel', async () => {

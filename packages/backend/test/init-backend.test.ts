@@ -43,7 +43,10 @@ describe('initBackend', () => {
   test.each(['wasm', 'cpu'] as const)('gradients work on %s after initBackend', async (name) => {
     await initBackend(name, { env: {} });
     const before = tf.memory().numTensors;
-    const x = tf.tensor2d([[1, 2], [3, 4]]);
+    const x = tf.tensor2d([
+      [1, 2],
+      [3, 4],
+    ]);
     const grad = tf.grad((input: tf.Tensor) => tf.sum(tf.matMul(tf.relu(input), input)))(x);
     expect(Array.from(await grad.data())).toEqual([7, 11, 9, 13]);
     tf.dispose([x, grad]);

@@ -64,15 +64,23 @@ function transposedByIndex(values: Float32Array | Int32Array, matrices: number, 
 describe('transpose kernel', () => {
   test('swaps the last two axes of any float32 or int32 shape, edges and batches included', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 3 }), fc.integer({ min: 1, max: 70 }), fc.integer({ min: 1, max: 70 }), fc.boolean(), (matrices, rows, columns, int) => {
-        const size = matrices * rows * columns;
-        const values = Float32Array.from({ length: size }, (_, i) => i * 1.5 - 7);
-        const x = int ? tf.tensor3d(Int32Array.from(values), [matrices, rows, columns], 'int32') : tf.tensor3d(values, [matrices, rows, columns]);
-        const y = tf.transpose(x, [0, 2, 1]);
-        expect(y.shape).toEqual([matrices, columns, rows]);
-        expect(Array.from(y.dataSync())).toEqual(transposedByIndex(x.dataSync() as Float32Array, matrices, rows, columns));
-        tf.dispose([x, y]);
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 3 }),
+        fc.integer({ min: 1, max: 70 }),
+        fc.integer({ min: 1, max: 70 }),
+        fc.boolean(),
+        (matrices, rows, columns, int) => {
+          const size = matrices * rows * columns;
+          const values = Float32Array.from({ length: size }, (_, i) => i * 1.5 - 7);
+          const x = int
+            ? tf.tensor3d(Int32Array.from(values), [matrices, rows, columns], 'int32')
+            : tf.tensor3d(values, [matrices, rows, columns]);
+          const y = tf.transpose(x, [0, 2, 1]);
+          expect(y.shape).toEqual([matrices, columns, rows]);
+          expect(Array.from(y.dataSync())).toEqual(transposedByIndex(x.dataSync() as Float32Array, matrices, rows, columns));
+          tf.dispose([x, y]);
+        },
+      ),
       { numRuns: 60 },
     );
   });

@@ -6,9 +6,7 @@ import { toNested } from './to-nested';
 /** Permutes the axes of a 4-D FlatTensor or nested array; the layout converters are named uses of it. */
 export function transpose4d(input: unknown, perm: readonly [number, number, number, number], from: string, to: string): unknown {
   const nested = Array.isArray(input);
-  const tensor: FlatTensor = nested
-    ? fromNested(input as NestedArray, { name: from })
-    : (input as FlatTensor);
+  const tensor: FlatTensor = nested ? fromNested(input as NestedArray, { name: from }) : (input as FlatTensor);
   if (typeof tensor !== 'object' || tensor === null || !('shape' in tensor) || !('data' in tensor)) {
     throw new ConvMathError(`${from} → ${to} expects a 4-D nested array or a FlatTensor { data, shape }`);
   }

@@ -74,9 +74,7 @@ export function resolveOutputSize(options: ConvOutputSizeOptions): ResolvedOutpu
   const padded = input + padding[0] + padding[1];
   if (effectiveKernel > padded) {
     const kernelText = dilation === 1 ? `kernel F = ${kernel}` : `kernel F = ${kernel} (dilated to ${effectiveKernel})`;
-    throw new ConvMathError(
-      `${kernelText} is larger than the padded input L + P = ${input} + ${padding[0]} + ${padding[1]} = ${padded}`,
-    );
+    throw new ConvMathError(`${kernelText} is larger than the padded input L + P = ${input} + ${padding[0]} + ${padding[1]} = ${padded}`);
   }
   const span = padded - effectiveKernel;
   let output: number;

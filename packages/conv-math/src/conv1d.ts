@@ -49,10 +49,17 @@ export function conv1d(x: unknown, w: unknown, options: Conv1dOptions = {}): unk
         : Array.isArray(padding) && padding.length === 2
           ? [0, 0, padding[0], padding[1]]
           : (() => {
-              throw new ConvMathError(`padding must be a non-negative integer, [before, after], 'valid', 'same' or 'full'; found ${describeValue(padding)}`);
+              throw new ConvMathError(
+                `padding must be a non-negative integer, [before, after], 'valid', 'same' or 'full'; found ${describeValue(padding)}`,
+              );
             })();
   // 'same'/'full' along a height-1 axis with kernel height 1 add nothing, so they apply to the length alone.
-  const geometry = { ...rest, padding: padding2d, stride: [1, stride ?? 1] as [number, number], dilation: [1, dilation ?? 1] as [number, number] };
+  const geometry = {
+    ...rest,
+    padding: padding2d,
+    stride: [1, stride ?? 1] as [number, number],
+    dilation: [1, dilation ?? 1] as [number, number],
+  };
   const isFlat = (v: unknown): v is FlatTensor => typeof v === 'object' && v !== null && !Array.isArray(v) && 'data' in v && 'shape' in v;
   if (isFlat(x) && isFlat(w)) {
     if (x.shape.length !== 3) throw new ConvMathError(`x must be 3-D [N, C, L]; found shape [${x.shape.join(', ')}]`);

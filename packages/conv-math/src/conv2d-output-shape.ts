@@ -67,9 +67,12 @@ export function resolveConv2dGeometry(
     number,
     number,
   ];
-  const [outChannels, groupChannels, kernelHeight, kernelWidth] = weightShape.map((v, i) =>
-    requireInteger(`w shape[${i}]`, v, 1),
-  ) as [number, number, number, number];
+  const [outChannels, groupChannels, kernelHeight, kernelWidth] = weightShape.map((v, i) => requireInteger(`w shape[${i}]`, v, 1)) as [
+    number,
+    number,
+    number,
+    number,
+  ];
   const groups = requireInteger('groups', options.groups ?? 1, 1);
   if (inChannels % groups !== 0) {
     throw new ConvMathError(`groups = ${groups} must divide the input channels; found Cin = ${inChannels}`);

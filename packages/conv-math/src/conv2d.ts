@@ -82,7 +82,9 @@ function conv2dFlat<T extends Float32Array | Float64Array>(x: FlatTensor<T>, w: 
   if (options.bias !== undefined) {
     bias = typeof options.bias === 'number' ? [options.bias] : options.bias;
     if (typeof bias !== 'object' || bias === null || typeof bias.length !== 'number' || bias.length !== geometry.outChannels) {
-      throw new ConvMathError(`bias must have one value per output channel (${geometry.outChannels}); found ${describeValue(options.bias)}`);
+      throw new ConvMathError(
+        `bias must have one value per output channel (${geometry.outChannels}); found ${describeValue(options.bias)}`,
+      );
     }
     requireFinite('bias', bias);
   }
@@ -115,6 +117,7 @@ function requireLength(name: string, tensor: FlatTensor, expected: number): void
 function requireFinite(name: string, data: ArrayLike<number>): void {
   for (let i = 0; i < data.length; i++) {
     const v = data[i];
-    if (typeof v !== 'number' || !Number.isFinite(v)) throw new ConvMathError(`${name}[${i}] is ${describeValue(v)}; expected a finite number`);
+    if (typeof v !== 'number' || !Number.isFinite(v))
+      throw new ConvMathError(`${name}[${i}] is ${describeValue(v)}; expected a finite number`);
   }
 }

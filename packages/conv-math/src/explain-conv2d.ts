@@ -35,9 +35,7 @@ export function explainConv2d(
   const xs = fromNested(x, { name: 'x' });
   const ws = fromNested(w, { name: 'w' });
   if (xs.shape.length !== 2 || ws.shape.length !== 2) {
-    throw new ConvMathError(
-      `explainConv2d takes a single-channel 2-D x and w; found x ${xs.shape.length}-D and w ${ws.shape.length}-D`,
-    );
+    throw new ConvMathError(`explainConv2d takes a single-channel 2-D x and w; found x ${xs.shape.length}-D and w ${ws.shape.length}-D`);
   }
   if (options.bias !== undefined && typeof options.bias !== 'number') {
     throw new ConvMathError(`bias must be a single number for a single-channel explanation; found ${describeValue(options.bias)}`);
@@ -81,7 +79,12 @@ export function explainConv2d(
         tex.push(factor(bias, true));
       }
       const value = result[i]![j]!;
-      cells.push({ i, j, text: `O[${i}][${j}] = ${text.join(' + ')} = ${term(value)}`, tex: `O_{${i},${j}} &= ${tex.join(' + ')} = ${term(value, true)}` });
+      cells.push({
+        i,
+        j,
+        text: `O[${i}][${j}] = ${text.join(' + ')} = ${term(value)}`,
+        tex: `O_{${i},${j}} &= ${tex.join(' + ')} = ${term(value, true)}`,
+      });
     }
   }
 
@@ -95,13 +98,7 @@ export function explainConv2d(
     });
   const heightSize = size(0);
   const widthSize = size(1);
-  const sameAxes =
-    g.height === g.width &&
-    g.kernelHeight === g.kernelWidth &&
-    sh === sw &&
-    dh === dw &&
-    top === left &&
-    bottom === right;
+  const sameAxes = g.height === g.width && g.kernelHeight === g.kernelWidth && sh === sw && dh === dw && top === left && bottom === right;
 
   const paddingText =
     top === bottom && bottom === left && left === right

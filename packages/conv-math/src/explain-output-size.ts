@@ -45,8 +45,7 @@ export function outputSizeMarkdown(r: ResolvedOutputSize, label = 'O'): string {
       ? ` → ${r.output} (the last window would start in the padding, so it is dropped, as PyTorch's ceil_mode does)`
       : '';
   const shown = r.mode === 'exact' ? `${r.span} / ${r.stride} + 1` : `${open}${r.span} / ${r.stride}${close} + 1`;
-  const mode =
-    r.mode === 'floor' ? 'rounded down' : r.mode === 'ceil' ? 'rounded up (ceil mode)' : 'exact: S divides evenly';
+  const mode = r.mode === 'floor' ? 'rounded down' : r.mode === 'ceil' ? 'rounded up (ceil mode)' : 'exact: S divides evenly';
   return `${label} = ${open}${formula}${close} + 1 = ${open}${filled}${close} + 1 = ${shown} = ${raw ?? r.output}${corrected}  \n(${values(r)}; ${mode})`;
 }
 

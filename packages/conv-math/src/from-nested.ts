@@ -15,7 +15,8 @@ export function fromNested(nested: NestedArray, options: { name?: string; float3
   const shape: number[] = [];
   let probe: NestedArray = nested;
   while (Array.isArray(probe)) {
-    if (probe.length === 0) throw new ConvMathError(`${name} has an empty dimension at depth ${shape.length}; every size must be at least 1`);
+    if (probe.length === 0)
+      throw new ConvMathError(`${name} has an empty dimension at depth ${shape.length}; every size must be at least 1`);
     shape.push(probe.length);
     probe = (probe as readonly NestedArray[])[0] as NestedArray;
   }
@@ -33,7 +34,9 @@ export function fromNested(nested: NestedArray, options: { name?: string; float3
     }
     if (!Array.isArray(node) || node.length !== shape[depth]) {
       const found = Array.isArray(node) ? `${node.length} elements` : describeValue(node);
-      throw new ConvMathError(`${path} has ${found}; expected ${shape[depth]} elements (${name} must be rectangular, shape [${shape.join(', ')}])`);
+      throw new ConvMathError(
+        `${path} has ${found}; expected ${shape[depth]} elements (${name} must be rectangular, shape [${shape.join(', ')}])`,
+      );
     }
     for (let i = 0; i < node.length; i++) walk(node[i] as NestedArray, depth + 1, `${path}[${i}]`);
   };

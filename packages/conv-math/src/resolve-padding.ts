@@ -62,7 +62,11 @@ export function resolvePadding2d(
   let perAxis: [Padding1d | undefined, Padding1d | undefined];
   if (Array.isArray(padding)) {
     if (padding.length === 2) perAxis = [padding[0], padding[1]];
-    else if (padding.length === 4) perAxis = [[padding[0], padding[1]], [padding[2], padding[3]]];
+    else if (padding.length === 4)
+      perAxis = [
+        [padding[0], padding[1]],
+        [padding[2], padding[3]],
+      ];
     else
       throw new ConvMathError(
         `padding must be a number, [height, width], [top, bottom, left, right], 'valid', 'same' or 'full'; found an array of length ${padding.length}`,

@@ -77,15 +77,13 @@ export function suggestReductions(
   if (typeof target !== 'object' || target === null) {
     throw new ConvMathError(`suggestReductions expects a network or { input, layer }; found ${describeValue(target)}`);
   }
-  const network: NetworkSpec =
-    'layers' in target ? target : { name: 'layer', input: target.input, layers: [target.layer] };
+  const network: NetworkSpec = 'layers' in target ? target : { name: 'layer', input: target.input, layers: [target.layer] };
   const summary = summarizeNetwork(network);
   let indices: number[];
   if (options.layer === undefined) {
     indices = network.layers.flatMap((layer, i) => (layer.type === 'conv2d' || layer.type === 'dense' ? [i] : []));
   } else {
-    const index =
-      typeof options.layer === 'number' ? options.layer : network.layers.findIndex((layer) => layer.name === options.layer);
+    const index = typeof options.layer === 'number' ? options.layer : network.layers.findIndex((layer) => layer.name === options.layer);
     const layer = network.layers[index];
     if (layer === undefined || !Number.isInteger(index)) {
       const names = summary.layers.map((row) => row.name).join(', ');
@@ -122,7 +120,12 @@ function suggestForLayer(network: NetworkSpec, summary: Summary, index: number, 
     const stride = requireInteger('stride', options.stride ?? 2, 2);
     const base: Conv2dLayer = { ...conv };
     if (fewer < cout) {
-      add('fewer-filters', `${fewer} filters instead of ${cout}`, [{ ...base, outChannels: fewer }], 'fewer features for later layers to combine.');
+      add(
+        'fewer-filters',
+        `${fewer} filters instead of ${cout}`,
+        [{ ...base, outChannels: fewer }],
+        'fewer features for later layers to combine.',
+      );
     }
     if (smallerH >= 1 && smallerW >= 1 && (smallerH < kh || smallerW < kw)) {
       add(
@@ -134,7 +137,13 @@ function suggestForLayer(network: NetworkSpec, summary: Summary, index: number, 
     }
     const [strideH, strideW] = requirePair('stride', conv.stride, 1, 1);
     const restrides = strideH !== stride || strideW !== stride;
-    if (restrides) add('stride', `stride ${stride}`, [{ ...base, stride }], 'the layer itself keeps its parameters; it samples the image more coarsely and loses spatial detail.');
+    if (restrides)
+      add(
+        'stride',
+        `stride ${stride}`,
+        [{ ...base, stride }],
+        'the layer itself keeps its parameters; it samples the image more coarsely and loses spatial detail.',
+      );
     if (fewer < cout && smallerH >= 1 && smallerW >= 1 && (smallerH < kh || smallerW < kw) && restrides) {
       add(
         'fewer-smaller-strided',

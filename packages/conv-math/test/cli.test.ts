@@ -58,7 +58,10 @@ describe('conv-math (built bin) good paths', () => {
     expect(text.status).toBe(0);
     expect(text.stdout).toMatch(/^C1 \(conv2d\) +6×28×28 +156 +117,600$/m);
     expect(text.stdout).toContain('Total params: 61,706');
-    expect(JSON.parse(run(['summary', 'lenet5-reduced', '--format', 'json']).stdout).layers[0]).toMatchObject({ outputShape: [5, 15, 15], params: 85 });
+    expect(JSON.parse(run(['summary', 'lenet5-reduced', '--format', 'json']).stdout).layers[0]).toMatchObject({
+      outputShape: [5, 15, 15],
+      params: 85,
+    });
     expect(run(['summary', 'lenet5', '--format', 'md']).stdout).toContain('| C1 (conv2d) | 6×28×28 | 156 | 117,600 |');
     const file = join(scratch, 'net.json');
     writeFileSync(file, JSON.stringify({ name: 'tiny', input: [3, 8, 8], layers: [{ type: 'conv2d', outChannels: 4, kernel: 3 }] }));
@@ -79,14 +82,66 @@ describe('conv-math (built bin) good paths', () => {
   });
 
   test('conv reads {x, w, padding, stride} on stdin and writes the output as JSON', () => {
-    const seed = run(['conv'], JSON.stringify({ x: [[1, 2, 3, 4], [5, 6, 7, 8], [9, 10, 11, 12], [13, 14, 15, 16]], w: [[4, 2], [5, 1]], padding: 1, stride: 2 }));
+    const seed = run(
+      ['conv'],
+      JSON.stringify({
+        x: [
+          [1, 2, 3, 4],
+          [5, 6, 7, 8],
+          [9, 10, 11, 12],
+          [13, 14, 15, 16],
+        ],
+        w: [
+          [4, 2],
+          [5, 1],
+        ],
+        padding: 1,
+        stride: 2,
+      }),
+    );
     expect(seed).toEqual({ status: 0, stdout: '[[1,13,20],[19,99,92],[26,86,64]]\n', stderr: '' });
-    const nchw = run(['conv'], JSON.stringify({ x: [[[[1, 2], [3, 4]], [[5, 6], [7, 8]]]], w: [[[[1]], [[1]]]], b: [0.5] }));
-    expect(JSON.parse(nchw.stdout)).toEqual([[[[6.5, 8.5], [10.5, 12.5]]]]);
+    const nchw = run(
+      ['conv'],
+      JSON.stringify({
+        x: [
+          [
+            [
+              [1, 2],
+              [3, 4],
+            ],
+            [
+              [5, 6],
+              [7, 8],
+            ],
+          ],
+        ],
+        w: [[[[1]], [[1]]]],
+        b: [0.5],
+      }),
+    );
+    expect(JSON.parse(nchw.stdout)).toEqual([
+      [
+        [
+          [6.5, 8.5],
+          [10.5, 12.5],
+        ],
+      ],
+    ]);
     const grouped = run(['conv', '--format', 'json'], JSON.stringify({ x: [[[[1, 2]], [[3, 4]]]], w: [[[[2]]], [[[3]]]], groups: 2 }));
     expect(JSON.parse(grouped.stdout)).toEqual([[[[2, 4]], [[9, 12]]]]);
     expect(run(['conv'], JSON.stringify({ x: [1, 2, 3], w: [1, 1], dilation: 2 })).stdout).toBe('[4]\n');
-    expect(run(['conv', '--format', 'text'], JSON.stringify({ x: [[1, 2], [3, 4]], w: [[1]] })).stdout).toBe('1 2\n3 4\n');
+    expect(
+      run(
+        ['conv', '--format', 'text'],
+        JSON.stringify({
+          x: [
+            [1, 2],
+            [3, 4],
+          ],
+          w: [[1]],
+        }),
+      ).stdout,
+    ).toBe('1 2\n3 4\n');
   });
 
   test('params and suggest', () => {
@@ -94,8 +149,14 @@ describe('conv-math (built bin) good paths', () => {
     expect(run(['params', '--in', '1', '--out', '5', '-F', '4', '--format', 'md']).stdout).toContain('= 5 · 17 = 85');
     expect(run(['params', '--type', 'dense', '--in', '120', '--out', '84']).stdout).toBe('10164\n');
     const suggest = JSON.parse(run(['suggest', 'lenet5', '--layer', 'C1', '--format', 'json']).stdout);
-    expect(suggest.find((r: { technique: string }) => r.technique === 'fewer-smaller-strided').after).toEqual({ params: 85, outputShape: [5, 15, 15], macs: 18000 });
-    expect(run(['suggest', 'lenet5', '--layer', '0']).stdout).toContain('C1: 5 filters of 4×4, stride 2 — params 156 → 85, output 6×28×28 → 5×15×15');
+    expect(suggest.find((r: { technique: string }) => r.technique === 'fewer-smaller-strided').after).toEqual({
+      params: 85,
+      outputShape: [5, 15, 15],
+      macs: 18000,
+    });
+    expect(run(['suggest', 'lenet5', '--layer', '0']).stdout).toContain(
+      'C1: 5 filters of 4×4, stride 2 — params 156 → 85, output 6×28×28 → 5×15×15',
+    );
   });
 });
 
@@ -106,14 +167,38 @@ describe('conv-math (built bin) bad input: one stderr line, non-zero exit, no st
     ['an unknown flag', ['size', '-L', '32', '-F', '5', '--bogus'], '', 2, /size: unknown option --bogus; options are -L\/--input/],
     ['a missing required flag', ['size', '-L', '32'], '', 2, /size: -F \(kernel size\) is required/],
     ['a flag without its value', ['size', '-L', '32', '-F'], '', 2, /size: -F needs a value/],
-    ['a negative size given as -P -1', ['size', '-L', '32', '-F', '5', '-P', '-1'], '', 2, /-P needs a value \(for a value starting with '-', write --padding=VALUE\)/],
+    [
+      'a negative size given as -P -1',
+      ['size', '-L', '32', '-F', '5', '-P', '-1'],
+      '',
+      2,
+      /-P needs a value \(for a value starting with '-', write --padding=VALUE\)/,
+    ],
     ['negative padding', ['size', '-L', '32', '-F', '5', '--padding=-1'], '', 1, /padding P must be a non-negative integer; found -1/],
     ['a non-integer size', ['size', '-L', 'abc', '-F', '3'], '', 1, /-L must be an integer; found "abc"/],
     ['a zero kernel', ['size', '-L', '32', '-F', '0'], '', 1, /kernel size F must be a positive integer; found 0/],
     ['a negative input', ['size', '--input=-4', '-F', '3'], '', 1, /input size L must be a positive integer; found -4/],
-    ['a kernel larger than the padded input', ['size', '-L', '3', '-F', '6', '-P', '1'], '', 1, /kernel F = 6 is larger than the padded input L \+ P = 3 \+ 1 \+ 1 = 5/],
-    ['a non-integer size in exact mode', ['size', '-L', '32', '-F', '5', '-S', '2', '--mode', 'exact'], '', 1, /output size is not an integer: .* = 27\/2 \+ 1 = 14\.5 \(L=32, F=5, P=0, S=2\)/],
-    ['an unknown mode', ['size', '-L', '32', '-F', '5', '--mode', 'round'], '', 2, /--mode must be one of floor, ceil, exact; found "round"/],
+    [
+      'a kernel larger than the padded input',
+      ['size', '-L', '3', '-F', '6', '-P', '1'],
+      '',
+      1,
+      /kernel F = 6 is larger than the padded input L \+ P = 3 \+ 1 \+ 1 = 5/,
+    ],
+    [
+      'a non-integer size in exact mode',
+      ['size', '-L', '32', '-F', '5', '-S', '2', '--mode', 'exact'],
+      '',
+      1,
+      /output size is not an integer: .* = 27\/2 \+ 1 = 14\.5 \(L=32, F=5, P=0, S=2\)/,
+    ],
+    [
+      'an unknown mode',
+      ['size', '-L', '32', '-F', '5', '--mode', 'round'],
+      '',
+      2,
+      /--mode must be one of floor, ceil, exact; found "round"/,
+    ],
     ['an unknown format', ['summary', 'lenet5', '--format', 'pdf'], '', 2, /--format must be one of text, json, md; found "pdf"/],
     ['an unknown preset', ['summary', 'alexnet'], '', 1, /unknown network "alexnet"; presets are lenet5, lenet5-reduced/],
     ['a missing network file', ['summary', '/nonexistent/net.json'], '', 1, /cannot read \/nonexistent\/net.json: ENOENT/],
@@ -125,16 +210,40 @@ describe('conv-math (built bin) bad input: one stderr line, non-zero exit, no st
     ['wrong shapes on stdin', ['conv'], '{"x": [[1,2],[3,4]], "w": [[[[1]]]]}', 1, /x is 2-D and w is 4-D/],
     ['a ragged x on stdin', ['conv'], '{"x": [[1,2],[3]], "w": [[1]]}', 1, /x\[1\] has 1 elements; expected 2/],
     ['a null value on stdin', ['conv'], '{"x": [[1,null]], "w": [[1]]}', 1, /x\[0\]\[1\] is null; expected a finite number/],
-    ['a kernel larger than the input on stdin', ['conv'], '{"x": [[1,2]], "w": [[1,2,3]]}', 1, /width: kernel F = 3 is larger than the padded input/],
+    [
+      'a kernel larger than the input on stdin',
+      ['conv'],
+      '{"x": [[1,2]], "w": [[1,2,3]]}',
+      1,
+      /width: kernel F = 3 is larger than the padded input/,
+    ],
     ['zero stride on stdin', ['conv'], '{"x": [[1]], "w": [[1]], "stride": 0}', 1, /stride must be a positive integer; found 0/],
-    ['bad groups on stdin', ['conv'], '{"x": [[[[1]],[[1]],[[1]]]], "w": [[[[1]]]], "groups": 2}', 1, /groups = 2 must divide the input channels; found Cin = 3/],
+    [
+      'bad groups on stdin',
+      ['conv'],
+      '{"x": [[[[1]],[[1]],[[1]]]], "w": [[[[1]]]], "groups": 2}',
+      1,
+      /groups = 2 must divide the input channels; found Cin = 3/,
+    ],
     ['a 5-D x on stdin', ['conv'], '{"x": [[[[[1]]]]], "w": [[[[[1]]]]]}', 1, /x must be a nested array of depth 1 to 4/],
     ['malformed --x', ['explain', '--x', '[[1,2],[3', '--w', '[[1]]'], '', 1, /--x is not valid JSON/],
     ['a missing --w', ['explain', '--x', '[[1]]'], '', 2, /explain: --w \(the kernel as JSON\) is required/],
     ['a non-numeric bias', ['explain', '--x', '[[1]]', '--w', '[[1]]', '--bias', 'abc'], '', 1, /--bias must be a number; found "abc"/],
-    ['a bad padding list', ['explain', ...seedArgs.slice(0, 4), '-P', '1,2,3'], '', 1, /-P must be N, H,W, TOP,BOTTOM,LEFT,RIGHT, valid, same or full; found "1,2,3"/],
+    [
+      'a bad padding list',
+      ['explain', ...seedArgs.slice(0, 4), '-P', '1,2,3'],
+      '',
+      1,
+      /-P must be N, H,W, TOP,BOTTOM,LEFT,RIGHT, valid, same or full; found "1,2,3"/,
+    ],
     ['an unknown layer', ['suggest', 'lenet5', '--layer', 'C9'], '', 1, /no layer "C9" in LeNet-5/],
-    ['groups that do not divide', ['params', '--in', '3', '--out', '6', '-F', '3', '--groups', '2'], '', 1, /groups = 2 must divide both channel counts/],
+    [
+      'groups that do not divide',
+      ['params', '--in', '3', '--out', '6', '-F', '3', '--groups', '2'],
+      '',
+      1,
+      /groups = 2 must divide both channel counts/,
+    ],
     ['an extra argument', ['summary', 'lenet5', 'extra'], '', 2, /summary: unexpected argument "extra"/],
   ];
 

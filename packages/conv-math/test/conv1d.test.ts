@@ -19,7 +19,23 @@ describe('conv1d(x, w, options)', () => {
   });
 
   test('[N, C, L] input with [Cout, Cin, K] weights and a bias', () => {
-    expect(conv1d([[[1, 2, 3], [10, 20, 30]]], [[[1, 0], [0, 1]]], { bias: [0.5] })).toEqual([[[21.5, 32.5]]]);
+    expect(
+      conv1d(
+        [
+          [
+            [1, 2, 3],
+            [10, 20, 30],
+          ],
+        ],
+        [
+          [
+            [1, 0],
+            [0, 1],
+          ],
+        ],
+        { bias: [0.5] },
+      ),
+    ).toEqual([[[21.5, 32.5]]]);
   });
 
   test('FlatTensors keep their array type', () => {
@@ -33,6 +49,8 @@ describe('conv1d(x, w, options)', () => {
     expect(() => conv1d([1, 2] as never, [[[1]]] as never)).toThrow(/x is 1-D and w is 3-D/);
     expect(() => conv1d([1, 2], [1, 2, 3])).toThrow(/kernel F = 3 is larger than the padded input/);
     expect(() => conv1d([1, 2], [1], { padding: [1, 2, 3] as never })).toThrow(ConvMathError);
-    expect(() => conv1d({ data: new Float32Array(2), shape: [2] }, { data: new Float32Array(1), shape: [1, 1, 1] })).toThrow(/x must be 3-D/);
+    expect(() => conv1d({ data: new Float32Array(2), shape: [2] }, { data: new Float32Array(1), shape: [1, 1, 1] })).toThrow(
+      /x must be 3-D/,
+    );
   });
 });

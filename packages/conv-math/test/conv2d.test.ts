@@ -38,7 +38,14 @@ describe('conv2d(x, w, options) on the seed example', () => {
 
   test('flipKernel gives the mathematical convolution: cross-correlation with the kernel rotated 180°', () => {
     const flipped = conv2d(seedX, seedW, { padding: 1, stride: 2, flipKernel: true });
-    const rotated = conv2d(seedX, [[1, 5], [2, 4]], { padding: 1, stride: 2 });
+    const rotated = conv2d(
+      seedX,
+      [
+        [1, 5],
+        [2, 4],
+      ],
+      { padding: 1, stride: 2 },
+    );
     expect(flipped).toEqual(rotated);
     expect(flipped).not.toEqual(conv2d(seedX, seedW, { padding: 1, stride: 2 }));
   });
@@ -79,7 +86,14 @@ describe('conv2d(x, w, options) padding, stride and dilation', () => {
 
   test('dilation per axis spreads the kernel taps', () => {
     // A 2×2 kernel with dilation [2, 3] reads x[i][j], x[i][j+3], x[i+2][j], x[i+2][j+3].
-    const y = conv2d(x, [[1, 10], [100, 1000]], { dilation: [2, 3] });
+    const y = conv2d(
+      x,
+      [
+        [1, 10],
+        [100, 1000],
+      ],
+      { dilation: [2, 3] },
+    );
     expect(y.length).toBe(3);
     expect(y[0]!.length).toBe(3);
     expect(y[1]![2]).toBe(x[1]![2]! + 10 * x[1]![5]! + 100 * x[3]![2]! + 1000 * x[3]![5]!);
@@ -94,8 +108,22 @@ describe('conv2d(x, w, options) padding, stride and dilation', () => {
 
 describe('conv2d(x, w, options) channels, groups, batch and typed arrays', () => {
   test('NCHW input with two channels sums over channels and adds one bias per filter', () => {
-    const x = [[[[1, 2], [3, 4]], [[10, 20], [30, 40]]]]; // [1, 2, 2, 2]
-    const w = [[[[1]], [[2]]], [[[0]], [[-1]]]]; // [2, 2, 1, 1]
+    const x = [
+      [
+        [
+          [1, 2],
+          [3, 4],
+        ],
+        [
+          [10, 20],
+          [30, 40],
+        ],
+      ],
+    ]; // [1, 2, 2, 2]
+    const w = [
+      [[[1]], [[2]]],
+      [[[0]], [[-1]]],
+    ]; // [2, 2, 1, 1]
     expect(conv2d(x, w, { bias: [100, 0] })).toEqual([
       [
         [
@@ -111,9 +139,31 @@ describe('conv2d(x, w, options) channels, groups, batch and typed arrays', () =>
   });
 
   test('groups = channels is a depthwise convolution: no channel mixing', () => {
-    const x = [[[[1, 2], [3, 4]], [[5, 6], [7, 8]]]];
+    const x = [
+      [
+        [
+          [1, 2],
+          [3, 4],
+        ],
+        [
+          [5, 6],
+          [7, 8],
+        ],
+      ],
+    ];
     const w = [[[[2]]], [[[3]]]]; // [2, 1, 1, 1]
-    expect(conv2d(x, w, { groups: 2 })).toEqual([[[[2, 4], [6, 8]], [[15, 18], [21, 24]]]]);
+    expect(conv2d(x, w, { groups: 2 })).toEqual([
+      [
+        [
+          [2, 4],
+          [6, 8],
+        ],
+        [
+          [15, 18],
+          [21, 24],
+        ],
+      ],
+    ]);
   });
 
   test('each batch item is convolved on its own', () => {
@@ -132,7 +182,11 @@ describe('conv2d(x, w, options) channels, groups, batch and typed arrays', () =>
 
   test('Float32Array in gives Float32Array out; Float64Array gives Float64Array', () => {
     const data = Float32Array.from({ length: 16 }, (_, i) => i + 1);
-    const y32 = conv2d({ data, shape: [1, 1, 4, 4] }, { data: Float32Array.from([4, 2, 5, 1]), shape: [1, 1, 2, 2] }, { padding: 1, stride: 2 });
+    const y32 = conv2d(
+      { data, shape: [1, 1, 4, 4] },
+      { data: Float32Array.from([4, 2, 5, 1]), shape: [1, 1, 2, 2] },
+      { padding: 1, stride: 2 },
+    );
     expect(y32.data).toBeInstanceOf(Float32Array);
     expect(y32.shape).toEqual([1, 1, 3, 3]);
     expect(Array.from(y32.data)).toEqual([1, 13, 20, 19, 99, 92, 26, 86, 64]);
@@ -153,7 +207,11 @@ describe('conv2d(x, w, options) rejects bad input with one clear error', () => {
     ['an empty array', () => conv2d([], [[1]]), /x has an empty dimension/],
     ['2-D x with 4-D w', () => conv2d([[1]] as never, [[[[1]]]] as never), /x is 2-D and w is 4-D/],
     ['3-D x', () => conv2d([[[1]]] as never, [[[1]]] as never), /both must be 2-D .* or 4-D/],
-    ['a kernel larger than the padded input', () => conv2d([[1, 2]], [[1, 2, 3]]), /width: kernel F = 3 is larger than the padded input L \+ P = 2 \+ 0 \+ 0 = 2/],
+    [
+      'a kernel larger than the padded input',
+      () => conv2d([[1, 2]], [[1, 2, 3]]),
+      /width: kernel F = 3 is larger than the padded input L \+ P = 2 \+ 0 \+ 0 = 2/,
+    ],
     ['a dilated kernel larger than the input', () => conv2d([[1, 2, 3]], [[1, 2]], { dilation: 3 }), /kernel F = 2 \(dilated to 4\)/],
     ['stride 0', () => conv2d([[1]], [[1]], { stride: 0 }), /stride must be a positive integer; found 0/],
     ['a fractional stride', () => conv2d([[1]], [[1]], { stride: 1.5 }), /stride must be a positive integer; found 1.5/],
@@ -162,15 +220,55 @@ describe('conv2d(x, w, options) rejects bad input with one clear error', () => {
     ['an unknown padding name', () => conv2d([[1]], [[1]], { padding: 'half' as never }), /padding must be .* found "half"/],
     ['a padding array of length 3', () => conv2d([[1]], [[1]], { padding: [1, 1, 1] as never }), /found an array of length 3/],
     ['groups on a 2-D input', () => conv2d([[1]], [[1]], { groups: 2 }), /groups must be 1 for 2-D/],
-    ['groups that do not divide Cin', () => conv2d([[[[1]], [[1]], [[1]]]], [[[[1]]]], { groups: 2 }), /groups = 2 must divide the input channels; found Cin = 3/],
-    ['groups that do not divide Cout', () => conv2d([[[[1]], [[1]]]], [[[[1]]], [[[1]]], [[[1]]]], { groups: 2 }), /must divide the output channels; found Cout = 3/],
-    ['w channels that do not match Cin/groups', () => conv2d([[[[1]], [[1]]]], [[[[1]], [[1]]], [[[1]], [[1]]]], { groups: 2 }), /w has 2 input channels .* expected Cin\/groups = 2\/2 = 1/],
-    ['a bias of the wrong length', () => conv2d([[[[1]]]], [[[[1]]]], { bias: [1, 2] }), /bias must have one value per output channel \(1\)/],
+    [
+      'groups that do not divide Cin',
+      () => conv2d([[[[1]], [[1]], [[1]]]], [[[[1]]]], { groups: 2 }),
+      /groups = 2 must divide the input channels; found Cin = 3/,
+    ],
+    [
+      'groups that do not divide Cout',
+      () => conv2d([[[[1]], [[1]]]], [[[[1]]], [[[1]]], [[[1]]]], { groups: 2 }),
+      /must divide the output channels; found Cout = 3/,
+    ],
+    [
+      'w channels that do not match Cin/groups',
+      () =>
+        conv2d(
+          [[[[1]], [[1]]]],
+          [
+            [[[1]], [[1]]],
+            [[[1]], [[1]]],
+          ],
+          { groups: 2 },
+        ),
+      /w has 2 input channels .* expected Cin\/groups = 2\/2 = 1/,
+    ],
+    [
+      'a bias of the wrong length',
+      () => conv2d([[[[1]]]], [[[[1]]]], { bias: [1, 2] }),
+      /bias must have one value per output channel \(1\)/,
+    ],
     ['a NaN bias', () => conv2d([[1]], [[1]], { bias: Number.NaN }), /bias\[0\] is NaN/],
-    ['flat data that does not fill its shape', () => conv2d({ data: new Float32Array(3), shape: [1, 1, 2, 2] }, { data: new Float32Array(1), shape: [1, 1, 1, 1] }), /x.data has 3 values; its shape \[1, 1, 2, 2\] needs 4/],
-    ['NaN in flat data', () => conv2d({ data: Float64Array.of(1, Number.NaN), shape: [1, 1, 1, 2] }, { data: Float64Array.of(1), shape: [1, 1, 1, 1] }), /x.data\[1\] is NaN/],
-    ['a flat x with a nested w', () => conv2d({ data: new Float32Array(1), shape: [1, 1, 1, 1] } as never, [[1]] as never), /both be FlatTensors/],
-    ['a flat x of the wrong rank', () => conv2d({ data: new Float32Array(4), shape: [2, 2] }, { data: new Float32Array(1), shape: [1, 1, 1, 1] }), /x must be 4-D \[N, C, H, W\] \(NCHW\); found shape \[2, 2\]/],
+    [
+      'flat data that does not fill its shape',
+      () => conv2d({ data: new Float32Array(3), shape: [1, 1, 2, 2] }, { data: new Float32Array(1), shape: [1, 1, 1, 1] }),
+      /x.data has 3 values; its shape \[1, 1, 2, 2\] needs 4/,
+    ],
+    [
+      'NaN in flat data',
+      () => conv2d({ data: Float64Array.of(1, Number.NaN), shape: [1, 1, 1, 2] }, { data: Float64Array.of(1), shape: [1, 1, 1, 1] }),
+      /x.data\[1\] is NaN/,
+    ],
+    [
+      'a flat x with a nested w',
+      () => conv2d({ data: new Float32Array(1), shape: [1, 1, 1, 1] } as never, [[1]] as never),
+      /both be FlatTensors/,
+    ],
+    [
+      'a flat x of the wrong rank',
+      () => conv2d({ data: new Float32Array(4), shape: [2, 2] }, { data: new Float32Array(1), shape: [1, 1, 1, 1] }),
+      /x must be 4-D \[N, C, H, W\] \(NCHW\); found shape \[2, 2\]/,
+    ],
     ['x that is not an array', () => conv2d('abc' as never, [[1]]), /x must be a nested array or a FlatTensor/],
   ];
   test.each(cases)('%s', (_name, run, message) => {

@@ -61,7 +61,12 @@ describe('layerCost(layer, input)', () => {
 
   test('an activation adds one FLOP per output; pooling costs one per window value', () => {
     expect(layerCost({ type: 'conv2d', outChannels: 6, kernel: 5, activation: 'relu' }, [1, 32, 32]).flops).toBe(2 * 117600 + 4704);
-    expect(layerCost({ type: 'maxPool', kernel: 2 }, [6, 28, 28])).toMatchObject({ outputShape: [6, 14, 14], params: 0, macs: 0, flops: 6 * 14 * 14 * 4 });
+    expect(layerCost({ type: 'maxPool', kernel: 2 }, [6, 28, 28])).toMatchObject({
+      outputShape: [6, 14, 14],
+      params: 0,
+      macs: 0,
+      flops: 6 * 14 * 14 * 4,
+    });
     expect(layerCost({ type: 'avgPool', kernel: 2, ceilMode: true }, [5, 15, 15]).outputShape).toEqual([5, 8, 8]);
   });
 
@@ -77,8 +82,12 @@ describe('layerCost(layer, input)', () => {
   });
 
   test('rejects a dense layer on an image, a conv on a flat input and unknown types', () => {
-    expect(() => layerCost({ type: 'dense', outFeatures: 10 }, [16, 5, 5])).toThrow(/dense needs a flat input \[features\]; found \[16, 5, 5\] \(add a flatten layer/);
-    expect(() => layerCost({ type: 'conv2d', outChannels: 1, kernel: 3 }, [100])).toThrow(/conv2d needs an image input \[C, H, W\]; found \[100\]/);
+    expect(() => layerCost({ type: 'dense', outFeatures: 10 }, [16, 5, 5])).toThrow(
+      /dense needs a flat input \[features\]; found \[16, 5, 5\] \(add a flatten layer/,
+    );
+    expect(() => layerCost({ type: 'conv2d', outChannels: 1, kernel: 3 }, [100])).toThrow(
+      /conv2d needs an image input \[C, H, W\]; found \[100\]/,
+    );
     expect(() => layerCost({ type: 'lstm' } as never, [100])).toThrow(/unknown layer type "lstm"/);
   });
 });
@@ -87,7 +96,16 @@ describe('summarizeNetwork(network, options)', () => {
   test('LeNet-5: first layer 6×28×28 with 156 params; 61,706 params and 416,520 MACs in all', () => {
     const summary = summarizeNetwork(lenet5);
     expect(summary.layers[0]).toMatchObject({ name: 'C1', outputShape: [6, 28, 28], params: 156, macs: 117600 });
-    expect(summary.layers.map((l) => l.outputShape)).toEqual([[6, 28, 28], [6, 14, 14], [16, 10, 10], [16, 5, 5], [120, 1, 1], [120], [84], [10]]);
+    expect(summary.layers.map((l) => l.outputShape)).toEqual([
+      [6, 28, 28],
+      [6, 14, 14],
+      [16, 10, 10],
+      [16, 5, 5],
+      [120, 1, 1],
+      [120],
+      [84],
+      [10],
+    ]);
     expect(summary.layers.map((l) => l.params)).toEqual([156, 0, 2416, 0, 48120, 0, 10164, 850]);
     expect(summary.totals.params).toBe(61706);
     expect(summary.totals.macs).toBe(117600 + 240000 + 48000 + 10080 + 840);
@@ -113,9 +131,15 @@ describe('summarizeNetwork(network, options)', () => {
 
   test('names the first layer that does not fit', () => {
     const broken = { input: [1, 16, 16] as const, layers: [{ type: 'conv2d' as const, name: 'big', outChannels: 2, kernel: 20 }] };
-    expect(() => summarizeNetwork(broken)).toThrow(/layer 0 \(big, input \[1, 16, 16\]\): height: kernel F = 20 is larger than the padded input/);
-    expect(() => summarizeNetwork({ input: [1, 0, 3], layers: [] } as never)).toThrow(/network input\[1\] must be a positive integer; found 0/);
-    expect(() => summarizeNetwork({ input: [1, 4], layers: [] } as never)).toThrow(/network input must be \[channels, height, width\] or \[features\]/);
+    expect(() => summarizeNetwork(broken)).toThrow(
+      /layer 0 \(big, input \[1, 16, 16\]\): height: kernel F = 20 is larger than the padded input/,
+    );
+    expect(() => summarizeNetwork({ input: [1, 0, 3], layers: [] } as never)).toThrow(
+      /network input\[1\] must be a positive integer; found 0/,
+    );
+    expect(() => summarizeNetwork({ input: [1, 4], layers: [] } as never)).toThrow(
+      /network input must be \[channels, height, width\] or \[features\]/,
+    );
     expect(() => summarizeNetwork(lenet5, { batch: 0 })).toThrow(/batch must be a positive integer; found 0/);
   });
 });
@@ -141,6 +165,8 @@ describe('formatNetworkSummary(summary, format)', () => {
     expect(markdown).toContain('| C1 (conv2d) | 6×28×28 | 156 | 117,600 |');
     expect(markdown).toContain('| **Total** |  | **61,706** | **416,520** |');
     expect(JSON.parse(formatNetworkSummary(summary, 'json'))).toEqual(summary);
-    expect(() => formatNetworkSummary(summary, 'html' as never)).toThrow(/summary format must be 'text', 'markdown' or 'json'; found "html"/);
+    expect(() => formatNetworkSummary(summary, 'html' as never)).toThrow(
+      /summary format must be 'text', 'markdown' or 'json'; found "html"/,
+    );
   });
 });

@@ -34,9 +34,7 @@ describe('convOutputSize(options)', () => {
     const run = () => convOutputSize({ input: 32, kernel: 5, stride: 2, mode: 'exact' });
     expect(run).toThrow(ConvMathError);
     expect(run).toThrow('(L + 2P − F)/S + 1 = (32 + 2·0 − 5)/2 + 1 = 27/2 + 1 = 14.5 (L=32, F=5, P=0, S=2)');
-    expect(() => convOutputSize({ input: 5, kernel: 2, padding: 1, stride: 2, mode: 'exact' })).toThrow(
-      /= 3\.5 \(L=5, F=2, P=1, S=2\)/,
-    );
+    expect(() => convOutputSize({ input: 5, kernel: 2, padding: 1, stride: 2, mode: 'exact' })).toThrow(/= 3\.5 \(L=5, F=2, P=1, S=2\)/);
   });
 
   test.each<[string, ConvOutputSizeOptions, RegExp]>([
@@ -45,7 +43,11 @@ describe('convOutputSize(options)', () => {
     ['fractional stride', { input: 5, kernel: 2, stride: 0.5 }, /stride S must be a positive integer; found 0.5/],
     ['NaN input', { input: Number.NaN, kernel: 2 }, /input size L must be a positive integer; found NaN/],
     ['negative padding', { input: 5, kernel: 2, padding: -1 }, /padding P must be a non-negative integer; found -1/],
-    ['kernel larger than the padded input', { input: 3, kernel: 6, padding: 1 }, /kernel F = 6 is larger than the padded input L \+ P = 3 \+ 1 \+ 1 = 5/],
+    [
+      'kernel larger than the padded input',
+      { input: 3, kernel: 6, padding: 1 },
+      /kernel F = 6 is larger than the padded input L \+ P = 3 \+ 1 \+ 1 = 5/,
+    ],
     ['unknown mode', { input: 5, kernel: 2, mode: 'round' as never }, /mode must be 'floor', 'ceil' or 'exact'; found "round"/],
   ])('rejects %s', (_name, options, message) => {
     expect(() => convOutputSize(options)).toThrow(message);

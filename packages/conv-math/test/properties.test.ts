@@ -1,6 +1,15 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { ConvMathError, conv1d, conv2d, convOutputSize, type Padding1d, type Padding2d, suggestReductions, summarizeNetwork } from '../src/index';
+import {
+  ConvMathError,
+  conv1d,
+  conv2d,
+  convOutputSize,
+  type Padding1d,
+  type Padding2d,
+  suggestReductions,
+  summarizeNetwork,
+} from '../src/index';
 
 // Random conv2d problems: small sizes so that both valid and too-large kernels come up.
 const problem = fc.record({
@@ -17,7 +26,12 @@ const problem = fc.record({
   padding: fc.oneof(
     fc.integer({ min: 0, max: 3 }),
     fc.tuple(fc.integer({ min: 0, max: 3 }), fc.integer({ min: 0, max: 3 })),
-    fc.tuple(fc.integer({ min: 0, max: 3 }), fc.integer({ min: 0, max: 3 }), fc.integer({ min: 0, max: 3 }), fc.integer({ min: 0, max: 3 })),
+    fc.tuple(
+      fc.integer({ min: 0, max: 3 }),
+      fc.integer({ min: 0, max: 3 }),
+      fc.integer({ min: 0, max: 3 }),
+      fc.integer({ min: 0, max: 3 }),
+    ),
     fc.constantFrom('valid' as const, 'same' as const, 'full' as const),
   ),
 });
@@ -44,11 +58,29 @@ describe('conv2d(x, w, options) properties', () => {
       fc.property(problem, (p) => {
         const cin = p.groups * p.inPerGroup;
         const cout = p.groups * p.outPerGroup;
-        const x = { data: Float64Array.from({ length: p.batch * cin * p.height * p.width }, (_, i) => (i % 7) - 3), shape: [p.batch, cin, p.height, p.width] };
-        const w = { data: Float64Array.from({ length: cout * p.inPerGroup * p.kernelHeight * p.kernelWidth }, (_, i) => (i % 5) - 2), shape: [cout, p.inPerGroup, p.kernelHeight, p.kernelWidth] };
+        const x = {
+          data: Float64Array.from({ length: p.batch * cin * p.height * p.width }, (_, i) => (i % 7) - 3),
+          shape: [p.batch, cin, p.height, p.width],
+        };
+        const w = {
+          data: Float64Array.from({ length: cout * p.inPerGroup * p.kernelHeight * p.kernelWidth }, (_, i) => (i % 5) - 2),
+          shape: [cout, p.inPerGroup, p.kernelHeight, p.kernelWidth],
+        };
         const options = { padding: p.padding as Padding2d, stride: p.stride, dilation: p.dilation, groups: p.groups };
-        const outHeight = predicted({ input: p.height, kernel: p.kernelHeight, stride: p.stride[0], dilation: p.dilation[0], padding: axisPadding(options.padding, 0) });
-        const outWidth = predicted({ input: p.width, kernel: p.kernelWidth, stride: p.stride[1], dilation: p.dilation[1], padding: axisPadding(options.padding, 1) });
+        const outHeight = predicted({
+          input: p.height,
+          kernel: p.kernelHeight,
+          stride: p.stride[0],
+          dilation: p.dilation[0],
+          padding: axisPadding(options.padding, 0),
+        });
+        const outWidth = predicted({
+          input: p.width,
+          kernel: p.kernelWidth,
+          stride: p.stride[1],
+          dilation: p.dilation[1],
+          padding: axisPadding(options.padding, 1),
+        });
         if (outHeight === 'throws' || outWidth === 'throws') {
           expect(() => conv2d(x, w, options)).toThrow(ConvMathError);
           return;
@@ -92,7 +124,10 @@ describe('robustness: arbitrary JSON never escapes as anything but a ConvMathErr
       if (!(error instanceof ConvMathError)) throw error;
     }
   };
-  const small = fc.oneof(fc.integer({ min: -2, max: 4 }), fc.constantFrom(null, 'same', 'x', [1, 2], [0, 1, 1, 0], [], {}, 1.5, Number.NaN));
+  const small = fc.oneof(
+    fc.integer({ min: -2, max: 4 }),
+    fc.constantFrom(null, 'same', 'x', [1, 2], [0, 1, 1, 0], [], {}, 1.5, Number.NaN),
+  );
   const matrix = fc.oneof(
     fc.array(fc.array(fc.oneof(fc.integer({ min: -3, max: 3 }), small), { minLength: 0, maxLength: 4 }), { minLength: 0, maxLength: 4 }),
     fc.jsonValue({ maxDepth: 4 }),

@@ -13,7 +13,13 @@ describe('suggestReductions(target, options)', () => {
   });
 
   test('every suggestion for C1 carries exact counts', () => {
-    expect(c1.map((r) => r.technique)).toEqual(['fewer-filters', 'smaller-kernel', 'stride', 'fewer-smaller-strided', 'depthwise-separable']);
+    expect(c1.map((r) => r.technique)).toEqual([
+      'fewer-filters',
+      'smaller-kernel',
+      'stride',
+      'fewer-smaller-strided',
+      'depthwise-separable',
+    ]);
     expect(byTechnique('fewer-filters')!.after.params).toBe(convParams({ inChannels: 1, outChannels: 5, kernel: 5 }));
     expect(byTechnique('smaller-kernel')!.after).toMatchObject({ params: 102, outputShape: [6, 29, 29] });
     expect(byTechnique('stride')!.after).toMatchObject({ params: 156, outputShape: [6, 14, 14] });
@@ -26,7 +32,12 @@ describe('suggestReductions(target, options)', () => {
   test('downstream: fewer filters shrink C3; a stride breaks C5, which is said with the reason', () => {
     const fewer = byTechnique('fewer-filters')!;
     // C3 now sees 5 channels: 16·(5·25 + 1) = 2016 instead of 2416.
-    expect(fewer.network).toEqual({ paramsBefore: 61706, paramsAfter: 61706 - 26 - 400, macsBefore: 416520, macsAfter: 416520 - 19600 - 40000 });
+    expect(fewer.network).toEqual({
+      paramsBefore: 61706,
+      paramsAfter: 61706 - 26 - 400,
+      macsBefore: 416520,
+      macsAfter: 416520 - 19600 - 40000,
+    });
     expect(fewer.downstream).toContain('later layers go from 61,550 to 61,150 params');
     const strided = byTechnique('stride')!;
     expect(strided.network.paramsAfter).toBeNull();
@@ -45,7 +56,11 @@ describe('suggestReductions(target, options)', () => {
     expect(c3.some((r) => r.technique === 'bottleneck')).toBe(false);
     const wide = suggestReductions({ input: [64, 8, 8], layer: { type: 'conv2d', outChannels: 64, kernel: 3, padding: 1 } });
     const bottleneck = wide.find((r) => r.technique === 'bottleneck')!;
-    expect(bottleneck.after).toEqual({ params: 64 * 16 + 16 + 64 * (16 * 9 + 1), outputShape: [64, 8, 8], macs: 64 * 16 * 64 + 64 * 64 * 16 * 9 });
+    expect(bottleneck.after).toEqual({
+      params: 64 * 16 + 16 + 64 * (16 * 9 + 1),
+      outputShape: [64, 8, 8],
+      macs: 64 * 16 * 64 + 64 * 64 * 16 * 9,
+    });
   });
 
   test('dense layers: fewer units and a low-rank factorization; no layer given means every conv and dense layer', () => {
@@ -57,7 +72,9 @@ describe('suggestReductions(target, options)', () => {
   });
 
   test('options change the targets: 3 filters of 3×3, stride 3', () => {
-    const custom = suggestReductions(lenet5, { layer: 'C1', filters: 3, kernel: 3, stride: 3 }).find((r) => r.technique === 'fewer-smaller-strided')!;
+    const custom = suggestReductions(lenet5, { layer: 'C1', filters: 3, kernel: 3, stride: 3 }).find(
+      (r) => r.technique === 'fewer-smaller-strided',
+    )!;
     expect(custom.after).toMatchObject({ params: 30, outputShape: [3, 10, 10] });
   });
 

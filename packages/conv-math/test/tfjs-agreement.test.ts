@@ -34,10 +34,25 @@ function tfjsConv2d(
 ): FlatTensor<Float32Array> {
   const xNhwc = nchwToNhwc(x);
   const wHwio = oihwToHwio(w);
-  const tfPad = typeof pad === 'string' ? pad : ([[0, 0], [pad[0], pad[1]], [pad[2], pad[3]], [0, 0]] as [[number, number], [number, number], [number, number], [number, number]]);
+  const tfPad =
+    typeof pad === 'string'
+      ? pad
+      : ([
+          [0, 0],
+          [pad[0], pad[1]],
+          [pad[2], pad[3]],
+          [0, 0],
+        ] as [[number, number], [number, number], [number, number], [number, number]]);
   const before = tf.memory().numTensors;
   const out = tf.tidy(() =>
-    tf.conv2d(tf.tensor4d(xNhwc.data, xNhwc.shape as [number, number, number, number]), tf.tensor4d(wHwio.data, wHwio.shape as [number, number, number, number]), stride, tfPad, 'NHWC', dilation),
+    tf.conv2d(
+      tf.tensor4d(xNhwc.data, xNhwc.shape as [number, number, number, number]),
+      tf.tensor4d(wHwio.data, wHwio.shape as [number, number, number, number]),
+      stride,
+      tfPad,
+      'NHWC',
+      dilation,
+    ),
   );
   const result = { data: out.dataSync() as Float32Array, shape: out.shape };
   out.dispose();
@@ -65,12 +80,23 @@ describe('conv2d(x, w, options) agrees with tfjs conv2d (cpu backend)', () => {
       kw: fc.integer({ min: 1, max: 4 }),
       // tfjs conv2d takes strides or dilations above 1, not both.
       strideOrDilation: fc.oneof(
-        fc.record({ stride: fc.tuple(fc.integer({ min: 1, max: 3 }), fc.integer({ min: 1, max: 3 })), dilation: fc.constant<[number, number]>([1, 1]) }),
-        fc.record({ stride: fc.constant<[number, number]>([1, 1]), dilation: fc.tuple(fc.integer({ min: 1, max: 2 }), fc.integer({ min: 1, max: 2 })) }),
+        fc.record({
+          stride: fc.tuple(fc.integer({ min: 1, max: 3 }), fc.integer({ min: 1, max: 3 })),
+          dilation: fc.constant<[number, number]>([1, 1]),
+        }),
+        fc.record({
+          stride: fc.constant<[number, number]>([1, 1]),
+          dilation: fc.tuple(fc.integer({ min: 1, max: 2 }), fc.integer({ min: 1, max: 2 })),
+        }),
       ),
       pad: fc.oneof(
         fc.constantFrom('valid' as const, 'same' as const),
-        fc.tuple(fc.integer({ min: 0, max: 2 }), fc.integer({ min: 0, max: 2 }), fc.integer({ min: 0, max: 2 }), fc.integer({ min: 0, max: 2 })),
+        fc.tuple(
+          fc.integer({ min: 0, max: 2 }),
+          fc.integer({ min: 0, max: 2 }),
+          fc.integer({ min: 0, max: 2 }),
+          fc.integer({ min: 0, max: 2 }),
+        ),
       ),
       seed: fc.integer({ min: 1, max: 1e9 }),
     });
@@ -107,7 +133,17 @@ describe('conv2d(x, w, options) agrees with tfjs conv2d (cpu backend)', () => {
     );
     const xNhwc = nchwToNhwc(x);
     const input = tf.tensor4d(xNhwc.data, xNhwc.shape as [number, number, number, number]);
-    const out = tf.depthwiseConv2d(input, filter, [2, 1], [[0, 0], [1, 1], [0, 0], [0, 0]]);
+    const out = tf.depthwiseConv2d(
+      input,
+      filter,
+      [2, 1],
+      [
+        [0, 0],
+        [1, 1],
+        [0, 0],
+        [0, 0],
+      ],
+    );
     const theirs = nhwcToNchw({ data: out.dataSync() as Float32Array, shape: out.shape });
     tf.dispose([filter, input, out]);
     expect(ours.shape).toEqual(theirs.shape);
@@ -129,7 +165,12 @@ describe('layout converters', () => {
     const w = random([3, 2, 4, 5], 9);
     expect(hwioToOihw(oihwToHwio(w))).toEqual(w);
     const nested = [[[[1, 2]], [[3, 4]]]]; // OIHW [1, 2, 1, 2]
-    expect(oihwToHwio(nested)).toEqual([[[[1], [3]], [[2], [4]]]]); // HWIO [1, 2, 2, 1]
+    expect(oihwToHwio(nested)).toEqual([
+      [
+        [[1], [3]],
+        [[2], [4]],
+      ],
+    ]); // HWIO [1, 2, 2, 1]
   });
 
   test('reject a tensor that is not 4-D', () => {

@@ -58,13 +58,15 @@ for (let epoch = 1; epoch <= epochs; epoch++) {
     });
     step++;
   }
-  if (epoch % 5 === 0 || epoch === epochs) console.log(`epoch ${epoch}: train ${(accuracy(train) * 100).toFixed(2)}%, test ${(accuracy(test) * 100).toFixed(2)}%`);
+  if (epoch % 5 === 0 || epoch === epochs)
+    console.log(`epoch ${epoch}: train ${(accuracy(train) * 100).toFixed(2)}%, test ${(accuracy(test) * 100).toFixed(2)}%`);
 }
 const testAccuracy = accuracy(test);
 console.log(`test accuracy on the embedded test split (${test.count} digits): ${(testAccuracy * 100).toFixed(2)}%`);
 
 const layers = [];
-for (let i = 0; i + 1 < widths.length; i++) layers.push({ inputs: widths[i], outputs: widths[i + 1], activation: i + 2 === widths.length ? 'linear' : 'relu' });
+for (let i = 0; i + 1 < widths.length; i++)
+  layers.push({ inputs: widths[i], outputs: widths[i + 1], activation: i + 2 === widths.length ? 'linear' : 'relu' });
 const header = {
   format: 'dlkit-mnist-classifier',
   layers,
@@ -96,8 +98,8 @@ function shiftImages(images, count, shiftSeed) {
   let state = shiftSeed >>> 0;
   for (let n = 0; n < count; n++) {
     state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
-    const dx = (state >>> 8) % 3 - 1;
-    const dy = (state >>> 16) % 3 - 1;
+    const dx = ((state >>> 8) % 3) - 1;
+    const dy = ((state >>> 16) % 3) - 1;
     for (let r = 0; r < 28; r++) {
       const sr = r - dy;
       if (sr < 0 || sr >= 28) continue;

@@ -29,7 +29,8 @@ export function decodeClassifierFile(bytes: Uint8Array, source: string): { heade
   const bad = (why: string): never => {
     throw new Error(`${source} is not a dlkit MNIST classifier file: ${why}`);
   };
-  if (bytes.length < 16 || new TextDecoder().decode(bytes.subarray(0, 8)) !== classifierMagic) bad(`it does not start with ${classifierMagic}`);
+  if (bytes.length < 16 || new TextDecoder().decode(bytes.subarray(0, 8)) !== classifierMagic)
+    bad(`it does not start with ${classifierMagic}`);
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (view.getUint32(8, true) !== 1) bad(`version ${view.getUint32(8, true)}, expected 1`);
   const headerLength = view.getUint32(12, true);

@@ -42,7 +42,13 @@ export function sliceBatch(x: tf.Tensor2D, start: number, count: number, layout:
 }
 
 /** Glorot-uniform weights (Keras' default) from a seed, zero biases. */
-export function createParameter(name: string, shape: number[], fans: [number, number] | 'zeros', seed: number, index: number): NamedParameter {
+export function createParameter(
+  name: string,
+  shape: number[],
+  fans: [number, number] | 'zeros',
+  seed: number,
+  index: number,
+): NamedParameter {
   const initial =
     fans === 'zeros'
       ? tf.zeros(shape)

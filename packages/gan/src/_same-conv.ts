@@ -25,7 +25,12 @@ export function conv2dSame(x: tf.Tensor4D, filter: tf.Tensor4D, stride: number):
 }
 
 /** conv2dTranspose with 'same' padding (filter [k, k, out, in]), differentiable on every backend. */
-export function conv2dTransposeSame(x: tf.Tensor4D, filter: tf.Tensor4D, outputShape: [number, number, number, number], stride: number): tf.Tensor4D {
+export function conv2dTransposeSame(
+  x: tf.Tensor4D,
+  filter: tf.Tensor4D,
+  outputShape: [number, number, number, number],
+  stride: number,
+): tf.Tensor4D {
   const op = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
     const [input, kernel, save] = args as [tf.Tensor4D, tf.Tensor4D, tf.GradSaveFunc];
     save([input, kernel]);

@@ -15,7 +15,9 @@ export interface FeatureStatistics {
  */
 export function featureStatistics(features: ArrayLike<number>, count: number, dim: number): FeatureStatistics {
   if (!Number.isInteger(count) || count < 2 || !Number.isInteger(dim) || dim < 1 || features.length !== count * dim) {
-    throw new RangeError(`featureStatistics: expected count ≥ 2 vectors of dim ≥ 1 (count × dim values); found ${features.length} values for count ${count}, dim ${dim}`);
+    throw new RangeError(
+      `featureStatistics: expected count ≥ 2 vectors of dim ≥ 1 (count × dim values); found ${features.length} values for count ${count}, dim ${dim}`,
+    );
   }
   const mean = new Float64Array(dim);
   for (let i = 0; i < count; i++) for (let d = 0; d < dim; d++) mean[d]! += features[i * dim + d]!;

@@ -74,7 +74,8 @@ export function decodeGanCheckpoint(bytes: Uint8Array, source = 'checkpoint'): G
   const version = view.getUint32(8, true);
   if (version !== formatVersion) bad(`format version ${version}, this version of @dlkit/gan reads ${formatVersion}`);
   const headerLength = view.getUint32(12, true);
-  if (prefixBytes + headerLength > bytes.length) bad(`its header claims ${headerLength} bytes but the file has ${bytes.length} in all (truncated?)`);
+  if (prefixBytes + headerLength > bytes.length)
+    bad(`its header claims ${headerLength} bytes but the file has ${bytes.length} in all (truncated?)`);
   let header: CheckpointHeader;
   try {
     header = JSON.parse(new TextDecoder().decode(bytes.subarray(prefixBytes, prefixBytes + headerLength)));
@@ -92,7 +93,8 @@ export function decodeGanCheckpoint(bytes: Uint8Array, source = 'checkpoint'): G
   if (typeof header.config !== 'object' || header.config === null) bad('its header has no config');
   const valuesStart = align4(prefixBytes + headerLength);
   const expectedLength = valuesStart + header.valueCount * 4;
-  if (bytes.length !== expectedLength) bad(`expected ${expectedLength} bytes for ${header.valueCount} values, found ${bytes.length} (truncated?)`);
+  if (bytes.length !== expectedLength)
+    bad(`expected ${expectedLength} bytes for ${header.valueCount} values, found ${bytes.length} (truncated?)`);
   // Copy to a fresh, aligned buffer: the file's bytes may sit at any offset (and Buffer#slice is a view).
   const valueBytes = new Uint8Array(expectedLength - valuesStart);
   valueBytes.set(bytes.subarray(valuesStart, expectedLength));
@@ -101,7 +103,8 @@ export function decodeGanCheckpoint(bytes: Uint8Array, source = 'checkpoint'): G
   const values = new Float32Array(valueBytes.buffer);
   const tensors = header.tensors.map(({ name, shape, offset, length }) => {
     const size = shape.reduce((a, b) => a * b, 1);
-    if (size !== length || offset < 0 || offset + length > values.length) bad(`tensor '${name}' (shape ${shape.join('×')}) does not fit the data`);
+    if (size !== length || offset < 0 || offset + length > values.length)
+      bad(`tensor '${name}' (shape ${shape.join('×')}) does not fit the data`);
     return { name, shape, values: values.slice(offset, offset + length) };
   });
   return { config: header.config, step: header.step, stepsPerEpoch: header.stepsPerEpoch, history: header.history, tensors };
@@ -141,7 +144,10 @@ export async function loadGanCheckpoint(path: string): Promise<GanTrainer> {
     bytes = await readFile(file);
   } catch (error) {
     const code = (error as { code?: string }).code;
-    throw new GanError('checkpoint', code === 'ENOENT' ? `no checkpoint at ${file}` : `could not read checkpoint ${file}: ${String(error)}`);
+    throw new GanError(
+      'checkpoint',
+      code === 'ENOENT' ? `no checkpoint at ${file}` : `could not read checkpoint ${file}: ${String(error)}`,
+    );
   }
   return restoreGanTrainer(decodeGanCheckpoint(bytes, file));
 }

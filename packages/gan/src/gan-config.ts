@@ -101,7 +101,8 @@ function fail(message: string): never {
 }
 
 function checkInteger(name: string, value: unknown, min: number): void {
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < min) fail(`${name} must be an integer ≥ ${min}, found ${String(value)}`);
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < min)
+    fail(`${name} must be an integer ≥ ${min}, found ${String(value)}`);
 }
 
 function checkIntegers(name: string, values: unknown, minLength: number, maxLength = Number.POSITIVE_INFINITY): void {
@@ -118,5 +119,6 @@ function checkRange(name: string, value: unknown, min: number, max: number, maxI
 }
 
 function checkPositive(name: string, value: unknown): void {
-  if (typeof value !== 'number' || !(value > 0) || !Number.isFinite(value)) fail(`${name} must be a positive finite number, found ${String(value)}`);
+  if (typeof value !== 'number' || !(value > 0) || !Number.isFinite(value))
+    fail(`${name} must be a positive finite number, found ${String(value)}`);
 }

@@ -51,7 +51,8 @@ const chunk = 500;
  */
 export async function createGanMetrics(options: GanMetricsOptions = {}): Promise<GanMetrics> {
   const { sampleCount = 1000, seed = 20260101 } = options;
-  if (!Number.isInteger(sampleCount) || sampleCount < 2) throw new GanError('input', `createGanMetrics: sampleCount must be an integer ≥ 2, found ${sampleCount}`);
+  if (!Number.isInteger(sampleCount) || sampleCount < 2)
+    throw new GanError('input', `createGanMetrics: sampleCount must be an integer ≥ 2, found ${sampleCount}`);
   const reference = options.reference ?? (await loadMnist({ source: 'embedded', split: 'test', normalize: '[-1,1]', limit: sampleCount }));
   const ownsClassifier = options.classifier === undefined;
   const classifier = options.classifier ?? (await loadMnistClassifier());
@@ -59,10 +60,14 @@ export async function createGanMetrics(options: GanMetricsOptions = {}): Promise
   let referenceStats: FeatureStatistics;
   try {
     if (!(reference.images instanceof Float32Array) || reference.images.length !== reference.count * pixels) {
-      throw new GanError('input', `createGanMetrics: reference must hold count × ${pixels} pixels, found ${reference.images?.length} for count ${reference.count}`);
+      throw new GanError(
+        'input',
+        `createGanMetrics: reference must hold count × ${pixels} pixels, found ${reference.images?.length} for count ${reference.count}`,
+      );
     }
     const referenceCount = Math.min(sampleCount, reference.count);
-    if (referenceCount < 2) throw new GanError('input', `createGanMetrics: the reference needs at least 2 images, found ${reference.count}`);
+    if (referenceCount < 2)
+      throw new GanError('input', `createGanMetrics: the reference needs at least 2 images, found ${reference.count}`);
     referenceStats = classify(classifier, reference.images.subarray(0, referenceCount * pixels), referenceCount).stats;
   } catch (error) {
     if (ownsClassifier) classifier.dispose();
@@ -71,7 +76,10 @@ export async function createGanMetrics(options: GanMetricsOptions = {}): Promise
 
   const measure = (images: GanImages): GanQuality => {
     if (images.images.length !== images.count * pixels || images.count < 2) {
-      throw new GanError('input', `measure(images): expected count ≥ 2 images of ${pixels} pixels, found ${images.images.length} values for count ${images.count}`);
+      throw new GanError(
+        'input',
+        `measure(images): expected count ≥ 2 images of ${pixels} pixels, found ${images.images.length} values for count ${images.count}`,
+      );
     }
     const { stats, probabilities } = classify(classifier, images.images, images.count);
     return { fid: frechetDistance(referenceStats, stats), mnistScore: mnistScore(probabilities, images.count) };
@@ -85,7 +93,10 @@ export async function createGanMetrics(options: GanMetricsOptions = {}): Promise
     },
     async evaluate(trainer) {
       if (trainer.config.imageShape[0] * trainer.config.imageShape[1] !== pixels) {
-        throw new GanError('input', `evaluate(trainer): the classifier takes ${pixels} pixels, the GAN makes ${trainer.config.imageShape.join('×')}`);
+        throw new GanError(
+          'input',
+          `evaluate(trainer): the classifier takes ${pixels} pixels, the GAN makes ${trainer.config.imageShape.join('×')}`,
+        );
       }
       const images = new Float32Array(sampleCount * pixels);
       const noiseSeed = seed;
@@ -101,7 +112,11 @@ export async function createGanMetrics(options: GanMetricsOptions = {}): Promise
 }
 
 /** Classifier features (as statistics) and probabilities of images, in chunks to bound memory. */
-function classify(classifier: MnistClassifier, images: Float32Array, count: number): { stats: FeatureStatistics; probabilities: Float32Array } {
+function classify(
+  classifier: MnistClassifier,
+  images: Float32Array,
+  count: number,
+): { stats: FeatureStatistics; probabilities: Float32Array } {
   const pixels = classifier.inputSize;
   const features = new Float32Array(count * classifier.featureSize);
   const probabilities = new Float32Array(count * 10);

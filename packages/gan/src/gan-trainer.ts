@@ -96,7 +96,13 @@ class Trainer implements GanTrainer {
       const generator = this.generator;
       const discriminator = this.discriminator;
       const layout = discriminator.samplesIn;
-      const discriminatorNoise = tf.randomNormal([batch, latentDim], 0, 1, 'float32', seedFor(seed, randomStream.discriminatorNoise, t)) as tf.Tensor2D;
+      const discriminatorNoise = tf.randomNormal(
+        [batch, latentDim],
+        0,
+        1,
+        'float32',
+        seedFor(seed, randomStream.discriminatorNoise, t),
+      ) as tf.Tensor2D;
       const fakes = relayout(generator.apply(relayout(discriminatorNoise, 'rows', generator.samplesIn)), generator.samplesIn, layout);
       const both = joinBatches(relayout(realBatch, 'rows', layout), fakes, layout);
       let logits: tf.Tensor2D | undefined;
@@ -111,10 +117,19 @@ class Trainer implements GanTrainer {
       const dFake = tf.mean(sliceBatch(probabilities, batch, batch, layout));
       this.discriminatorOptimizer.apply(gradientsInOrder(dPass.grads, discriminator));
 
-      const generatorNoise = tf.randomNormal([batch, latentDim], 0, 1, 'float32', seedFor(seed, randomStream.generatorNoise, t)) as tf.Tensor2D;
+      const generatorNoise = tf.randomNormal(
+        [batch, latentDim],
+        0,
+        1,
+        'float32',
+        seedFor(seed, randomStream.generatorNoise, t),
+      ) as tf.Tensor2D;
       const gPass = tf.variableGrads(() => {
         const generated = generator.apply(relayout(generatorNoise, 'rows', generator.samplesIn));
-        const fakeLogits = discriminator.apply(relayout(generated, generator.samplesIn, layout), seedFor(seed, randomStream.generatorDropout, t));
+        const fakeLogits = discriminator.apply(
+          relayout(generated, generator.samplesIn, layout),
+          seedFor(seed, randomStream.generatorDropout, t),
+        );
         return generatorLoss(fakeLogits);
       }, variablesOf(generator));
       this.generatorOptimizer.apply(gradientsInOrder(gPass.grads, generator));
@@ -147,7 +162,8 @@ class Trainer implements GanTrainer {
   snapshot(): GanSnapshot {
     this.checkAlive();
     const tensors: GanSnapshotTensor[] = [];
-    const add = (name: string, tensor: tf.Tensor) => tensors.push({ name, shape: [...tensor.shape], values: tensor.dataSync() as Float32Array });
+    const add = (name: string, tensor: tf.Tensor) =>
+      tensors.push({ name, shape: [...tensor.shape], values: tensor.dataSync() as Float32Array });
     for (const { name, variable } of this.allParameters()) add(name, variable);
     for (const [network, optimizer] of this.pairs()) {
       network.parameters.forEach(({ name }, i) => {
@@ -182,14 +198,18 @@ class Trainer implements GanTrainer {
       if (!stored) throw new GanError('checkpoint', `snapshot lacks tensor '${name}' that this config needs`);
       const expected = variable.shape.join('×');
       if (stored.shape.join('×') !== expected || stored.values.length !== variable.size) {
-        throw new GanError('checkpoint', `tensor '${name}' has shape ${stored.shape.join('×')} (${stored.values.length} values), expected ${expected}`);
+        throw new GanError(
+          'checkpoint',
+          `tensor '${name}' has shape ${stored.shape.join('×')} (${stored.values.length} values), expected ${expected}`,
+        );
       }
     }
     for (const [name, variable] of targets) {
       const stored = byName.get(name)!;
       tf.tidy(() => variable.assign(tf.tensor(stored.values, variable.shape, 'float32')));
     }
-    if (!Number.isInteger(snapshot.step) || snapshot.step < 0) throw new GanError('checkpoint', `snapshot step must be a non-negative integer, found ${snapshot.step}`);
+    if (!Number.isInteger(snapshot.step) || snapshot.step < 0)
+      throw new GanError('checkpoint', `snapshot step must be a non-negative integer, found ${snapshot.step}`);
     this.stepCount = snapshot.step;
     this.generatorOptimizer.step = snapshot.step;
     this.discriminatorOptimizer.step = snapshot.step;

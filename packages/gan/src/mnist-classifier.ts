@@ -37,7 +37,10 @@ export async function loadMnistClassifier(path: string = mnistClassifierPath()):
   try {
     bytes = await readFile(path);
   } catch (error) {
-    throw new GanError('input', `could not read the MNIST classifier at ${path}: ${error instanceof Error ? error.message : String(error)}`);
+    throw new GanError(
+      'input',
+      `could not read the MNIST classifier at ${path}: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
   let decoded: ReturnType<typeof decodeClassifierFile>;
   try {

@@ -146,7 +146,10 @@ export async function* trainGan(trainer: GanTrainer, data: GanImages, options: T
         : checkpoint
           ? `no checkpoint was written in this run, so ${checkpoint} is as it was`
           : 'no checkpoint was configured';
-      throw new GanError('diverged', `training diverged at step ${record.step} (epoch ${record.epoch}): ${values}; ${kept}. Lower the learning rate or check the data.`);
+      throw new GanError(
+        'diverged',
+        `training diverged at step ${record.step} (epoch ${record.epoch}): ${values}; ${kept}. Lower the learning rate or check the data.`,
+      );
     }
     trainer.history.steps.push(record);
     yield { type: 'step', ...record, stepInEpoch: position + 1, stepsPerEpoch, samplesPerSecond: batchSize / seconds };
@@ -188,7 +191,8 @@ function shuffledOrder(count: number, seed: number): Uint32Array {
 }
 
 function checkCount(name: string, value: number, min: number): void {
-  if (!Number.isInteger(value) || value < min) throw new GanError('input', `trainGan: ${name} must be an integer ≥ ${min}, found ${String(value)}`);
+  if (!Number.isInteger(value) || value < min)
+    throw new GanError('input', `trainGan: ${name} must be an integer ≥ ${min}, found ${String(value)}`);
 }
 
 function checkImages(data: GanImages, pixels: number): void {
@@ -196,12 +200,18 @@ function checkImages(data: GanImages, pixels: number): void {
     throw new GanError('input', 'trainGan: data must be { images: Float32Array, count: number } with count ≥ 1');
   }
   if (data.images.length !== data.count * pixels) {
-    throw new GanError('input', `trainGan: expected ${data.count} × ${pixels} = ${data.count * pixels} pixel values, found ${data.images.length}`);
+    throw new GanError(
+      'input',
+      `trainGan: expected ${data.count} × ${pixels} = ${data.count * pixels} pixel values, found ${data.images.length}`,
+    );
   }
   for (let i = 0; i < data.images.length; i++) {
     const value = data.images[i]!;
     if (!(value >= -1.0001 && value <= 1.0001)) {
-      throw new GanError('input', `trainGan: pixel ${i % pixels} of image ${Math.floor(i / pixels)} is ${value}; images must be finite and in [−1, 1] (load MNIST with normalize: '[-1,1]')`);
+      throw new GanError(
+        'input',
+        `trainGan: pixel ${i % pixels} of image ${Math.floor(i / pixels)} is ${value}; images must be finite and in [−1, 1] (load MNIST with normalize: '[-1,1]')`,
+      );
     }
   }
 }

@@ -4,7 +4,16 @@ import { join } from 'node:path';
 import { initBackend } from '@dlkit/backend';
 import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { createGanTrainer, decodeGanCheckpoint, encodeGanCheckpoint, GanError, loadGanCheckpoint, restoreGanTrainer, saveGanCheckpoint, trainGan } from '../src/index';
+import {
+  createGanTrainer,
+  decodeGanCheckpoint,
+  encodeGanCheckpoint,
+  GanError,
+  loadGanCheckpoint,
+  restoreGanTrainer,
+  saveGanCheckpoint,
+  trainGan,
+} from '../src/index';
 import { barImages, tinyConfig } from './_tiny';
 
 beforeAll(async () => {
@@ -71,11 +80,15 @@ describe('checkpoints', () => {
     const dir = await mkdtemp(join(tmpdir(), 'gan-bad-'));
     const trainer = createGanTrainer(tinyConfig);
     const bytes = encodeGanCheckpoint(trainer.snapshot());
-    expect(() => decodeGanCheckpoint(bytes.subarray(0, bytes.length - 4))).toThrow(/expected \d+ bytes for \d+ values, found \d+ \(truncated\?\)/);
+    expect(() => decodeGanCheckpoint(bytes.subarray(0, bytes.length - 4))).toThrow(
+      /expected \d+ bytes for \d+ values, found \d+ \(truncated\?\)/,
+    );
     const corrupted = bytes.slice();
     corrupted[corrupted.length - 1]! ^= 1;
     expect(() => decodeGanCheckpoint(corrupted)).toThrow(/checksum \d+ does not match the stored \d+ \(corrupted\?\)/);
-    expect(() => decodeGanCheckpoint(new TextEncoder().encode('{"json": "no"}, padding'))).toThrow('it starts with "{\\"json\\":", expected "DLKITGAN"');
+    expect(() => decodeGanCheckpoint(new TextEncoder().encode('{"json": "no"}, padding'))).toThrow(
+      'it starts with "{\\"json\\":", expected "DLKITGAN"',
+    );
     const noHistory = trainer.snapshot();
     (noHistory as { history?: unknown }).history = undefined;
     expect(() => decodeGanCheckpoint(encodeGanCheckpoint(noHistory))).toThrow('its history lacks the steps or epochs array');
@@ -88,7 +101,9 @@ describe('checkpoints', () => {
     mismatched.config = trainer.config;
     await writeFile(join(dir, 'mismatch.bin'), encodeGanCheckpoint(mismatched));
     await expect(loadGanCheckpoint(join(dir, 'mismatch.bin'))).rejects.toThrow(GanError);
-    await expect(loadGanCheckpoint(join(dir, 'mismatch.bin'))).rejects.toThrow(/tensor 'generator\/dense0\/kernel' has shape 8×8 \(64 values\), expected 8×16/);
+    await expect(loadGanCheckpoint(join(dir, 'mismatch.bin'))).rejects.toThrow(
+      /tensor 'generator\/dense0\/kernel' has shape 8×8 \(64 values\), expected 8×16/,
+    );
     other.dispose();
     trainer.dispose();
   });

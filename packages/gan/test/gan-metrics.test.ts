@@ -21,7 +21,9 @@ const slice = (from: number, count: number) => ({ images: test2000.images.slice(
 
 describe('the shipped MNIST classifier', () => {
   test('reaches its reported accuracy (≥ 94%) on the embedded test split', () => {
-    const predicted = tf.tidy(() => tf.argMax(classifier.classify(tf.tensor2d(test2000.images, [test2000.count, 784])).probabilities, 1).dataSync());
+    const predicted = tf.tidy(() =>
+      tf.argMax(classifier.classify(tf.tensor2d(test2000.images, [test2000.count, 784])).probabilities, 1).dataSync(),
+    );
     let right = 0;
     for (let i = 0; i < test2000.count; i++) if (predicted[i] === test2000.labels[i]) right++;
     expect(right / test2000.count).toBeCloseTo(classifier.testAccuracy, 3);
@@ -68,12 +70,16 @@ describe('createGanMetrics', () => {
     expect(defaults.measure(slice(1000, 500))).toEqual(metrics.measure(slice(1000, 500)));
     defaults.dispose();
     expect(tf.memory().numTensors).toBe(before);
-    await expect(createGanMetrics({ reference: { images: new Float32Array(3), count: 1 } })).rejects.toThrow('reference must hold count × 784 pixels, found 3 for count 1');
+    await expect(createGanMetrics({ reference: { images: new Float32Array(3), count: 1 } })).rejects.toThrow(
+      'reference must hold count × 784 pixels, found 3 for count 1',
+    );
     expect(tf.memory().numTensors).toBe(before);
   });
 
   test('bad images get one clear GanError', async () => {
-    expect(() => metrics.measure({ images: new Float32Array(10), count: 2 })).toThrow('expected count ≥ 2 images of 784 pixels, found 10 values for count 2');
+    expect(() => metrics.measure({ images: new Float32Array(10), count: 2 })).toThrow(
+      'expected count ≥ 2 images of 784 pixels, found 10 values for count 2',
+    );
     const small = createGanTrainer({ imageShape: [8, 8], generatorUnits: [4], discriminatorUnits: [4] });
     await expect(metrics.evaluate(small)).rejects.toThrow('the classifier takes 784 pixels, the GAN makes 8×8');
     small.dispose();

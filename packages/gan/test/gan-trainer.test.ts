@@ -29,7 +29,9 @@ describe('createGanTrainer', () => {
   test('the default model has the reference layer sizes', () => {
     const trainer = createGanTrainer({ seed: 1 });
     const snapshot = trainer.snapshot();
-    const shapes = Object.fromEntries(snapshot.tensors.filter((t) => t.name.endsWith('kernel') && !t.name.startsWith('optimizer')).map((t) => [t.name, t.shape]));
+    const shapes = Object.fromEntries(
+      snapshot.tensors.filter((t) => t.name.endsWith('kernel') && !t.name.startsWith('optimizer')).map((t) => [t.name, t.shape]),
+    );
     expect(shapes).toEqual({
       'generator/dense0/kernel': [100, 256],
       'generator/dense1/kernel': [256, 512],
@@ -79,7 +81,16 @@ describe('createGanTrainer', () => {
   });
 
   test.each(['mlp', 'dcgan'] as const)('%s: step, generate and discriminate leak no tensors', (model) => {
-    const config = model === 'dcgan' ? { ...tinyConfig, model, generatorChannels: [8, 4] as [number, number], discriminatorChannels: [4, 8] as [number, number], kernelSize: 3 } : tinyConfig;
+    const config =
+      model === 'dcgan'
+        ? {
+            ...tinyConfig,
+            model,
+            generatorChannels: [8, 4] as [number, number],
+            discriminatorChannels: [4, 8] as [number, number],
+            kernelSize: 3,
+          }
+        : tinyConfig;
     const trainer = createGanTrainer(config);
     const real = batchTensor(data, 16, 64);
     trainer.step(real); // the first step may create lazily cached tensors
@@ -95,7 +106,13 @@ describe('createGanTrainer', () => {
   });
 
   test('dcgan: shapes and a learning discriminator', () => {
-    const trainer = createGanTrainer({ ...tinyConfig, model: 'dcgan', generatorChannels: [8, 4], discriminatorChannels: [4, 8], kernelSize: 3 });
+    const trainer = createGanTrainer({
+      ...tinyConfig,
+      model: 'dcgan',
+      generatorChannels: [8, 4],
+      discriminatorChannels: [4, 8],
+      kernelSize: 3,
+    });
     const images = trainer.generate(3);
     expect(images.shape).toEqual([3, 64]);
     const real = batchTensor(data, 16, 64);

@@ -15,7 +15,8 @@ function randomMatrix(n: number, seed: number): Float64Array {
 function randomSpd(n: number, seed: number, ridge = 0.01): Float64Array {
   const x = randomMatrix(n, seed);
   const out = new Float64Array(n * n);
-  for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) for (let k = 0; k < n; k++) out[i * n + j]! += (x[i * n + k]! * x[j * n + k]!) / n;
+  for (let i = 0; i < n; i++)
+    for (let j = 0; j < n; j++) for (let k = 0; k < n; k++) out[i * n + j]! += (x[i * n + k]! * x[j * n + k]!) / n;
   for (let i = 0; i < n; i++) out[i * n + i]! += ridge;
   return out;
 }
@@ -58,7 +59,12 @@ describe('symmetricEigen', () => {
 });
 
 describe('frechetDistance', () => {
-  const stats = (mean: number[], covariance: number[]) => ({ dim: mean.length, count: 10, mean: Float64Array.from(mean), covariance: Float64Array.from(covariance) });
+  const stats = (mean: number[], covariance: number[]) => ({
+    dim: mean.length,
+    count: 10,
+    mean: Float64Array.from(mean),
+    covariance: Float64Array.from(covariance),
+  });
 
   test('in one dimension it is (μ1 − μ2)² + (σ1 − σ2)²', () => {
     expect(frechetDistance(stats([1], [4]), stats([3], [9]))).toBeCloseTo(4 + 1, 12);

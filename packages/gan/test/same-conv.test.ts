@@ -21,8 +21,13 @@ describe('convolutions with their own gradients', () => {
     await initBackend('cpu', { env: {} });
     const x = tf.randomNormal([2, size, size, 3], 0, 1, 'float32', 1) as tf.Tensor4D;
     const w = tf.randomNormal([kernel, kernel, 3, 4], 0, 1, 'float32', 2) as tf.Tensor4D;
-    const ours = tf.grads((a: tf.Tensor, b: tf.Tensor) => tf.sum(tf.square(conv2dSame(a as tf.Tensor4D, b as tf.Tensor4D, stride))))([x, w]);
-    const stock = tf.grads((a: tf.Tensor, b: tf.Tensor) => tf.sum(tf.square(tf.conv2d(a as tf.Tensor4D, b as tf.Tensor4D, stride, 'same'))))([x, w]);
+    const ours = tf.grads((a: tf.Tensor, b: tf.Tensor) => tf.sum(tf.square(conv2dSame(a as tf.Tensor4D, b as tf.Tensor4D, stride))))([
+      x,
+      w,
+    ]);
+    const stock = tf.grads((a: tf.Tensor, b: tf.Tensor) =>
+      tf.sum(tf.square(tf.conv2d(a as tf.Tensor4D, b as tf.Tensor4D, stride, 'same'))),
+    )([x, w]);
     expect(maxDifference(ours[0]!, stock[0]!)).toBeLessThan(1e-3);
     expect(maxDifference(ours[1]!, stock[1]!)).toBeLessThan(1e-3);
   });
@@ -47,8 +52,12 @@ describe('convolutions with their own gradients', () => {
     await initBackend('cpu', { env: {} });
     const x = tf.randomNormal([2, 4, 4, 6], 0, 1, 'float32', 3) as tf.Tensor4D;
     const w = tf.randomNormal([5, 5, 3, 6], 0, 1, 'float32', 4) as tf.Tensor4D;
-    const ours = tf.grads((a: tf.Tensor, b: tf.Tensor) => tf.sum(tf.square(conv2dTransposeSame(a as tf.Tensor4D, b as tf.Tensor4D, [2, 8, 8, 3], 2))))([x, w]);
-    const stock = tf.grads((a: tf.Tensor, b: tf.Tensor) => tf.sum(tf.square(tf.conv2dTranspose(a as tf.Tensor4D, b as tf.Tensor4D, [2, 8, 8, 3], 2, 'same'))))([x, w]);
+    const ours = tf.grads((a: tf.Tensor, b: tf.Tensor) =>
+      tf.sum(tf.square(conv2dTransposeSame(a as tf.Tensor4D, b as tf.Tensor4D, [2, 8, 8, 3], 2))),
+    )([x, w]);
+    const stock = tf.grads((a: tf.Tensor, b: tf.Tensor) =>
+      tf.sum(tf.square(tf.conv2dTranspose(a as tf.Tensor4D, b as tf.Tensor4D, [2, 8, 8, 3], 2, 'same'))),
+    )([x, w]);
     expect(maxDifference(ours[0]!, stock[0]!)).toBeLessThan(1e-3);
     expect(maxDifference(ours[1]!, stock[1]!)).toBeLessThan(1e-3);
   });

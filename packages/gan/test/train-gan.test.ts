@@ -4,7 +4,15 @@ import { join } from 'node:path';
 import { initBackend } from '@dlkit/backend';
 import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { createGanTrainer, GanError, type GanTrainer, type GanTrainEvent, loadGanCheckpoint, restoreGanTrainer, trainGan } from '../src/index';
+import {
+  createGanTrainer,
+  GanError,
+  type GanTrainer,
+  type GanTrainEvent,
+  loadGanCheckpoint,
+  restoreGanTrainer,
+  trainGan,
+} from '../src/index';
 import { barImages, tinyConfig } from './_tiny';
 
 beforeAll(async () => {
@@ -28,8 +36,14 @@ describe('trainGan', () => {
     const steps = events.filter((e) => e.type === 'step');
     const epochs = events.filter((e) => e.type === 'epoch');
     expect(steps.map((e) => [e.epoch, e.step, e.stepInEpoch])).toEqual([
-      [1, 1, 1], [1, 2, 2], [1, 3, 3], [1, 4, 4],
-      [2, 5, 1], [2, 6, 2], [2, 7, 3], [2, 8, 4],
+      [1, 1, 1],
+      [1, 2, 2],
+      [1, 3, 3],
+      [1, 4, 4],
+      [2, 5, 1],
+      [2, 6, 2],
+      [2, 7, 3],
+      [2, 8, 4],
     ]);
     expect(steps[0]!.samplesPerSecond).toBeGreaterThan(0);
     expect(epochs.map((e) => e.epoch)).toEqual([1, 2]);
@@ -102,7 +116,10 @@ describe('trainGan', () => {
     expect((error as GanError).message).toMatch(/^training diverged at step \d+ \(epoch 1\): (dLoss|gLoss|dReal|dFake)=(NaN|-?Infinity)/);
     const lastGood = seen.at(-1) ?? 2;
     expect((error as GanError).message).toContain(`at step ${lastGood + 1} `);
-    if (seen.length > 0) expect((error as GanError).message).toContain(`the last good checkpoint, ${join(dir, 'gan-checkpoint.bin')} (step ${lastGood}), is kept`);
+    if (seen.length > 0)
+      expect((error as GanError).message).toContain(
+        `the last good checkpoint, ${join(dir, 'gan-checkpoint.bin')} (step ${lastGood}), is kept`,
+      );
     else expect((error as GanError).message).toContain(`no checkpoint was written in this run, so ${dir} is as it was`);
     const loaded = await loadGanCheckpoint(dir);
     expect(loaded.stepCount).toBe(lastGood);
@@ -119,7 +136,9 @@ describe('trainGan', () => {
       step: { value: (batch: tf.Tensor2D) => ({ ...inner.step(batch), ...(inner.stepCount === 3 ? { dLoss: Number.NaN } : {}) }) },
     });
     const failure = collect(trainGan(flaky, data, { epochs: 5, checkpoint: dir, checkpointEvery: 1 }));
-    await expect(failure).rejects.toThrow(`training diverged at step 3 (epoch 1): dLoss=NaN; the last good checkpoint, ${join(dir, 'gan-checkpoint.bin')} (step 2), is kept`);
+    await expect(failure).rejects.toThrow(
+      `training diverged at step 3 (epoch 1): dLoss=NaN; the last good checkpoint, ${join(dir, 'gan-checkpoint.bin')} (step 2), is kept`,
+    );
     const loaded = await loadGanCheckpoint(dir);
     expect(loaded.stepCount).toBe(2);
     loaded.dispose();
@@ -131,7 +150,9 @@ describe('trainGan', () => {
     const outOfRange = barImages(32);
     outOfRange.images[70] = 2;
     await expect(collect(trainGan(trainer, outOfRange))).rejects.toThrow(/pixel 6 of image 1 is 2; images must be finite and in \[−1, 1\]/);
-    await expect(collect(trainGan(trainer, { images: new Float32Array(100), count: 2 }))).rejects.toThrow('expected 2 × 64 = 128 pixel values, found 100');
+    await expect(collect(trainGan(trainer, { images: new Float32Array(100), count: 2 }))).rejects.toThrow(
+      'expected 2 × 64 = 128 pixel values, found 100',
+    );
     await expect(collect(trainGan(trainer, barImages(8)))).rejects.toThrow('8 images are fewer than one batch of 16');
     await expect(collect(trainGan(trainer, data, { epochs: 1.5 }))).rejects.toThrow('epochs must be an integer ≥ 0, found 1.5');
     expect(trainer.stepCount).toBe(0);

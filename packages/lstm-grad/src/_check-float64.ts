@@ -7,6 +7,7 @@ export function checkFloat64(name: string, tensor: Float64Tensor): void {
     throw new RangeError(`lstm: ${name} has shape [${tensor.shape.join(', ')}], which needs ${length} values; found ${tensor.data.length}`);
   }
   for (let k = 0; k < length; k++) {
-    if (!Number.isFinite(tensor.data[k])) throw new RangeError(`lstm: ${name} holds ${tensor.data[k]} at flat index ${k}; expected finite numbers`);
+    if (!Number.isFinite(tensor.data[k]))
+      throw new RangeError(`lstm: ${name} holds ${tensor.data[k]} at flat index ${k}; expected finite numbers`);
   }
 }

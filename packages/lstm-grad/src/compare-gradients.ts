@@ -49,7 +49,8 @@ export function compareGradients(
   const rows: GradientCheckRow[] = [];
   for (const [parameter, reference] of Object.entries(expected)) {
     const values = actual[parameter];
-    if (values === undefined) throw new RangeError(`compareGradients: no gradient for '${parameter}' (have: ${Object.keys(actual).join(', ') || 'none'})`);
+    if (values === undefined)
+      throw new RangeError(`compareGradients: no gradient for '${parameter}' (have: ${Object.keys(actual).join(', ') || 'none'})`);
     if (values.length !== reference.length) {
       throw new RangeError(`compareGradients: '${parameter}' has ${values.length} entries; expected ${reference.length}`);
     }

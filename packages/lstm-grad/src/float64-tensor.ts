@@ -15,7 +15,8 @@ export interface Float64Tensor {
  */
 export function float64Tensor(shape: readonly number[], values?: ArrayLike<number>): Float64Tensor {
   for (const size of shape) {
-    if (!Number.isInteger(size) || size < 0) throw new RangeError(`float64Tensor: shape [${shape.join(', ')}] has a size that is not a non-negative integer`);
+    if (!Number.isInteger(size) || size < 0)
+      throw new RangeError(`float64Tensor: shape [${shape.join(', ')}] has a size that is not a non-negative integer`);
   }
   const length = shape.reduce((product, size) => product * size, 1);
   if (values !== undefined && values.length !== length) {

@@ -75,7 +75,8 @@ export function gradCheck<P extends Record<string, Float64Array>>(
         return loss(f(params));
       };
       try {
-        estimate[k] = order === 2 ? (at(eps) - at(-eps)) / (2 * eps) : (8 * (at(eps) - at(-eps)) - (at(2 * eps) - at(-2 * eps))) / (12 * eps);
+        estimate[k] =
+          order === 2 ? (at(eps) - at(-eps)) / (2 * eps) : (8 * (at(eps) - at(-eps)) - (at(2 * eps) - at(-2 * eps))) / (12 * eps);
       } finally {
         values[k] = original;
       }

@@ -37,7 +37,10 @@ export function lstmGradCheck(options: LstmGradCheckOptions = {}): GradientCheck
   }
   const next = seededRandom(seed);
   const fill = (shape: number[], scale: number): Float64Tensor =>
-    float64Tensor(shape, Array.from({ length: shape.reduce((product, size) => product * size, 1) }, () => (next() * 2 - 1) * scale));
+    float64Tensor(
+      shape,
+      Array.from({ length: shape.reduce((product, size) => product * size, 1) }, () => (next() * 2 - 1) * scale),
+    );
   const x = fill([steps, batch, input], 1);
   const W = fill([4 * hidden, hidden + input], 0.6);
   const b = fill([4 * hidden], 0.6);

@@ -30,7 +30,8 @@ const FORMULAS: readonly LstmGradientFormula[] = [
     stage: 'forward',
     quantity: '[i_t; f_t; o_t; g_t]',
     markdown: '[i_t; f_t; o_t; g_t] = [σ; σ; σ; tanh](W · [h_{t−1}; x_t] + b)',
-    latex: '\\begin{bmatrix} i_t \\\\ f_t \\\\ o_t \\\\ g_t \\end{bmatrix} = \\begin{bmatrix} \\sigma \\\\ \\sigma \\\\ \\sigma \\\\ \\tanh \\end{bmatrix}\\!\\left(W \\begin{bmatrix} h_{t-1} \\\\ x_t \\end{bmatrix} + b\\right)',
+    latex:
+      '\\begin{bmatrix} i_t \\\\ f_t \\\\ o_t \\\\ g_t \\end{bmatrix} = \\begin{bmatrix} \\sigma \\\\ \\sigma \\\\ \\sigma \\\\ \\tanh \\end{bmatrix}\\!\\left(W \\begin{bmatrix} h_{t-1} \\\\ x_t \\end{bmatrix} + b\\right)',
     note: 'W is [4H, H+X] with rows in gate order i, f, o, g; the pre-activations are î_t, f̂_t, ô_t, ĝ_t. The candidate g_t uses tanh so the cell can move both ways.',
     seedMistake: {
       markdown: 'g_t = σ(ĝ_t)',
@@ -64,7 +65,8 @@ const FORMULAS: readonly LstmGradientFormula[] = [
     stage: 'backward',
     quantity: 'δh_t',
     markdown: 'δh_t = ∂L/∂h_t + W_hᵀ · δẑ_{t+1},  with δẑ_{t+1} = [δî_{t+1}; δf̂_{t+1}; δô_{t+1}; δĝ_{t+1}] (zero at t = T)',
-    latex: '\\delta h_t = \\frac{\\partial L}{\\partial h_t} + W_h^\\top \\delta\\hat z_{t+1}, \\quad \\delta\\hat z_{t+1} = \\begin{bmatrix} \\delta\\hat i_{t+1} \\\\ \\delta\\hat f_{t+1} \\\\ \\delta\\hat o_{t+1} \\\\ \\delta\\hat g_{t+1} \\end{bmatrix}',
+    latex:
+      '\\delta h_t = \\frac{\\partial L}{\\partial h_t} + W_h^\\top \\delta\\hat z_{t+1}, \\quad \\delta\\hat z_{t+1} = \\begin{bmatrix} \\delta\\hat i_{t+1} \\\\ \\delta\\hat f_{t+1} \\\\ \\delta\\hat o_{t+1} \\\\ \\delta\\hat g_{t+1} \\end{bmatrix}',
     note: 'h_t feeds the loss directly and, through W_h (the first H columns of W), all four pre-activations of step t+1.',
   },
   {

@@ -18,7 +18,11 @@ export interface LstmCase {
 
 export function randomCase(T: number, B: number, X: number, H: number, seed: number, scale = 0.6): LstmCase {
   const next = random(seed);
-  const fill = (shape: number[], s = scale) => float64Tensor(shape, Array.from({ length: shape.reduce((a, c) => a * c, 1) }, () => (next() * 2 - 1) * s));
+  const fill = (shape: number[], s = scale) =>
+    float64Tensor(
+      shape,
+      Array.from({ length: shape.reduce((a, c) => a * c, 1) }, () => (next() * 2 - 1) * s),
+    );
   return {
     T,
     B,

@@ -63,28 +63,46 @@ describe('the built package (dist)', () => {
     }
   });
 
-  test.each(['node16', 'bundler', 'node10'])('TypeScript with moduleResolution %s finds the types of both entries', (resolution) => {
-    const folder = mkdtempSync(join(packageRoot, '.types-check-'));
-    try {
-      const source = `import { lstmForward, type LstmGradients } from '@dlkit/lstm-grad';
+  test.each(['node16', 'bundler', 'node10'])(
+    'TypeScript with moduleResolution %s finds the types of both entries',
+    (resolution) => {
+      const folder = mkdtempSync(join(packageRoot, '.types-check-'));
+      try {
+        const source = `import { lstmForward, type LstmGradients } from '@dlkit/lstm-grad';
 import { lstm, type LstmOutput } from '@dlkit/lstm-grad/tfjs';
 export const checked: [typeof lstmForward, typeof lstm, LstmGradients | undefined, LstmOutput | undefined] = [lstmForward, lstm, undefined, undefined];
 `;
-      // node10 ignores "exports" and reads typesVersions instead.
-      const file = join(folder, resolution === 'node10' ? 'check.ts' : 'check.mts');
-      writeFileSync(file, source);
-      const module = { node16: 'node16', bundler: 'esnext', node10: 'commonjs' }[resolution]!;
-      const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
-      const output = execFileSync(
-        process.execPath,
-        [tsc, '--noEmit', '--strict', '--skipLibCheck', '--types', 'node', '--module', module, '--moduleResolution', resolution, '--ignoreDeprecations', '5.0', file],
-        { cwd: packageRoot, encoding: 'utf8' },
-      );
-      expect(output).toBe('');
-    } finally {
-      rmSync(folder, { recursive: true, force: true });
-    }
-  }, 60_000);
+        // node10 ignores "exports" and reads typesVersions instead.
+        const file = join(folder, resolution === 'node10' ? 'check.ts' : 'check.mts');
+        writeFileSync(file, source);
+        const module = { node16: 'node16', bundler: 'esnext', node10: 'commonjs' }[resolution]!;
+        const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
+        const output = execFileSync(
+          process.execPath,
+          [
+            tsc,
+            '--noEmit',
+            '--strict',
+            '--skipLibCheck',
+            '--types',
+            'node',
+            '--module',
+            module,
+            '--moduleResolution',
+            resolution,
+            '--ignoreDeprecations',
+            '5.0',
+            file,
+          ],
+          { cwd: packageRoot, encoding: 'utf8' },
+        );
+        expect(output).toBe('');
+      } finally {
+        rmSync(folder, { recursive: true, force: true });
+      }
+    },
+    60_000,
+  );
 
   test('the packed tarball holds every file both entries need', () => {
     const folder = mkdtempSync(join(tmpdir(), 'lstm-grad-pack-'));
@@ -96,7 +114,10 @@ export const checked: [typeof lstmForward, typeof lstm, LstmGradients | undefine
       execFileSync('tar', ['-xzf', join(folder, tarball), '-C', installed, '--strip-components=1']);
       // Peers from this workspace, as an app would have them installed.
       mkdirSync(join(folder, 'node_modules', '@tensorflow'), { recursive: true });
-      symlinkSync(realpathSync(join(packageRoot, 'node_modules', '@tensorflow', 'tfjs-core')), join(folder, 'node_modules', '@tensorflow', 'tfjs-core'));
+      symlinkSync(
+        realpathSync(join(packageRoot, 'node_modules', '@tensorflow', 'tfjs-core')),
+        join(folder, 'node_modules', '@tensorflow', 'tfjs-core'),
+      );
       symlinkSync(realpathSync(join(packageRoot, 'node_modules', '@dlkit', 'backend')), join(folder, 'node_modules', '@dlkit', 'backend'));
       const run = (flag: string, source: string) => execFileSync(process.execPath, [flag, '-e', source], { cwd: folder, encoding: 'utf8' });
       const esm = `import * as main from '@dlkit/lstm-grad'; import * as op from '@dlkit/lstm-grad/tfjs';

@@ -79,7 +79,9 @@ describe('lstmBackward(forward, dh, { dc })', () => {
   test('rejects dh and dc of the wrong shape, naming both shapes', () => {
     const { x, W, dh } = randomCase(2, 1, 2, 2, 3);
     const run = lstmForward(x, { W });
-    expect(() => lstmBackward(run, { shape: [2, 1, 3], data: new Float64Array(6) })).toThrow('dh must have shape [2, 1, 2]; found [2, 1, 3]');
+    expect(() => lstmBackward(run, { shape: [2, 1, 3], data: new Float64Array(6) })).toThrow(
+      'dh must have shape [2, 1, 2]; found [2, 1, 3]',
+    );
     expect(() => lstmBackward(run, dh, { dc: { shape: [2], data: new Float64Array(2) } })).toThrow('dc must have shape [1, 2]; found [2]');
   });
 });

@@ -21,18 +21,28 @@ describe('lstmForward(x, params, state)', () => {
   });
 
   test('starts from zero state and feeds h_t, c_t into the next step', () => {
-    const W = float64Tensor([8, 3], Array.from({ length: 24 }, (_, k) => Math.cos(k) * 0.4));
+    const W = float64Tensor(
+      [8, 3],
+      Array.from({ length: 24 }, (_, k) => Math.cos(k) * 0.4),
+    );
     const x = float64Tensor([2, 1, 1], [1, -1]);
     const whole = lstmForward(x, { W });
     const first = lstmForward(float64Tensor([1, 1, 1], [1]), { W });
-    const second = lstmForward(float64Tensor([1, 1, 1], [-1]), { W }, { h0: float64Tensor([1, 2], first.h.data), c0: float64Tensor([1, 2], first.c.data) });
+    const second = lstmForward(
+      float64Tensor([1, 1, 1], [-1]),
+      { W },
+      { h0: float64Tensor([1, 2], first.h.data), c0: float64Tensor([1, 2], first.c.data) },
+    );
     expect(Array.from(whole.h.data)).toEqual([...first.h.data, ...second.h.data]);
     expect(Array.from(whole.c.data)).toEqual([...first.c.data, ...second.c.data]);
     expect(whole.sizes).toEqual({ steps: 2, batch: 1, input: 1, hidden: 2 });
   });
 
   test('treats batch rows independently', () => {
-    const W = float64Tensor([8, 5], Array.from({ length: 40 }, (_, k) => Math.sin(k) * 0.5));
+    const W = float64Tensor(
+      [8, 5],
+      Array.from({ length: 40 }, (_, k) => Math.sin(k) * 0.5),
+    );
     const rows = [
       [0.1, 0.2, 0.3],
       [-1, 0.5, 2],
@@ -45,14 +55,33 @@ describe('lstmForward(x, params, state)', () => {
 
   test.each([
     ['W not [4H, H+X]', [2, 1, 3], [8, 4], undefined, 'W must have shape [8, 5]; found [8, 4]'],
-    ['W rows not a multiple of 4', [2, 1, 3], [6, 5], undefined, 'W must have shape [4H, H+3] with 4H a positive multiple of 4; found [6, 5]'],
+    [
+      'W rows not a multiple of 4',
+      [2, 1, 3],
+      [6, 5],
+      undefined,
+      'W must have shape [4H, H+3] with 4H a positive multiple of 4; found [6, 5]',
+    ],
     ['b not [4H]', [2, 1, 3], [8, 5], [4], 'b must have shape [8]; found [4]'],
-    ['x of the wrong width', [2, 1, 4], [8, 5], undefined, 'W must have shape [8, 6]; found [8, 5] (H = 2 from W\'s 8 rows and X = 4 from x [2, 1, 4]; W\'s 5 columns fit inputs of width 3)'],
-    ['a sequence of length 0', [0, 1, 3], [8, 5], undefined, 'x must have shape [T, batch, X] with T ≥ 1; found [0, 1, 3] (a sequence of length 0)'],
+    [
+      'x of the wrong width',
+      [2, 1, 4],
+      [8, 5],
+      undefined,
+      "W must have shape [8, 6]; found [8, 5] (H = 2 from W's 8 rows and X = 4 from x [2, 1, 4]; W's 5 columns fit inputs of width 3)",
+    ],
+    [
+      'a sequence of length 0',
+      [0, 1, 3],
+      [8, 5],
+      undefined,
+      'x must have shape [T, batch, X] with T ≥ 1; found [0, 1, 3] (a sequence of length 0)',
+    ],
     ['x of rank 2', [1, 3], [8, 5], undefined, 'x must have shape [T, batch, X]; found [1, 3] (rank 2 instead of 3)'],
   ])('rejects %s with a message naming both shapes', (_, xShape, wShape, bShape, message) => {
     const make = (shape: number[]) => float64Tensor(shape);
-    const call = () => lstmForward(make(xShape as number[]), { W: make(wShape as number[]), b: bShape ? make(bShape as number[]) : undefined });
+    const call = () =>
+      lstmForward(make(xShape as number[]), { W: make(wShape as number[]), b: bShape ? make(bShape as number[]) : undefined });
     expect(call).toThrow(LstmShapeError);
     expect(call).toThrow(`lstm: ${message}`);
   });
@@ -62,7 +91,9 @@ describe('lstmForward(x, params, state)', () => {
     const W = float64Tensor([4, 2]);
     expect(() => lstmForward(x, { W }, { c0: float64Tensor([1, 1]) })).toThrow('c0 must have shape [2, 1]; found [1, 1]');
     expect(() => lstmForward(float64Tensor([1, 2, 1], [0, Number.NaN]), { W })).toThrow('x holds NaN at flat index 1');
-    expect(() => lstmForward({ shape: [1, 2, 1], data: new Float64Array(3) }, { W })).toThrow('x has shape [1, 2, 1], which needs 2 values; found 3');
+    expect(() => lstmForward({ shape: [1, 2, 1], data: new Float64Array(3) }, { W })).toThrow(
+      'x has shape [1, 2, 1], which needs 2 values; found 3',
+    );
   });
 });
 

@@ -5,10 +5,24 @@ describe('lstmGradientFormulas()', () => {
   test('lists the model, then the gradients in BPTT order', () => {
     const formulas = lstmGradientFormulas();
     expect(formulas.map((formula) => formula.id)).toEqual([
-      'gates', 'c', 'h',
-      'dh', 'do', 'dc', 'di', 'df', 'dg',
-      'dPreactivation.i', 'dPreactivation.f', 'dPreactivation.o', 'dPreactivation.g',
-      'dx', 'dW', 'db', 'dh0', 'dc0',
+      'gates',
+      'c',
+      'h',
+      'dh',
+      'do',
+      'dc',
+      'di',
+      'df',
+      'dg',
+      'dPreactivation.i',
+      'dPreactivation.f',
+      'dPreactivation.o',
+      'dPreactivation.g',
+      'dx',
+      'dW',
+      'db',
+      'dh0',
+      'dc0',
     ]);
     expect(formulas.slice(0, 3).every((formula) => formula.stage === 'forward')).toBe(true);
     expect(formulas.slice(3).every((formula) => formula.stage === 'backward')).toBe(true);
@@ -31,7 +45,17 @@ describe('lstmGradientFormulas()', () => {
       expect(byId.get(`dPreactivation.${gate}`)!.seedMistake!.markdown).toContain(`${gate}_t ⊙ (1 − ${gate}_{t+1})`);
     }
     const withMistakes = [...byId.values()].filter((formula) => formula.seedMistake);
-    expect(withMistakes.map((formula) => formula.id)).toEqual(['gates', 'c', 'dc', 'di', 'df', 'dg', 'dPreactivation.i', 'dPreactivation.f', 'dPreactivation.o']);
+    expect(withMistakes.map((formula) => formula.id)).toEqual([
+      'gates',
+      'c',
+      'dc',
+      'di',
+      'df',
+      'dg',
+      'dPreactivation.i',
+      'dPreactivation.f',
+      'dPreactivation.o',
+    ]);
   });
 
   test('every formula has Markdown, LaTeX and a note; results are fresh copies', () => {

@@ -94,7 +94,11 @@ describe.each(['wasm', 'cpu'] as const)('lstm on %s', (backend) => {
     const loss = (op: Op) => (x: tf.Tensor, W: tf.Tensor) => tf.sum(tf.mul(op(x as tf.Tensor3D, { W: W as tf.Tensor2D }).h, t.dh));
     const ours = tf.grads(loss(lstm))([t.x, t.W]);
     const stock = tf.grads(loss(lstmAutodiff))([t.x, t.W]);
-    const result = compareGradients({ x: ours[0]!.dataSync(), W: ours[1]!.dataSync() }, { x: stock[0]!.dataSync(), W: stock[1]!.dataSync() }, float32);
+    const result = compareGradients(
+      { x: ours[0]!.dataSync(), W: ours[1]!.dataSync() },
+      { x: stock[0]!.dataSync(), W: stock[1]!.dataSync() },
+      float32,
+    );
     expect(result.passed).toBe(true);
     tf.dispose([...ours, ...stock, ...Object.values(t)]);
   });

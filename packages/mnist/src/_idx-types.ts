@@ -12,12 +12,47 @@ export interface IdxTypeInfo {
 
 // The IDX format's own type codes; 0x0A is not assigned by the format.
 export const idxTypes: readonly IdxTypeInfo[] = [
-  { type: 'uint8', code: 0x08, bytes: 1, create: (n) => new Uint8Array(n), get: (v, o) => v.getUint8(o), set: (v, o, x) => v.setUint8(o, x) },
+  {
+    type: 'uint8',
+    code: 0x08,
+    bytes: 1,
+    create: (n) => new Uint8Array(n),
+    get: (v, o) => v.getUint8(o),
+    set: (v, o, x) => v.setUint8(o, x),
+  },
   { type: 'int8', code: 0x09, bytes: 1, create: (n) => new Int8Array(n), get: (v, o) => v.getInt8(o), set: (v, o, x) => v.setInt8(o, x) },
-  { type: 'int16', code: 0x0b, bytes: 2, create: (n) => new Int16Array(n), get: (v, o) => v.getInt16(o), set: (v, o, x) => v.setInt16(o, x) },
-  { type: 'int32', code: 0x0c, bytes: 4, create: (n) => new Int32Array(n), get: (v, o) => v.getInt32(o), set: (v, o, x) => v.setInt32(o, x) },
-  { type: 'float32', code: 0x0d, bytes: 4, create: (n) => new Float32Array(n), get: (v, o) => v.getFloat32(o), set: (v, o, x) => v.setFloat32(o, x) },
-  { type: 'float64', code: 0x0e, bytes: 8, create: (n) => new Float64Array(n), get: (v, o) => v.getFloat64(o), set: (v, o, x) => v.setFloat64(o, x) },
+  {
+    type: 'int16',
+    code: 0x0b,
+    bytes: 2,
+    create: (n) => new Int16Array(n),
+    get: (v, o) => v.getInt16(o),
+    set: (v, o, x) => v.setInt16(o, x),
+  },
+  {
+    type: 'int32',
+    code: 0x0c,
+    bytes: 4,
+    create: (n) => new Int32Array(n),
+    get: (v, o) => v.getInt32(o),
+    set: (v, o, x) => v.setInt32(o, x),
+  },
+  {
+    type: 'float32',
+    code: 0x0d,
+    bytes: 4,
+    create: (n) => new Float32Array(n),
+    get: (v, o) => v.getFloat32(o),
+    set: (v, o, x) => v.setFloat32(o, x),
+  },
+  {
+    type: 'float64',
+    code: 0x0e,
+    bytes: 8,
+    create: (n) => new Float64Array(n),
+    get: (v, o) => v.getFloat64(o),
+    set: (v, o, x) => v.setFloat64(o, x),
+  },
 ];
 
 export function idxTypeByCode(code: number): IdxTypeInfo | undefined {

@@ -70,12 +70,15 @@ export async function downloadMnist(options: DownloadMnistOptions = {}): Promise
   const mirrors = options.mirrors ?? mnistMirrors;
   const timeoutMs = options.timeoutMs ?? defaultTimeoutMs;
   const split = options.split ?? 'all';
-  if (typeof cacheDir !== 'string' || cacheDir === '') throw new TypeError(`downloadMnist: cacheDir must be a path, found ${String(cacheDir)}`);
+  if (typeof cacheDir !== 'string' || cacheDir === '')
+    throw new TypeError(`downloadMnist: cacheDir must be a path, found ${String(cacheDir)}`);
   if (!Array.isArray(mirrors) || mirrors.length === 0 || mirrors.some((m) => typeof m !== 'string')) {
     throw new TypeError('downloadMnist: mirrors must be a non-empty array of base URLs');
   }
-  if (!(Number.isFinite(timeoutMs) && timeoutMs > 0)) throw new RangeError(`downloadMnist: timeoutMs must be a positive number, found ${String(timeoutMs)}`);
-  if (!['train', 'test', 'all'].includes(split)) throw new RangeError(`downloadMnist: split must be 'train', 'test' or 'all', found ${String(split)}`);
+  if (!(Number.isFinite(timeoutMs) && timeoutMs > 0))
+    throw new RangeError(`downloadMnist: timeoutMs must be a positive number, found ${String(timeoutMs)}`);
+  if (!['train', 'test', 'all'].includes(split))
+    throw new RangeError(`downloadMnist: split must be 'train', 'test' or 'all', found ${String(split)}`);
 
   const wanted = [
     ...(split !== 'test' ? [mnistFiles.trainImages, mnistFiles.trainLabels] : []),
@@ -191,7 +194,11 @@ async function fetchVerified(url: string, temp: string, options: FetchOptions): 
     if (timedOut) throw new Error(`timed out: no data for ${options.timeoutMs} ms${received}`);
     const cause = (error as { cause?: { message?: string } }).cause?.message;
     const message = cause ? `${(error as Error).message} (${cause})` : (error as Error).message;
-    throw new Error(bytes > 0 && !message.startsWith('checksum') && !message.startsWith('connection closed') ? `connection lost${received}: ${message}` : message);
+    throw new Error(
+      bytes > 0 && !message.startsWith('checksum') && !message.startsWith('connection closed')
+        ? `connection lost${received}: ${message}`
+        : message,
+    );
   } finally {
     clearTimeout(timer);
   }

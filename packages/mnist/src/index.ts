@@ -1,4 +1,10 @@
-export { type DownloadedMnist, type DownloadMnistOptions, type DownloadProgress, defaultMnistCacheDir, downloadMnist } from './download-mnist';
+export {
+  type DownloadedMnist,
+  type DownloadMnistOptions,
+  type DownloadProgress,
+  defaultMnistCacheDir,
+  downloadMnist,
+} from './download-mnist';
 export type { IdxArray, IdxData, IdxType } from './idx-array';
 export { embeddedSplitSeed, embeddedTrainCount, type LoadMnistOptions, loadMnist } from './load-mnist';
 export { MnistDataError } from './mnist-data-error';

@@ -58,7 +58,8 @@ export async function loadMnist(options: LoadMnistOptions = {}): Promise<MnistDa
     throw new TypeError(`loadMnist: source must be 'embedded', 'download' or a directory path, found ${String(source)}`);
   }
   if (!splits.includes(split)) throw new RangeError(`loadMnist: split must be 'train', 'test' or 'all', found ${String(split)}`);
-  if (!normalizations.includes(normalize)) throw new RangeError(`loadMnist: normalize must be '[0,1]' or '[-1,1]', found ${String(normalize)}`);
+  if (!normalizations.includes(normalize))
+    throw new RangeError(`loadMnist: normalize must be '[0,1]' or '[-1,1]', found ${String(normalize)}`);
   if (limit !== undefined && !(Number.isInteger(limit) && limit >= 1)) {
     throw new RangeError(`loadMnist: limit must be a whole number ≥ 1, found ${String(limit)}`);
   }

@@ -35,7 +35,9 @@ export function toTensors(data: MnistDataset | MnistBatch, options: ToTensorsOpt
   const { count, images, labels } = data;
   const features = 'rows' in data ? data.rows * data.cols : count > 0 ? images.length / count : 0;
   if (labels.length !== count || !Number.isInteger(features) || images.length !== count * features) {
-    throw new RangeError(`toTensors: expected ${count} labels and ${count} images of equal size, found ${labels.length} labels and ${images.length} pixels`);
+    throw new RangeError(
+      `toTensors: expected ${count} labels and ${count} images of equal size, found ${labels.length} labels and ${images.length} pixels`,
+    );
   }
   const imageTensor = tensor2d(images, [count, features], 'float32');
   if (options.oneHot) {

@@ -27,11 +27,13 @@ export interface IdxInput {
  */
 export function writeIdx(array: IdxInput, options: WriteIdxOptions = {}): Uint8Array {
   const info = array?.data ? idxTypeOfData(array.data) : undefined;
-  if (!info) throw new TypeError('writeIdx: expected `data` to be a Uint8Array, Int8Array, Int16Array, Int32Array, Float32Array or Float64Array');
+  if (!info)
+    throw new TypeError('writeIdx: expected `data` to be a Uint8Array, Int8Array, Int16Array, Int32Array, Float32Array or Float64Array');
   if (array.type !== undefined) {
     const asked = idxTypeByName(array.type);
     if (!asked) throw new RangeError(`writeIdx: unknown type '${String(array.type)}'`);
-    if (asked !== info) throw new RangeError(`writeIdx: type '${array.type}' does not match the data, a ${array.data.constructor.name} (${info.type})`);
+    if (asked !== info)
+      throw new RangeError(`writeIdx: type '${array.type}' does not match the data, a ${array.data.constructor.name} (${info.type})`);
   }
   const dims = array.dims;
   if (!Array.isArray(dims) || dims.length === 0 || dims.length > maxIdxRank) {

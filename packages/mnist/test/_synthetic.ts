@@ -19,7 +19,10 @@ export function tempDir(prefix = 'dlkit-mnist-'): string {
 /** A directory in the MNIST layout with `train` and `test` synthetic images. */
 export function writeMnistDirectory(dir: string, train: number, test: number, gzip = false): string {
   const ext = gzip ? '.gz' : '';
-  for (const [prefix, count] of [['train', train], ['t10k', test]] as const) {
+  for (const [prefix, count] of [
+    ['train', train],
+    ['t10k', test],
+  ] as const) {
     const { pixels, labels, rows, cols } = syntheticSplit(count);
     writeIdxFile(join(dir, `${prefix}-images-idx3-ubyte${ext}`), { dims: [count, rows, cols], data: pixels });
     writeIdxFile(join(dir, `${prefix}-labels-idx1-ubyte${ext}`), { dims: [count], data: labels });

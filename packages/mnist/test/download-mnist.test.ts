@@ -10,7 +10,10 @@ import { syntheticSplit, tempDir } from './_synthetic';
 
 // Small synthetic stand-ins for the four MNIST files (the real ones are not reachable here), under the real names.
 const files = new Map<string, Buffer>();
-for (const [prefix, count] of [['train', 20], ['t10k', 8]] as const) {
+for (const [prefix, count] of [
+  ['train', 20],
+  ['t10k', 8],
+] as const) {
   const { pixels, labels } = syntheticSplit(count);
   files.set(`${prefix}-images-idx3-ubyte.gz`, Buffer.from(writeIdx({ dims: [count, 28, 28], data: pixels }, { gzip: true })));
   files.set(`${prefix}-labels-idx1-ubyte.gz`, Buffer.from(writeIdx({ dims: [count], data: labels }, { gzip: true })));
@@ -126,7 +129,9 @@ describe('downloadMnist(options) against a local server', () => {
   test('a connection dropped midway leaves no partial file, and the next mirror completes', async () => {
     const cacheDir = tempDir();
     const error = await failure(downloadMnist({ cacheDir, mirrors: [mirror('drop')], checksums, timeoutMs: 5000 }));
-    expect(error.message).toMatch(/^Could not download train-images-idx3-ubyte\.gz from any of 1 mirror:\n {2}http:\/\/127\.0\.0\.1:\d+\/drop\/train-images-idx3-ubyte\.gz: /);
+    expect(error.message).toMatch(
+      /^Could not download train-images-idx3-ubyte\.gz from any of 1 mirror:\n {2}http:\/\/127\.0\.0\.1:\d+\/drop\/train-images-idx3-ubyte\.gz: /,
+    );
     expect(error.message).toMatch(/drop\/train-images-idx3-ubyte\.gz: connection lost after \d+ of \d+ bytes: terminated/);
     expect(cacheEntries(cacheDir)).toEqual([]);
 
@@ -149,10 +154,18 @@ describe('downloadMnist(options) against a local server', () => {
     const start = Date.now();
     const error = await failure(downloadMnist({ cacheDir, mirrors: [mirror('slow')], checksums, timeoutMs: 300 }));
     expect(Date.now() - start).toBeLessThan(3000);
-    expect(error.message).toContain(`${mirror('slow')}train-images-idx3-ubyte.gz: timed out: no data for 300 ms after 10 of ${files.get('train-images-idx3-ubyte.gz')!.length} bytes`);
+    expect(error.message).toContain(
+      `${mirror('slow')}train-images-idx3-ubyte.gz: timed out: no data for 300 ms after 10 of ${files.get('train-images-idx3-ubyte.gz')!.length} bytes`,
+    );
     expect(cacheEntries(cacheDir)).toEqual([]);
     // A closed port on 127.0.0.1: connection refused, then the good mirror.
-    await downloadMnist({ cacheDir, mirrors: ['http://127.0.0.1:1/', mirror('slow'), mirror('good')], checksums, timeoutMs: 300, split: 'test' });
+    await downloadMnist({
+      cacheDir,
+      mirrors: ['http://127.0.0.1:1/', mirror('slow'), mirror('good')],
+      checksums,
+      timeoutMs: 300,
+      split: 'test',
+    });
     expect(cacheEntries(cacheDir)).toEqual(['t10k-images-idx3-ubyte.gz', 't10k-labels-idx1-ubyte.gz']);
   });
 
@@ -192,9 +205,9 @@ describe('downloadMnist(options) against a local server', () => {
   test('bad options are refused before any request', async () => {
     await expect(downloadMnist({ mirrors: [] })).rejects.toThrow('mirrors must be a non-empty array of base URLs');
     await expect(downloadMnist({ timeoutMs: 0 })).rejects.toThrow('timeoutMs must be a positive number, found 0');
-    await expect(downloadMnist({ cacheDir: tempDir(), mirrors: [mirror('good')], checksums: { 'train-images-idx3-ubyte.gz': 'abc' } })).rejects.toThrow(
-      "checksum of train-images-idx3-ubyte.gz must be 64 (SHA-256) or 32 (MD5) hex digits, found 'abc'",
-    );
+    await expect(
+      downloadMnist({ cacheDir: tempDir(), mirrors: [mirror('good')], checksums: { 'train-images-idx3-ubyte.gz': 'abc' } }),
+    ).rejects.toThrow("checksum of train-images-idx3-ubyte.gz must be 64 (SHA-256) or 32 (MD5) hex digits, found 'abc'");
   });
 });
 

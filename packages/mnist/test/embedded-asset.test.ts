@@ -20,7 +20,10 @@ test('the embedded asset holds exactly the 10,000 digits of the npm package mnis
     // The package stores byte/255 rounded to three decimals; the asset must give back every value exactly.
     const mismatches = data.filter((value, i) => Math.round((images.data[at * 784 + i]! / 255) * 1000) / 1000 !== value).length;
     expect(mismatches, `digit ${digit}`).toBe(0);
-    expect(Array.from(labels.data.subarray(at, at + count)).every((label) => label === digit), `labels of ${digit}`).toBe(true);
+    expect(
+      Array.from(labels.data.subarray(at, at + count)).every((label) => label === digit),
+      `labels of ${digit}`,
+    ).toBe(true);
     at += count;
   }
   expect(at).toBe(10000);

@@ -119,13 +119,17 @@ describe('loadMnist({ source: directory })', () => {
       /t10k-images-idx3-ubyte and .*t10k-labels-idx1-ubyte: image and label counts differ: expected 4 labels \(one per image\), found 3/,
     );
     writeIdxFile(join(dir, 't10k-labels-idx1-ubyte'), { dims: [4], data: Uint8Array.of(1, 2, 10, 3) });
-    await expect(loadMnist({ source: dir, split: 'test' })).rejects.toThrow(/t10k-labels-idx1-ubyte: label 2 is 10: expected a class in 0…9/);
+    await expect(loadMnist({ source: dir, split: 'test' })).rejects.toThrow(
+      /t10k-labels-idx1-ubyte: label 2 is 10: expected a class in 0…9/,
+    );
     writeIdxFile(join(dir, 't10k-labels-idx1-ubyte'), { dims: [4, 1, 1], data: Uint8Array.of(1, 2, 3, 4) });
     await expect(loadMnist({ source: dir, split: 'test' })).rejects.toThrow(
       /t10k-labels-idx1-ubyte: expected a label file \(uint8 with 1 dimension, magic 0x00000801 = 2049\), found uint8 with 3 dimensions 4×1×1 \(magic 0x00000803 = 2051\)/,
     );
     writeIdxFile(join(dir, 'train-images-idx3-ubyte'), { dims: [10, 784], data: new Float32Array(7840) });
-    await expect(loadMnist({ source: dir })).rejects.toThrow(/train-images-idx3-ubyte: expected an image file .*found float32 with 2 dimensions 10×784 \(magic 0x00000D02 = 3330\)/);
+    await expect(loadMnist({ source: dir })).rejects.toThrow(
+      /train-images-idx3-ubyte: expected an image file .*found float32 with 2 dimensions 10×784 \(magic 0x00000D02 = 3330\)/,
+    );
   });
 
   test("'all' refuses train and test of different image sizes", async () => {
@@ -133,6 +137,8 @@ describe('loadMnist({ source: directory })', () => {
     const { pixels, labels } = syntheticSplit(4, 20, 20);
     writeIdxFile(join(dir, 't10k-images-idx3-ubyte'), { dims: [4, 20, 20], data: pixels });
     writeIdxFile(join(dir, 't10k-labels-idx1-ubyte'), { dims: [4], data: labels });
-    await expect(loadMnist({ source: dir, split: 'all' })).rejects.toThrow(/train and test image sizes differ: expected 28×28 in both, found 20×20 in test/);
+    await expect(loadMnist({ source: dir, split: 'all' })).rejects.toThrow(
+      /train and test image sizes differ: expected 28×28 in both, found 20×20 in test/,
+    );
   });
 });

@@ -69,7 +69,9 @@ describe('dataset.firstPerClass(n) and dataset.oneHot()', () => {
     const picked = data.firstPerClass(2);
     expect(picked.count).toBe(20);
     expect(Array.from(picked.labels)).toEqual([0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7, 8, 8, 9, 9]);
-    expect(Array.from({ length: 20 }, (_, k) => indexOf(picked.images, k))).toEqual([0, 10, 1, 11, 2, 12, 3, 13, 4, 14, 5, 15, 6, 16, 7, 17, 8, 18, 9, 19]);
+    expect(Array.from({ length: 20 }, (_, k) => indexOf(picked.images, k))).toEqual([
+      0, 10, 1, 11, 2, 12, 3, 13, 4, 14, 5, 15, 6, 16, 7, 17, 8, 18, 9, 19,
+    ]);
     expect([picked.rows, picked.cols, picked.normalize]).toEqual([28, 28, '[0,1]']);
     // Classes 5…9 have only two images among 25; asking for 3 gives what there is.
     expect(Array.from(data.firstPerClass(3).labels)).toEqual([0, 0, 0, 1, 1, 1, 2, 2, 2, 3, 3, 3, 4, 4, 4, 5, 5, 6, 6, 7, 7, 8, 8, 9, 9]);

@@ -88,16 +88,32 @@ function errorOf(fn: () => unknown): MnistDataError {
 describe('readIdx(bad input) throws one error naming the file, the expected and the found values', () => {
   const cases: [string, number[], RegExp][] = [
     ['wrong magic', [0x08, 0x03, 0, 0, 0, 0, 0, 1, 0], /labels-x: wrong magic number: expected 0x0000.*found 0x08030000/],
-    ['unknown type code 0x0A', [...header(0x0a, [1]), 0], /labels-x: unknown IDX type code 0x0A: expected one of 0x08 \(uint8\).*0x0E \(float64\)/],
+    [
+      'unknown type code 0x0A',
+      [...header(0x0a, [1]), 0],
+      /labels-x: unknown IDX type code 0x0A: expected one of 0x08 \(uint8\).*0x0E \(float64\)/,
+    ],
     ['unknown type code 0x07', [...header(0x07, [1]), 0], /unknown IDX type code 0x07/],
     ['rank 0', [0, 0, 8, 0], /labels-x: rank 0: expected at least 1 dimension, found 0/],
     ['absurd rank', [0, 0, 8, 200, ...new Array(800).fill(0)], /labels-x: absurd rank: expected at most 16 dimensions, found 200/],
-    ['absurd dimensions', [...header(0x08, [0x60ea0000, 28, 28])], /absurd dimensions 1625948160×28×28: expected at most 2147483647 elements/],
+    [
+      'absurd dimensions',
+      [...header(0x08, [0x60ea0000, 28, 28])],
+      /absurd dimensions 1625948160×28×28: expected at most 2147483647 elements/,
+    ],
     ['truncated header', [0, 0, 8, 3, 0, 0], /truncated IDX header: expected 16 bytes for 3 dimensions, found 6/],
     ['too short for a header', [0, 0], /truncated IDX header: expected at least 4 bytes, found 2/],
-    ['truncated data', [...header(0x08, [2, 2]), 1, 2, 3], /labels-x: truncated data: expected 4 bytes of uint8 for dimensions 2×2, found 3/],
+    [
+      'truncated data',
+      [...header(0x08, [2, 2]), 1, 2, 3],
+      /labels-x: truncated data: expected 4 bytes of uint8 for dimensions 2×2, found 3/,
+    ],
     ['truncated int32 data', [...header(0x0c, [2]), 0, 0, 0, 1, 0], /truncated data: expected 8 bytes of int32 for dimensions 2, found 5/],
-    ['trailing bytes', [...header(0x08, [2]), 1, 2, 3, 4], /labels-x: trailing bytes: expected 2 bytes of uint8 for dimensions 2, found 4 \(2 extra\)/],
+    [
+      'trailing bytes',
+      [...header(0x08, [2]), 1, 2, 3, 4],
+      /labels-x: trailing bytes: expected 2 bytes of uint8 for dimensions 2, found 4 \(2 extra\)/,
+    ],
   ];
 
   test.each(cases)('%s', (_, bytes, message) => {
@@ -116,7 +132,9 @@ describe('readIdx(bad input) throws one error naming the file, the expected and 
   });
 
   test('corrupt gzip and missing files', () => {
-    expect(errorOf(() => readIdx(Uint8Array.from([0x1f, 0x8b, 8, 0, 1, 2, 3]), { name: 'z.gz' })).message).toMatch(/^z\.gz: corrupt gzip data/);
+    expect(errorOf(() => readIdx(Uint8Array.from([0x1f, 0x8b, 8, 0, 1, 2, 3]), { name: 'z.gz' })).message).toMatch(
+      /^z\.gz: corrupt gzip data/,
+    );
     expect(errorOf(() => readIdx('/nonexistent/t10k-labels-idx1-ubyte')).message).toMatch(
       /^Cannot read IDX file \/nonexistent\/t10k-labels-idx1-ubyte: ENOENT/,
     );

@@ -17,13 +17,7 @@ export function checkNonNegativeInteger(fn: string, name: string, value: number 
 }
 
 export function checkRange(fn: string, name: string, range: unknown): [number, number] {
-  if (
-    !Array.isArray(range) ||
-    range.length !== 2 ||
-    !Number.isFinite(range[0]) ||
-    !Number.isFinite(range[1]) ||
-    !(range[0] < range[1])
-  ) {
+  if (!Array.isArray(range) || range.length !== 2 || !Number.isFinite(range[0]) || !Number.isFinite(range[1]) || !(range[0] < range[1])) {
     throw new PlotInputError(`${fn}: ${name} must be [min, max] with finite min < max, found ${JSON.stringify(range)}`);
   }
   return [range[0], range[1]];

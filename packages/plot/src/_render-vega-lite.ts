@@ -59,6 +59,9 @@ function trimRightMargin(svg: string): string {
   const trimmed = Math.ceil(Math.min(width, right * 1.06 + 8));
   if (trimmed >= width - 4) return svg;
   return svg
-    .replace(size[0], size[0].replace(` width="${size[1]}"`, ` width="${trimmed}"`).replace(/viewBox="0 0 [\d.]+ /, `viewBox="0 0 ${trimmed} `))
+    .replace(
+      size[0],
+      size[0].replace(` width="${size[1]}"`, ` width="${trimmed}"`).replace(/viewBox="0 0 [\d.]+ /, `viewBox="0 0 ${trimmed} `),
+    )
     .replace(background, `<rect width="${trimmed}" height="${height}" fill="white"/>`);
 }

@@ -180,7 +180,9 @@ function levelsFor(fn: string, name: string, levels: number | readonly number[],
     return Array.from({ length: levels }, (_, i) => lo + ((hi - lo) * (i + 1)) / (levels + 1));
   }
   if (!Array.isArray(levels) || levels.length === 0 || !levels.every(Number.isFinite)) {
-    throw new PlotInputError(`${fn}: levels for "${name}" must be a positive integer or a non-empty array of finite numbers, found ${JSON.stringify(levels)}`);
+    throw new PlotInputError(
+      `${fn}: levels for "${name}" must be a positive integer or a non-empty array of finite numbers, found ${JSON.stringify(levels)}`,
+    );
   }
   return [...levels].sort((a, b) => a - b);
 }

@@ -94,7 +94,10 @@ export function createReport(title: string): Report {
       });
       const head = header ? `<thead><tr>${header.map((h) => `<th>${escapeXml(String(h))}</th>`).join('')}</tr></thead>` : '';
       const body = rows
-        .map((row) => `<tr>${row.map((cell: ReportCell) => (typeof cell === 'number' ? `<td class="num">${formatNumber(cell)}</td>` : `<td>${escapeXml(cell == null ? '' : String(cell))}</td>`)).join('')}</tr>`)
+        .map(
+          (row) =>
+            `<tr>${row.map((cell: ReportCell) => (typeof cell === 'number' ? `<td class="num">${formatNumber(cell)}</td>` : `<td>${escapeXml(cell == null ? '' : String(cell))}</td>`)).join('')}</tr>`,
+        )
         .join('');
       blocks.push(`<table>${head}<tbody>${body}</tbody></table>`);
       return report;

@@ -77,8 +77,7 @@ export function createTerminalChart(options: TerminalChartOptions = {}): Termina
     for (const [name, values] of series) {
       const finite = values.filter(Number.isFinite);
       const last = values.length > 0 ? values[values.length - 1]! : Number.NaN;
-      const stats =
-        finite.length > 0 ? `${format(last)}  (min ${format(Math.min(...finite))}, max ${format(Math.max(...finite))})` : '';
+      const stats = finite.length > 0 ? `${format(last)}  (min ${format(Math.min(...finite))}, max ${format(Math.max(...finite))})` : '';
       lines.push(`${name.padEnd(nameWidth)}  ${sparkline(values, width).padEnd(width)}  ${stats}`);
     }
     const columns = stream.columns;

@@ -49,10 +49,7 @@ interface Row {
   y: number | null;
 }
 
-const tableau10 = [
-  '#4c78a8', '#f58518', '#e45756', '#72b7b2', '#54a24b',
-  '#eeca3b', '#b279a2', '#ff9da6', '#9d755d', '#bab0ac',
-];
+const tableau10 = ['#4c78a8', '#f58518', '#e45756', '#72b7b2', '#54a24b', '#eeca3b', '#b279a2', '#ff9da6', '#9d755d', '#bab0ac'];
 
 /**
  * Draws series over steps or epochs — losses, accuracies — as an SVG line chart with legend,
@@ -124,9 +121,7 @@ export async function lineChart(options: LineChartOptions): Promise<string> {
     }
   }
   if (drawn === 0) {
-    throw new PlotInputError(
-      `${fn}: nothing to draw: every point is NaN, ±Infinity${yScale === 'log' ? ' or ≤ 0 (log scale)' : ''}`,
-    );
+    throw new PlotInputError(`${fn}: nothing to draw: every point is NaN, ±Infinity${yScale === 'log' ? ' or ≤ 0 (log scale)' : ''}`);
   }
   if (leftOut.length > 0) {
     const what = yScale === 'log' ? 'NaN, ±Infinity or ≤ 0 on a log scale' : 'NaN or ±Infinity';

@@ -21,7 +21,9 @@ export interface SvgToPngOptions {
 export function svgToPng(svg: string, options: SvgToPngOptions = {}): Uint8Array {
   const { scale = 2, background = 'white' } = options;
   if (typeof svg !== 'string' || !/<svg[\s>]/.test(svg)) {
-    throw new PlotInputError(`svgToPng: expected an SVG document string, found ${typeof svg === 'string' ? `"${svg.slice(0, 40)}…"` : typeof svg}`);
+    throw new PlotInputError(
+      `svgToPng: expected an SVG document string, found ${typeof svg === 'string' ? `"${svg.slice(0, 40)}…"` : typeof svg}`,
+    );
   }
   if (!(typeof scale === 'number' && scale > 0 && Number.isFinite(scale))) {
     throw new PlotInputError(`svgToPng: scale must be a positive number, found ${String(scale)}`);

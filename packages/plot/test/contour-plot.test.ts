@@ -105,7 +105,10 @@ describe('contourPlot(options)', () => {
   test('warns about a constant function and still draws the others', async () => {
     const warn = vi.fn();
     const svg = await contourPlot({
-      densities: [{ name: 'flat', f: () => 1 }, { name: 'g', f: gaussian(0, 0, 1) }],
+      densities: [
+        { name: 'flat', f: () => 1 },
+        { name: 'g', f: gaussian(0, 0, 1) },
+      ],
       xRange: [-3, 3],
       yRange: [-3, 3],
       warn,
@@ -118,7 +121,15 @@ describe('contourPlot(options)', () => {
     [{ densities: [] }, /densities must be a non-empty array/],
     [{ xRange: [1, 1] }, /xRange must be \[min, max\] with finite min < max, found \[1,1\]/],
     [{ yRange: [0, Number.NaN] }, /yRange must be \[min, max\]/],
-    [{ densities: [{ name: 'a', f: () => 0 }, { name: 'a', f: () => 0 }] }, /two densities are named "a"/],
+    [
+      {
+        densities: [
+          { name: 'a', f: () => 0 },
+          { name: 'a', f: () => 0 },
+        ],
+      },
+      /two densities are named "a"/,
+    ],
     [{ densities: [{ name: 'a' }] }, /density "a" has no function f\(x, y\)/],
     [{ levels: 0 }, /levels for "g" must be a positive integer/],
     [{ levels: [] }, /levels for "g" must be a positive integer or a non-empty array/],

@@ -6,7 +6,12 @@ import { contourPlot, createReport, imageGrid, lineChart, PlotInputError } from 
 import { decodePng } from './_png';
 
 async function fullReport() {
-  const losses = await lineChart({ series: [{ name: 'generator', y: [3, 2, 1] }, { name: 'discriminator', y: [1, 2, 2] }] });
+  const losses = await lineChart({
+    series: [
+      { name: 'generator', y: [3, 2, 1] },
+      { name: 'discriminator', y: [1, 2, 2] },
+    ],
+  });
   const posterior = await contourPlot({
     densities: [{ name: 'p', f: (x, y) => Math.exp(-(x * x + y * y)) }],
     xRange: [-2, 2],
@@ -62,7 +67,10 @@ describe('createReport(title)', () => {
 
   test('gives each inline chart its own ids, so charts never borrow each other’s clip paths', async () => {
     const chart = await lineChart({ series: [{ name: 'a', y: [1, 2] }] });
-    const withClip = chart.replace('<g', '<defs><clipPath id="clip1"><rect width="5" height="5"/></clipPath></defs><g clip-path="url(#clip1)"');
+    const withClip = chart.replace(
+      '<g',
+      '<defs><clipPath id="clip1"><rect width="5" height="5"/></clipPath></defs><g clip-path="url(#clip1)"',
+    );
     const html = createReport('ids').svg(withClip).svg(withClip).toHtml();
     const ids = [...html.matchAll(/\bid="([^"]+)"/g)].map((m) => m[1]);
     expect(ids).toEqual(['f1-clip1', 'f2-clip1']);

@@ -22,7 +22,13 @@ describe('createTerminalChart(options)', () => {
     const { stream, writes } = fakeStream(true);
     const view = createTerminalChart({ stream, title: 'GAN', minIntervalMs: 0 });
     expect(view.enabled).toBe(true);
-    view.update([{ name: 'generator', values: [3, 2, 1] }, { name: 'd', values: [1, 2, 3] }], 'epoch 3/10');
+    view.update(
+      [
+        { name: 'generator', values: [3, 2, 1] },
+        { name: 'd', values: [1, 2, 3] },
+      ],
+      'epoch 3/10',
+    );
     expect(writes).toHaveLength(1);
     const lines = writes[0]!.split('\n').filter(Boolean);
     expect(lines[0]).toContain('GAN · epoch 3/10');

@@ -28,7 +28,11 @@ describe('imageGrid(images, options)', () => {
         const x = left + (p % 2) * 3;
         const y = top + Math.floor(p / 2) * 3;
         // Every pixel of the 3×3 block has the value.
-        for (const [dx, dy] of [[0, 0], [2, 2], [1, 2]] as const) {
+        for (const [dx, dy] of [
+          [0, 0],
+          [2, 2],
+          [1, 2],
+        ] as const) {
           expect(png.at(x + dx, y + dy)).toEqual([byte(v), byte(v), byte(v), 255]);
         }
       });
@@ -115,7 +119,14 @@ describe('imageGrid(images, options)', () => {
 
   test.each([
     [[], {}, /no images to draw/],
-    [[[0, 0, 0, 0], [0, 0, 0]], {}, /image 1 has 3 values, expected 4 \(2×2\); all images must be the same size/],
+    [
+      [
+        [0, 0, 0, 0],
+        [0, 0, 0],
+      ],
+      {},
+      /image 1 has 3 values, expected 4 \(2×2\); all images must be the same size/,
+    ],
     [new Float32Array(6), {}, /a flat array of 6 values is not a whole number of 2×2 images \(4 values each\)/],
     [images, { captions: ['a', 'b', 'c', 'd'] }, /4 captions for 3 images/],
     [images, { scale: 1.5 }, /scale must be a positive integer, found 1.5/],

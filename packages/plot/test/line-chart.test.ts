@@ -104,7 +104,10 @@ describe('lineChart(options)', () => {
     const [raw, smooth] = linePaths(root);
     expect(Number(raw!.attrs.opacity)).toBeLessThan(0.5);
     expect(Number(smooth!.attrs.opacity)).toBe(1);
-    const ys = (d: string) => subpaths(d).flat().map((p) => p[1]);
+    const ys = (d: string) =>
+      subpaths(d)
+        .flat()
+        .map((p) => p[1]);
     const span = (values: number[]) => Math.max(...values) - Math.min(...values);
     const rawSpan = span(ys(raw!.attrs.d!));
     // Away from the ends (where the window shrinks) a 5-point average of 0,1,0,1,… is 2/5 or 3/5.
@@ -140,7 +143,15 @@ describe('lineChart(options)', () => {
     [{ series: [] }, /series must be a non-empty array/],
     [{ series: [{ name: 'g', y: [] }] }, /series "g" is empty \(0 points\)/],
     [{ series: [{ name: 'g', x: [1, 2, 3], y: [1, 2] }] }, /series "g" has 3 x values but 2 y values/],
-    [{ series: [{ name: 'g', y: [1] }, { name: 'g', y: [2] }] }, /two series are named "g"/],
+    [
+      {
+        series: [
+          { name: 'g', y: [1] },
+          { name: 'g', y: [2] },
+        ],
+      },
+      /two series are named "g"/,
+    ],
     [{ series: [{ name: '', y: [1] }] }, /series\[0\]\.name must be a non-empty string/],
     [{ series: [{ name: 'g', y: [Number.NaN, Number.NaN] }] }, /nothing to draw/],
     [{ series: [{ name: 'g', y: [1] }], smoothing: 2.5 }, /smoothing must be a positive integer, found 2.5/],

@@ -12,7 +12,9 @@ const lab = await runPosteriorLab();
 console.log(`posterior lab: ${lab.cases.length} cases in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 for (const c of lab.cases) {
   await writeFileAtomic(join(values.out, `${c.id}.svg`), c.svg);
-  console.log(`${c.id.padEnd(30)} ${c.covers.padEnd(10)} KL(q‖p) ${c.reverseKl.toFixed(4).padStart(7)}  KL(p‖q) ${c.forwardKl.toFixed(3).padStart(7)}`);
+  console.log(
+    `${c.id.padEnd(30)} ${c.covers.padEnd(10)} KL(q‖p) ${c.reverseKl.toFixed(4).padStart(7)}  KL(p‖q) ${c.forwardKl.toFixed(3).padStart(7)}`,
+  );
 }
 await writeFileAtomic(join(values.out, 'answer.md'), `${lab.answer.markdown}\n`);
 console.log(`wrote ${values.out}/*.svg and answer.md`);

@@ -41,9 +41,11 @@ export class VaeModel {
     const decoderSizes = [latentSize, ...[...hiddenSizes].reverse()];
     let index = 0;
     const layer = (name: string, fanIn: number, fanOut: number): Layer => this.makeLayer(name, fanIn, fanOut, index++, initial);
-    for (let i = 0; i + 1 < encoderSizes.length; i++) this.encoderLayers.push(layer(`encoder.${i}`, encoderSizes[i]!, encoderSizes[i + 1]!));
+    for (let i = 0; i + 1 < encoderSizes.length; i++)
+      this.encoderLayers.push(layer(`encoder.${i}`, encoderSizes[i]!, encoderSizes[i + 1]!));
     this.encoderHead = layer('encoder.head', encoderSizes.at(-1)!, 2 * latentSize);
-    for (let i = 0; i + 1 < decoderSizes.length; i++) this.decoderLayers.push(layer(`decoder.${i}`, decoderSizes[i]!, decoderSizes[i + 1]!));
+    for (let i = 0; i + 1 < decoderSizes.length; i++)
+      this.decoderLayers.push(layer(`decoder.${i}`, decoderSizes[i]!, decoderSizes[i + 1]!));
     this.decoderOut = layer('decoder.out', decoderSizes.at(-1)!, inputSize);
   }
 
@@ -53,7 +55,12 @@ export class VaeModel {
   }
 
   get variableNames(): string[] {
-    const names = [...this.encoderLayers.map((_, i) => `encoder.${i}`), 'encoder.head', ...this.decoderLayers.map((_, i) => `decoder.${i}`), 'decoder.out'];
+    const names = [
+      ...this.encoderLayers.map((_, i) => `encoder.${i}`),
+      'encoder.head',
+      ...this.decoderLayers.map((_, i) => `decoder.${i}`),
+      'decoder.out',
+    ];
     return names.flatMap((name) => [`${name}.weights`, `${name}.bias`]);
   }
 

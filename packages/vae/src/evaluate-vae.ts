@@ -44,7 +44,8 @@ export async function evaluateVae(vae: Vae, data: VaeDataset, options: EvaluateV
   const { inputSize } = model.config;
   checkVaeDataset(data, inputSize, 'evaluateVae');
   const batchSize = options.batchSize ?? 500;
-  if (!Number.isSafeInteger(batchSize) || batchSize < 1) throw new VaeError(`evaluateVae: batchSize must be a positive integer, found ${batchSize}`);
+  if (!Number.isSafeInteger(batchSize) || batchSize < 1)
+    throw new VaeError(`evaluateVae: batchSize must be a positive integer, found ${batchSize}`);
   const k = options.importanceSamples;
   if (k !== undefined && (!Number.isSafeInteger(k) || k < 1)) {
     throw new VaeError(`evaluateVae: importanceSamples must be a positive integer, found ${k}`);
@@ -73,7 +74,12 @@ export async function evaluateVae(vae: Vae, data: VaeDataset, options: EvaluateV
     options.onProgress?.(end, data.count);
   }
   const n = data.count;
-  const result: VaeEvaluation = { count: n, negativeElbo: (klSum - logLikelihoodSum) / n, reconstruction: -logLikelihoodSum / n, kl: klSum / n };
+  const result: VaeEvaluation = {
+    count: n,
+    negativeElbo: (klSum - logLikelihoodSum) / n,
+    reconstruction: -logLikelihoodSum / n,
+    kl: klSum / n,
+  };
   if (k !== undefined) {
     result.negativeIwae = -iwaeSum / n;
     result.importanceSamples = k;

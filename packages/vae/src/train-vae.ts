@@ -133,7 +133,10 @@ export async function* trainVae(trainer: VaeTrainer, data: VaeDataset, options: 
           : checkpoint
             ? `no checkpoint was written in this run, so ${checkpoint} is as it was`
             : 'no checkpoint was configured';
-        throw new VaeError(`trainVae: training diverged at epoch ${epochIndex + 1}, ${error.message}; ${kept}. Lower the learning rate or check the data.`, 'diverged');
+        throw new VaeError(
+          `trainVae: training diverged at epoch ${epochIndex + 1}, ${error.message}; ${kept}. Lower the learning rate or check the data.`,
+          'diverged',
+        );
       }
       throw error;
     } finally {
@@ -169,7 +172,13 @@ export async function* trainVae(trainer: VaeTrainer, data: VaeDataset, options: 
 function averageEpoch(steps: readonly VaeStepRecord[], epoch: number): VaeEpochRecord {
   const mine = steps.filter((s) => s.epoch === epoch);
   const mean = (pick: (s: VaeStepRecord) => number) => mine.reduce((sum, s) => sum + pick(s), 0) / mine.length;
-  return { epoch, steps: mine.length, trainLoss: mean((s) => s.loss), trainReconstruction: mean((s) => s.reconstruction), trainKl: mean((s) => s.kl) };
+  return {
+    epoch,
+    steps: mine.length,
+    trainLoss: mean((s) => s.loss),
+    trainReconstruction: mean((s) => s.reconstruction),
+    trainKl: mean((s) => s.kl),
+  };
 }
 
 function shuffledIndices(count: number, seed: number): Uint32Array {
@@ -186,5 +195,6 @@ function shuffledIndices(count: number, seed: number): Uint32Array {
 }
 
 function checkCount(name: string, value: unknown, min: number): void {
-  if (!Number.isSafeInteger(value) || (value as number) < min) throw new VaeError(`trainVae: ${name} must be an integer ≥ ${min}, found ${String(value)}`);
+  if (!Number.isSafeInteger(value) || (value as number) < min)
+    throw new VaeError(`trainVae: ${name} must be an integer ≥ ${min}, found ${String(value)}`);
 }

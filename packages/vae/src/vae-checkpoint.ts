@@ -38,7 +38,8 @@ interface CheckpointFile {
  */
 export async function saveVaeCheckpoint(trainer: VaeTrainer, path: string): Promise<string> {
   const state = trainer as VaeTrainerState;
-  if (!(state instanceof VaeTrainerState)) throw new VaeError('saveVaeCheckpoint: trainer must come from createVaeTrainer or loadVaeCheckpoint');
+  if (!(state instanceof VaeTrainerState))
+    throw new VaeError('saveVaeCheckpoint: trainer must come from createVaeTrainer or loadVaeCheckpoint');
   if (state.vae.isDisposed) throw new VaeError('saveVaeCheckpoint: this trainer has been disposed');
   const names = state.vae.variableNames;
   const weights = await Promise.all(state.vae.variables.map(async (v, i) => encode(names[i]!, v.shape, (await v.data()) as Float32Array)));
@@ -89,12 +90,14 @@ export async function loadVaeCheckpoint(path: string): Promise<VaeTrainer> {
     throw new VaeError(`loadVaeCheckpoint: ${path} is not JSON, so not a VAE checkpoint`);
   }
   const where = `loadVaeCheckpoint: ${path}`;
-  if (file?.format !== format) throw new VaeError(`${where} is not a VAE checkpoint (format '${String(file?.format)}', expected '${format}')`);
+  if (file?.format !== format)
+    throw new VaeError(`${where} is not a VAE checkpoint (format '${String(file?.format)}', expected '${format}')`);
   if (file.version !== version) throw new VaeError(`${where} has version ${file.version}; this @dlkit/vae reads version ${version}`);
   const config = resolveVaeConfig(file.config as never);
   const initial = new Map<string, Float32Array>();
   for (const w of file.weights ?? []) initial.set(w.name, decode(w, where));
-  if (!Number.isSafeInteger(file.stepCount) || file.stepCount < 0) throw new VaeError(`${where} has stepCount ${file.stepCount}, expected an integer ≥ 0`);
+  if (!Number.isSafeInteger(file.stepCount) || file.stepCount < 0)
+    throw new VaeError(`${where} has stepCount ${file.stepCount}, expected an integer ≥ 0`);
   let model: VaeModel;
   try {
     model = new VaeModel(config, initial);
@@ -111,7 +114,9 @@ export async function loadVaeCheckpoint(path: string): Promise<VaeTrainer> {
   const iterations = file.optimizer?.iterations;
   if (moments.length !== 2 * model.variables.length || !Number.isSafeInteger(iterations) || iterations < 0) {
     state.dispose();
-    throw new VaeError(`${where} has ${moments.length} Adam moments and step ${iterations}, expected ${2 * model.variables.length} and an integer ≥ 0`);
+    throw new VaeError(
+      `${where} has ${moments.length} Adam moments and step ${iterations}, expected ${2 * model.variables.length} and an integer ≥ 0`,
+    );
   }
   moments.forEach((m, i) => {
     const target = (i % 2 === 0 ? state.optimizer.firstMoments : state.optimizer.secondMoments)[Math.floor(i / 2)]!;

@@ -14,7 +14,7 @@ function syntheticBatch(rows: number, columns: number, seed: number): tf.Tensor2
   for (let r = 0; r < rows; r++) {
     state = (state * 1103515245 + 12345) % 2147483648;
     const left = state % 2 === 0;
-    for (let c = 0; c < columns; c++) values[r * columns + c] = (c < columns / 2) === left ? 0.9 : 0.05;
+    for (let c = 0; c < columns; c++) values[r * columns + c] = c < columns / 2 === left ? 0.9 : 0.05;
   }
   return tf.tensor2d(values, [rows, columns]);
 }

@@ -109,7 +109,13 @@ describe('createVae', () => {
     const trainer = createVaeTrainer({ inputSize: 36, hiddenSizes: [32], latentSize: 2, learningRate: 1e-2, seed: 2 });
     const data = tf.tidy(() => {
       const prototypes = tf.cast(tf.greater(pixels(4, 36, 7), 0.5), 'float32');
-      return tf.gather(prototypes, tf.tensor1d(Array.from({ length: 64 }, (_, i) => i % 4), 'int32'));
+      return tf.gather(
+        prototypes,
+        tf.tensor1d(
+          Array.from({ length: 64 }, (_, i) => i % 4),
+          'int32',
+        ),
+      );
     }) as tf.Tensor2D;
     for (let i = 0; i < 100; i++) trainer.step(data);
     const average = (t: tf.Tensor1D) => {
@@ -137,7 +143,9 @@ describe('createVae', () => {
     const grid = flat.latentGrid(4);
     expect(grid.shape).toEqual([16, 36]);
     grid.dispose();
-    expect(() => flat.latentGrid(4, { quantileRange: [0, 1] })).toThrow('latentGrid: quantileRange must satisfy 0 < low < high < 1, found [0, 1]');
+    expect(() => flat.latentGrid(4, { quantileRange: [0, 1] })).toThrow(
+      'latentGrid: quantileRange must satisfy 0 < low < high < 1, found [0, 1]',
+    );
     flat.dispose();
     expect(() => vae.latentGrid(4)).toThrow('latentGrid: the manifold grid needs latentSize 2, found latentSize 3');
   });

@@ -2,16 +2,36 @@ import { describe, expect, test } from 'vitest';
 import { defaultPosteriorTarget, fitPosterior, type GaussianMixture2d, mixtureKl, mixtureLogDensity, runPosteriorLab } from '../src/index';
 
 const target = defaultPosteriorTarget;
-const gaussian = (mean: [number, number], covariance: [[number, number], [number, number]]): GaussianMixture2d => [{ weight: 1, mean, covariance }];
+const gaussian = (mean: [number, number], covariance: [[number, number], [number, number]]): GaussianMixture2d => [
+  { weight: 1, mean, covariance },
+];
 
 describe('mixtureKl', () => {
   test('matches the closed-form KL between two Gaussians', () => {
-    const a = gaussian([0.3, -0.2], [[1.2, 0.4], [0.4, 0.8]]);
-    const b = gaussian([-0.5, 0.6], [[0.7, -0.1], [-0.1, 1.5]]);
+    const a = gaussian(
+      [0.3, -0.2],
+      [
+        [1.2, 0.4],
+        [0.4, 0.8],
+      ],
+    );
+    const b = gaussian(
+      [-0.5, 0.6],
+      [
+        [0.7, -0.1],
+        [-0.1, 1.5],
+      ],
+    );
     // ½ [tr(Σb⁻¹Σa) + (μb−μa)ᵀΣb⁻¹(μb−μa) − 2 + ln(det Σb / det Σa)]
-    const [[p, q], [, r]] = [[0.7, -0.1], [-0.1, 1.5]];
+    const [[p, q], [, r]] = [
+      [0.7, -0.1],
+      [-0.1, 1.5],
+    ];
     const det = p * r - q * q;
-    const inv = [[r / det, -q / det], [-q / det, p / det]] as const;
+    const inv = [
+      [r / det, -q / det],
+      [-q / det, p / det],
+    ] as const;
     const trace = inv[0][0] * 1.2 + 2 * inv[0][1] * 0.4 + inv[1][1] * 0.8;
     const d = [-0.8, 0.8];
     const quad = inv[0][0] * d[0]! ** 2 + 2 * inv[0][1] * d[0]! * d[1]! + inv[1][1] * d[1]! ** 2;
@@ -47,7 +67,7 @@ describe('fitPosterior', () => {
     expect(a.forwardKl).toBeGreaterThan(5);
   });
 
-  test('forward KL is mass covering: the Gaussian spans both modes with p\'s mean and variances', () => {
+  test("forward KL is mass covering: the Gaussian spans both modes with p's mean and variances", () => {
     const fit = fitPosterior({ objective: 'forward-kl', family: 'diagonal' });
     expect(fit.covers).toBe('both modes');
     expect(fit.modeMass[0]).toBeGreaterThan(0.3);
@@ -75,15 +95,44 @@ describe('fitPosterior', () => {
 
   test('bad options are one RangeError naming them', () => {
     // @ts-expect-error: checked at run time for JavaScript callers
-    expect(() => fitPosterior({ objective: 'kl', family: 'diagonal' })).toThrow("fitPosterior: objective must be 'reverse-kl' or 'forward-kl', found kl");
+    expect(() => fitPosterior({ objective: 'kl', family: 'diagonal' })).toThrow(
+      "fitPosterior: objective must be 'reverse-kl' or 'forward-kl', found kl",
+    );
     // @ts-expect-error: checked at run time
-    expect(() => fitPosterior({ objective: 'reverse-kl', family: 'flow' })).toThrow("family must be 'diagonal', 'full' or 'mixture', found flow");
-    const bent = [{ weight: 0.5, mean: [0, 0], covariance: [[1, 2], [2, 1]] }, { weight: 0.5, mean: [3, 0], covariance: [[1, 0], [0, 1]] }] as GaussianMixture2d;
+    expect(() => fitPosterior({ objective: 'reverse-kl', family: 'flow' })).toThrow(
+      "family must be 'diagonal', 'full' or 'mixture', found flow",
+    );
+    const bent = [
+      {
+        weight: 0.5,
+        mean: [0, 0],
+        covariance: [
+          [1, 2],
+          [2, 1],
+        ],
+      },
+      {
+        weight: 0.5,
+        mean: [3, 0],
+        covariance: [
+          [1, 0],
+          [0, 1],
+        ],
+      },
+    ] as GaussianMixture2d;
     expect(() => fitPosterior({ objective: 'reverse-kl', family: 'diagonal', target: bent })).toThrow(
       'fitPosterior: target[0].covariance must be symmetric positive definite, found [[1, 2], [2, 1]]',
     );
-    const single = gaussian([0, 0], [[1, 0], [0, 1]]);
-    expect(() => fitPosterior({ objective: 'reverse-kl', family: 'diagonal', target: single })).toThrow('target needs two modes (A and B), found 1 component');
+    const single = gaussian(
+      [0, 0],
+      [
+        [1, 0],
+        [0, 1],
+      ],
+    );
+    expect(() => fitPosterior({ objective: 'reverse-kl', family: 'diagonal', target: single })).toThrow(
+      'target needs two modes (A and B), found 1 component',
+    );
   });
 });
 
@@ -115,7 +164,9 @@ describe('runPosteriorLab', () => {
     const md = lab.answer.markdown;
     expect(md).toContain('log p(x) = E_q[log p(x, z) − log q(z|x)] + E_q[log q(z|x) − log p(z|x)] = ELBO + KL(q(z|x) ‖ p(z|x))');
     expect(md).toContain('ELBO     = E_q[log p(x|z)] − KL(q(z|x) ‖ p(z))');
-    expect(md).toContain(`started near mode A it settled on mode A at (-2.00, -1.00) (KL(q‖p) = ${diagonal[0]!.reverseKl.toFixed(3)} nats)`);
+    expect(md).toContain(
+      `started near mode A it settled on mode A at (-2.00, -1.00) (KL(q‖p) = ${diagonal[0]!.reverseKl.toFixed(3)} nats)`,
+    );
     expect(md).toMatch(/It cannot learn the bimodal shape/);
     expect(md).toMatch(/It cannot learn a tilted ellipse/);
     expect(md).toMatch(/is the forward-KL\(p‖q\) solution/);
@@ -125,6 +176,8 @@ describe('runPosteriorLab', () => {
   test('figures: false skips the plots; cases picks the fits', async () => {
     const lab = await runPosteriorLab({ figures: false, cases: [{ objective: 'forward-kl', family: 'full', init: 'centred' }] });
     expect(lab.cases.map((c) => [c.id, c.svg])).toEqual([['forward-kl-full-centred', undefined]]);
-    expect(lab.answer.markdown).toContain('| forward | full-covariance Gaussian | any (convex) | (0.00, 0.10) | [[4.55, 2.25], [2.25, 1.66]] |');
+    expect(lab.answer.markdown).toContain(
+      '| forward | full-covariance Gaussian | any (convex) | (0.00, 0.10) | [[4.55, 2.25], [2.25, 1.66]] |',
+    );
   });
 });

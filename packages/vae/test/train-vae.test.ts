@@ -130,7 +130,9 @@ describe('trainVae', () => {
   test('maxSteps ends early with reason max-steps; checkpointEvery writes between epochs', async () => {
     const folder = await mkdtemp(join(tmpdir(), 'dlkit-vae-'));
     const trainer = createVaeTrainer(config);
-    const events = await collect(trainVae(trainer, train, { epochs: 5, maxSteps: 7, checkpoint: join(folder, 'c.json'), checkpointEvery: 3 }));
+    const events = await collect(
+      trainVae(trainer, train, { epochs: 5, maxSteps: 7, checkpoint: join(folder, 'c.json'), checkpointEvery: 3 }),
+    );
     expect(events.filter((e) => e.type === 'checkpoint').map((e) => (e as VaeCheckpointEvent).step)).toEqual([3, 5, 6, 7]);
     expect(events.at(-1)).toEqual({ type: 'end', reason: 'max-steps', step: 7, epoch: 1 });
     trainer.dispose();
@@ -141,7 +143,9 @@ describe('trainVae', () => {
     const checkpoint = join(folder, 'c.json');
     const trainer = createVaeTrainer({ ...config, learningRate: 1e30 });
     const run = collect(trainVae(trainer, train, { epochs: 2, checkpoint, checkpointEvery: 1 }));
-    await expect(run).rejects.toThrow(/trainVae: training diverged at epoch 1, step 2: the loss is not finite .*; the last good checkpoint, .*c\.json \(step 1\), is kept/);
+    await expect(run).rejects.toThrow(
+      /trainVae: training diverged at epoch 1, step 2: the loss is not finite .*; the last good checkpoint, .*c\.json \(step 1\), is kept/,
+    );
     await expect(run).rejects.toMatchObject({ kind: 'diverged' });
     expect((await loadVaeCheckpoint(checkpoint)).stepCount).toBe(1);
     trainer.dispose();
@@ -150,12 +154,16 @@ describe('trainVae', () => {
   test('bad data and options are one VaeError naming the problem', async () => {
     const trainer = createVaeTrainer(config);
     const bright = { count: 2, images: new Float32Array(32).fill(1.5) };
-    await expect(collect(trainVae(trainer, bright))).rejects.toThrow('trainVae: data pixels must be in [0, 1] (Bernoulli means), found 1.5 at image 0, pixel 0');
+    await expect(collect(trainVae(trainer, bright))).rejects.toThrow(
+      'trainVae: data pixels must be in [0, 1] (Bernoulli means), found 1.5 at image 0, pixel 0',
+    );
     const short = { count: 3, images: new Float32Array(32) };
     await expect(collect(trainVae(trainer, short))).rejects.toThrow('trainVae: data.images must hold count × 16 = 48 pixels, found 32');
     const nan = { count: 2, images: new Float32Array(32) };
     nan.images[17] = Number.NaN;
-    await expect(collect(trainVae(trainer, train, { testData: nan }))).rejects.toThrow('testData pixels must be in [0, 1] (Bernoulli means), found NaN at image 1, pixel 1');
+    await expect(collect(trainVae(trainer, train, { testData: nan }))).rejects.toThrow(
+      'testData pixels must be in [0, 1] (Bernoulli means), found NaN at image 1, pixel 1',
+    );
     await expect(collect(trainVae(trainer, train, { epochs: -1 }))).rejects.toThrow('trainVae: epochs must be an integer ≥ 0, found -1');
     trainer.dispose();
     await expect(collect(trainVae(trainer, train))).rejects.toThrow('trainVae: trainer must be a live VaeTrainer');
@@ -188,14 +196,18 @@ describe('checkpoints', () => {
     await writeFile(join(folder, 'text.json'), 'not json');
     await expect(loadVaeCheckpoint(join(folder, 'text.json'))).rejects.toThrow(/text\.json is not JSON, so not a VAE checkpoint/);
     await writeFile(join(folder, 'gan.json'), JSON.stringify({ format: 'dlkit-gan-checkpoint' }));
-    await expect(loadVaeCheckpoint(join(folder, 'gan.json'))).rejects.toThrow(/is not a VAE checkpoint \(format 'dlkit-gan-checkpoint', expected 'dlkit-vae-checkpoint'\)/);
+    await expect(loadVaeCheckpoint(join(folder, 'gan.json'))).rejects.toThrow(
+      /is not a VAE checkpoint \(format 'dlkit-gan-checkpoint', expected 'dlkit-vae-checkpoint'\)/,
+    );
     const trainer = createVaeTrainer(config);
     await saveVaeCheckpoint(trainer, join(folder, 'ok.json'));
     trainer.dispose();
     const file = JSON.parse(await readFile(join(folder, 'ok.json'), 'utf8'));
     file.config.hiddenSizes = [13];
     await writeFile(join(folder, 'bent.json'), JSON.stringify(file));
-    await expect(loadVaeCheckpoint(join(folder, 'bent.json'))).rejects.toThrow(/encoder\.0\.weights must hold 208 values for this config, found 192/);
+    await expect(loadVaeCheckpoint(join(folder, 'bent.json'))).rejects.toThrow(
+      /encoder\.0\.weights must hold 208 values for this config, found 192/,
+    );
   });
 });
 
@@ -210,7 +222,9 @@ describe('evaluateVae', () => {
     expect(a.count).toBe(16);
     expect(a.negativeElbo).toBeCloseTo(a.reconstruction + a.kl, 4);
     expect(a.negativeIwae!).toBeLessThan(a.negativeElbo);
-    await expect(evaluateVae(trainer.vae, test_, { importanceSamples: 0 })).rejects.toThrow('evaluateVae: importanceSamples must be a positive integer, found 0');
+    await expect(evaluateVae(trainer.vae, test_, { importanceSamples: 0 })).rejects.toThrow(
+      'evaluateVae: importanceSamples must be a positive integer, found 0',
+    );
     trainer.dispose();
   });
 });

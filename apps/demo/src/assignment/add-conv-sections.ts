@@ -13,7 +13,12 @@ const sideBySide = (blocks: readonly (readonly [string, readonly (readonly numbe
   const columns = blocks.map(([title, rows]) => [title, ...matrixLines(rows)]);
   const widths = columns.map((lines) => Math.max(...lines.map((line) => line.length)));
   const height = Math.max(...columns.map((lines) => lines.length));
-  return Array.from({ length: height }, (_, r) => columns.map((lines, c) => (lines[r] ?? '').padEnd(widths[c]!)).join('    ').trimEnd()).join('\n');
+  return Array.from({ length: height }, (_, r) =>
+    columns
+      .map((lines, c) => (lines[r] ?? '').padEnd(widths[c]!))
+      .join('    ')
+      .trimEnd(),
+  ).join('\n');
 };
 /** Markdown's hard line break (two trailing spaces) means nothing in a code block. */
 const plain = (markdown: string) => markdown.replace(/ {2}$/gm, '');
@@ -21,7 +26,9 @@ const plain = (markdown: string) => markdown.replace(/ {2}$/gm, '');
 /** Compares the computed result with the assignment's printed key, cell by cell, and says where they differ. */
 function answerKeyCheck(result: readonly (readonly number[])[]): string {
   const differences = seedAnswerKey.flatMap((row, i) =>
-    row.flatMap((printed, j) => (result[i]?.[j] === printed ? [] : [`O[${i}][${j}] is ${result[i]?.[j]}, where the key prints ${printed}`])),
+    row.flatMap((printed, j) =>
+      result[i]?.[j] === printed ? [] : [`O[${i}][${j}] is ${result[i]?.[j]}, where the key prints ${printed}`],
+    ),
   );
   if (differences.length === 0) return "The result matches the assignment's answer key cell by cell.";
   return `The assignment's answer key differs in ${differences.length === 1 ? 'one cell' : `${differences.length} cells`}: ${differences.join('; ')}. The sums above show the arithmetic, and tfjs's conv2d gives the same result as ours (tested in @dlkit/conv-math); the key has an arithmetic slip.`;

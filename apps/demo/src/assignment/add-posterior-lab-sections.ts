@@ -23,12 +23,19 @@ export function addPosteriorLabSections(report: Report, lab: PosteriorLab): Repo
   }
   report
     .section('Q3 — The fits')
-    .text('Reverse KL(q‖p) is what maximizing the ELBO minimizes; forward KL(p‖q) is shown for contrast. "Mass on A / B" is where q puts its probability.')
+    .text(
+      'Reverse KL(q‖p) is what maximizing the ELBO minimizes; forward KL(p‖q) is shown for contrast. "Mass on A / B" is where q puts its probability.',
+    )
     .table(
       lab.cases.map((c) => [
         c.title,
         c.params.map((g) => `(${fixed(g.mean[0])}, ${fixed(g.mean[1])})`).join(', '),
-        c.params.map((g) => `[[${fixed(g.covariance[0][0])}, ${fixed(g.covariance[0][1])}], [${fixed(g.covariance[1][0])}, ${fixed(g.covariance[1][1])}]]`).join(', '),
+        c.params
+          .map(
+            (g) =>
+              `[[${fixed(g.covariance[0][0])}, ${fixed(g.covariance[0][1])}], [${fixed(g.covariance[1][0])}, ${fixed(g.covariance[1][1])}]]`,
+          )
+          .join(', '),
         `${fixed(c.modeMass[0])} / ${fixed(c.modeMass[1])}`,
         c.covers,
         fixed(c.reverseKl, 3),

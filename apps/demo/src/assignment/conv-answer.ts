@@ -61,7 +61,11 @@ export function convAnswer(): ConvAnswer {
   return {
     worked,
     sizeFormula,
-    sizeExamples: [sizeFormula, explainOutputSize({ input: 32, kernel: 5 }), explainOutputSize({ input: 28, kernel: 3, padding: 1, stride: 2 })],
+    sizeExamples: [
+      sizeFormula,
+      explainOutputSize({ input: 32, kernel: 5 }),
+      explainOutputSize({ input: 28, kernel: 3, padding: 1, stride: 2 }),
+    ],
     lenetFirst: {
       layer,
       size: explainOutputSize({ input: layer.inputShape[1]!, kernel, padding: 0, stride: 1 }),

@@ -28,7 +28,10 @@ export function lstmAnswer(seed: number): LstmAnswer {
   const { steps: T, batch: B, input: X, hidden: H } = sizes;
   const random = seededRandom(seed);
   const tensor = (shape: number[], scale = 1): Float64Tensor =>
-    float64Tensor(shape, Array.from({ length: shape.reduce((a, b) => a * b, 1) }, () => (random() * 2 - 1) * scale));
+    float64Tensor(
+      shape,
+      Array.from({ length: shape.reduce((a, b) => a * b, 1) }, () => (random() * 2 - 1) * scale),
+    );
   const W = tensor([4 * H, H + X], 0.6);
   const b = tensor([4 * H], 0.2);
   const x = tensor([T, B, X]);

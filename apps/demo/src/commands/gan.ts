@@ -77,10 +77,14 @@ export async function runGan(options: GanOptions): Promise<GanRunResult> {
   }
 
   const backendInfo = await startBackend(options.backend, options.backendFromCli);
-  const backend = describeBackend(backendInfo).split('\n')[0]!.replace(/^backend: /, '');
+  const backend = describeBackend(backendInfo)
+    .split('\n')[0]!
+    .replace(/^backend: /, '');
   say(`backend ${backend}`);
 
-  const trainer = snapshot ? restoreGanTrainer(snapshot) : createGanTrainer({ model: options.model, batchSize: options.batchSize, learningRate: options.lr, seed: options.seed });
+  const trainer = snapshot
+    ? restoreGanTrainer(snapshot)
+    : createGanTrainer({ model: options.model, batchSize: options.batchSize, learningRate: options.lr, seed: options.seed });
   if (!options.resume && existsSync(checkpoint)) {
     say(`replacing the run in ${shown(out)}/ with a new one (--resume would have continued it)`);
   }
@@ -89,7 +93,10 @@ export async function runGan(options: GanOptions): Promise<GanRunResult> {
   const metrics = await createGanMetrics({ classifier, reference, sampleCount: Math.min(1000, reference.count) });
   // What the metrics give real training digits: the mark the generator's numbers are read against.
   const realCount = Math.min(metrics.sampleCount, train.count);
-  const real = realCount >= 2 ? metrics.measure({ images: train.images.subarray(0, realCount * train.rows * train.cols), count: realCount }) : undefined;
+  const real =
+    realCount >= 2
+      ? metrics.measure({ images: train.images.subarray(0, realCount * train.rows * train.cols), count: realCount })
+      : undefined;
 
   const progress = createTrainingProgress({ mode, stream, sparkline });
   let stoppedBy = 'Ctrl-C';
@@ -120,7 +127,9 @@ export async function runGan(options: GanOptions): Promise<GanRunResult> {
     );
     const doneEpochs = Math.floor(trainer.stepCount / stepsPerEpoch);
     if (doneEpochs >= options.epochs) {
-      say(`this run already has ${doneEpochs} epochs (--epochs ${options.epochs}): nothing to train; ${resumeCommand(doneEpochs + 10)} trains 10 more`);
+      say(
+        `this run already has ${doneEpochs} epochs (--epochs ${options.epochs}): nothing to train; ${resumeCommand(doneEpochs + 10)} trains 10 more`,
+      );
     }
     progress.start({ epochs: options.epochs, stepsPerEpoch, batchSize, doneSteps: trainer.stepCount });
     for await (const event of trainGan(trainer, train, { epochs: options.epochs, signal: stopping.signal, checkpoint, metrics })) {
@@ -156,7 +165,9 @@ export async function runGan(options: GanOptions): Promise<GanRunResult> {
     `  ${shown(join(out, 'report.html'))}   everything on one page (open it in a browser)`,
     `  ${shown(join(out, 'losses.png'))}    G and D loss vs epoch (also losses.svg)`,
     ...(result.epochs.some((e) => e.complete)
-      ? [`  ${shown(join(out, sampleGridName(result.epochs.filter((e) => e.complete).at(-1)!.epoch)))}  samples from the fixed noise (one per epoch)`]
+      ? [
+          `  ${shown(join(out, sampleGridName(result.epochs.filter((e) => e.complete).at(-1)!.epoch)))}  samples from the fixed noise (one per epoch)`,
+        ]
       : []),
     `  ${shown(join(out, 'losses.csv'))}    every step; epochs.csv per epoch with FID and MNIST score; losses.json both`,
     `  ${shown(checkpoint)}  checkpoint: ${resumeCommand(Math.max(options.epochs, Math.floor(trainer.history.steps.length / stepsPerEpoch)) + 10)} trains further`,
@@ -177,12 +188,16 @@ async function readResumableSnapshot(checkpoint: string, options: GanOptions): P
   const c = snapshot.config;
   const clashes = [
     options.explicit.has('model') && options.model !== c.model ? `--model ${options.model} (the run is ${c.model})` : '',
-    options.explicit.has('batchSize') && options.batchSize !== c.batchSize ? `--batch-size ${options.batchSize} (the run uses ${c.batchSize})` : '',
+    options.explicit.has('batchSize') && options.batchSize !== c.batchSize
+      ? `--batch-size ${options.batchSize} (the run uses ${c.batchSize})`
+      : '',
     options.explicit.has('lr') && options.lr !== c.learningRate ? `--lr ${options.lr} (the run uses ${c.learningRate})` : '',
     options.explicit.has('seed') && options.seed !== c.seed ? `--seed ${options.seed} (the run has seed ${c.seed})` : '',
   ].filter(Boolean);
   if (clashes.length > 0) {
-    throw new CliError(`cannot resume with ${clashes.join(', ')}: a resumed run keeps its settings; drop the flag, or start a new run without --resume`);
+    throw new CliError(
+      `cannot resume with ${clashes.join(', ')}: a resumed run keeps its settings; drop the flag, or start a new run without --resume`,
+    );
   }
   return snapshot;
 }

@@ -25,7 +25,13 @@ export async function runLstm(options: LstmOptions): Promise<void> {
     '',
     formatTable(
       ['parameter', 'entries', 'max abs error', 'max rel error', 'passed'],
-      a.check.rows.map((row) => [row.parameter, String(row.entries), row.maxAbsError.toExponential(2), row.maxRelativeError.toExponential(2), row.passed ? 'yes' : 'NO']),
+      a.check.rows.map((row) => [
+        row.parameter,
+        String(row.entries),
+        row.maxAbsError.toExponential(2),
+        row.maxRelativeError.toExponential(2),
+        row.passed ? 'yes' : 'NO',
+      ]),
     ),
     '',
     a.check.passed
@@ -33,5 +39,6 @@ export async function runLstm(options: LstmOptions): Promise<void> {
       : `Some gradients disagree beyond ${a.check.tolerance.toExponential(0)}.`,
   );
   process.stdout.write(`${lines.join('\n')}\n`);
-  if (!a.check.passed) throw new CliError(`gradient check failed: max relative error ${a.check.maxRelativeError.toExponential(2)} > ${a.check.tolerance}`);
+  if (!a.check.passed)
+    throw new CliError(`gradient check failed: max relative error ${a.check.maxRelativeError.toExponential(2)} > ${a.check.tolerance}`);
 }

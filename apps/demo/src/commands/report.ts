@@ -49,7 +49,9 @@ export async function runReport(options: ReportOptions): Promise<void> {
     return result;
   };
   const info = await startBackend(options.backend, options.backendFromCli);
-  const backend = describeBackend(info).split('\n')[0]!.replace(/^backend: /, '');
+  const backend = describeBackend(info)
+    .split('\n')[0]!
+    .replace(/^backend: /, '');
   say(`backend ${backend}`);
 
   const report = createReport('The assignment, computed live by dlkit');

@@ -19,7 +19,8 @@ export interface VaeLabOptions {
 export async function runVaeLab(options: VaeLabOptions): Promise<void> {
   const out = prepareOutputFolder(options.out);
   const dir = join(out, 'posterior-lab');
-  if (!options.quiet) process.stderr.write('fitting q(z|x) to a two-mode posterior: 12 cases (reverse and forward KL, three families, three starts)…\n');
+  if (!options.quiet)
+    process.stderr.write('fitting q(z|x) to a two-mode posterior: 12 cases (reverse and forward KL, three families, three starts)…\n');
   const started = performance.now();
   const lab = await runPosteriorLab();
   for (const c of lab.cases) {

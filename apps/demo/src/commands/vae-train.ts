@@ -59,7 +59,9 @@ export async function runVaeTrain(options: VaeTrainOptions): Promise<VaeTrainRes
   const dataText = `${options.data === 'embedded' ? 'embedded MNIST' : options.data === 'download' ? 'MNIST (downloaded)' : options.data}, ${train.count.toLocaleString('en-US')} training digits`;
 
   const backendInfo = await startBackend(options.backend, options.backendFromCli);
-  const backend = describeBackend(backendInfo).split('\n')[0]!.replace(/^backend: /, '');
+  const backend = describeBackend(backendInfo)
+    .split('\n')[0]!
+    .replace(/^backend: /, '');
 
   const trainer = options.resume
     ? await loadResumableTrainer(checkpoint, options)
@@ -74,7 +76,8 @@ export async function runVaeTrain(options: VaeTrainOptions): Promise<VaeTrainRes
   }
   // Said only now, so a refused resume stays one line.
   say(`backend ${backend}`);
-  if (!options.resume && existsSync(checkpoint)) say(`replacing the run in ${shown(dir)}/ with a new one (--resume would have continued it)`);
+  if (!options.resume && existsSync(checkpoint))
+    say(`replacing the run in ${shown(dir)}/ with a new one (--resume would have continued it)`);
 
   const resumeCommand = (epochs: number) => continueCommand('pnpm demo vae train', options, out, epochs);
 
@@ -116,7 +119,9 @@ export async function runVaeTrain(options: VaeTrainOptions): Promise<VaeTrainRes
       `${options.resume ? `resuming at step ${trainer.stepCount.toLocaleString('en-US')} (${count(doneEpochs, 'epoch')} done); ` : ''}training the VAE ${[784, ...trainer.config.hiddenSizes, trainer.config.latentSize].join('-')} for ${count(options.epochs, 'epoch')} × ${count(stepsPerEpoch, 'step')} of ${batchSize} digits → ${shown(dir)}/`,
     );
     if (doneEpochs >= options.epochs) {
-      say(`this run already has ${doneEpochs} epochs (--epochs ${options.epochs}): nothing to train; ${resumeCommand(doneEpochs + 10)} trains 10 more`);
+      say(
+        `this run already has ${doneEpochs} epochs (--epochs ${options.epochs}): nothing to train; ${resumeCommand(doneEpochs + 10)} trains 10 more`,
+      );
     }
     progress.start({ epochs: options.epochs, stepsPerEpoch, batchSize, doneSteps: trainer.stepCount });
     for await (const event of trainVae(trainer, train, { epochs: options.epochs, signal: stopping.signal, checkpoint, testData: test })) {
@@ -178,13 +183,17 @@ async function loadResumableTrainer(checkpoint: string, options: VaeTrainOptions
   const trainer = await loadVaeCheckpoint(checkpoint);
   const c = trainer.config;
   const clashes = [
-    options.explicit.has('batchSize') && options.batchSize !== c.batchSize ? `--batch-size ${options.batchSize} (the run uses ${c.batchSize})` : '',
+    options.explicit.has('batchSize') && options.batchSize !== c.batchSize
+      ? `--batch-size ${options.batchSize} (the run uses ${c.batchSize})`
+      : '',
     options.explicit.has('lr') && options.lr !== c.learningRate ? `--lr ${options.lr} (the run uses ${c.learningRate})` : '',
     options.explicit.has('seed') && options.seed !== c.seed ? `--seed ${options.seed} (the run has seed ${c.seed})` : '',
   ].filter(Boolean);
   if (clashes.length > 0) {
     trainer.dispose();
-    throw new CliError(`cannot resume with ${clashes.join(', ')}: a resumed run keeps its settings; drop the flag, or start a new run without --resume`);
+    throw new CliError(
+      `cannot resume with ${clashes.join(', ')}: a resumed run keeps its settings; drop the flag, or start a new run without --resume`,
+    );
   }
   return trainer;
 }

@@ -1,6 +1,15 @@
 import type { VaeEpochRecord } from '@dlkit/vae';
 
-const columns = ['epoch', 'steps', 'train_loss', 'train_reconstruction', 'train_kl', 'test_loss', 'test_reconstruction', 'test_kl'] as const;
+const columns = [
+  'epoch',
+  'steps',
+  'train_loss',
+  'train_reconstruction',
+  'train_kl',
+  'test_loss',
+  'test_reconstruction',
+  'test_kl',
+] as const;
 
 const cell = (x: number | undefined) => (x === undefined ? '' : String(x));
 

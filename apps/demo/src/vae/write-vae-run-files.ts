@@ -19,7 +19,10 @@ export async function writeVaeRunFiles(dir: string, run: VaeRunSummary): Promise
   report.text(`Trained by dlkit-demo vae train. Status: ${run.status}.`);
   report.section('Run').table(
     [
-      ['model', `${[c.inputSize, ...c.hiddenSizes, c.latentSize].join('-')}: MLP encoder to a diagonal Gaussian q(z|x), Bernoulli decoder (ReLU hidden layers)`],
+      [
+        'model',
+        `${[c.inputSize, ...c.hiddenSizes, c.latentSize].join('-')}: MLP encoder to a diagonal Gaussian q(z|x), Bernoulli decoder (ReLU hidden layers)`,
+      ],
       ['optimizer', `Adam, learning rate ${c.learningRate}`],
       ['batch size', String(c.batchSize)],
       ['data', `${run.data}; test −ELBO on ${run.testDigits.toLocaleString('en-US')} test digits`],
@@ -52,7 +55,10 @@ export async function writeVaeRunFiles(dir: string, run: VaeRunSummary): Promise
   if (existsSync(samples) && existsSync(reconstructions)) {
     report
       .section('Samples and reconstructions')
-      .png(await readFile(samples), 'Decoded samples from the prior z ~ N(0, I), the same noise every epoch.', { pixelated: true, width: 420 })
+      .png(await readFile(samples), 'Decoded samples from the prior z ~ N(0, I), the same noise every epoch.', {
+        pixelated: true,
+        width: 420,
+      })
       .png(await readFile(reconstructions), 'Test digits (rows 1 and 3) above their reconstructions from μ(x) (rows 2 and 4).', {
         pixelated: true,
         width: 420,

@@ -4,5 +4,10 @@ import { wasmKernelsFor } from '../wasm-kernels/wasm-kernels';
 
 /** Whether `kernelName`, one of dlkit's own wasm kernels, runs now: fast kernels on, on a wasm backend that can run ours. */
 export function ourWasmKernelRuns(kernelName: string): boolean {
-  return fastKernelsEnabled() && tf.getBackend() === 'wasm' && wasmKernelsFor(tf.backend()) !== undefined && tf.getKernel(kernelName, 'wasm') !== undefined;
+  return (
+    fastKernelsEnabled() &&
+    tf.getBackend() === 'wasm' &&
+    wasmKernelsFor(tf.backend()) !== undefined &&
+    tf.getKernel(kernelName, 'wasm') !== undefined
+  );
 }

@@ -5,7 +5,10 @@ import { type WasmKernels, wasmKernelsFor } from '../wasm-kernels/wasm-kernels';
  * `stock` with a kernel function that first offers the call to `ours` (with dlkit's wasm kernels for
  * this backend); where those cannot run, or `ours` returns undefined for these inputs, stock computes it.
  */
-export function withWasmKernels(stock: tf.KernelConfig, ours: (args: Parameters<tf.KernelFunc>[0], kernels: WasmKernels) => tf.TensorInfo | undefined): tf.KernelConfig {
+export function withWasmKernels(
+  stock: tf.KernelConfig,
+  ours: (args: Parameters<tf.KernelFunc>[0], kernels: WasmKernels) => tf.TensorInfo | undefined,
+): tf.KernelConfig {
   return {
     ...stock,
     kernelFunc: (args) => {

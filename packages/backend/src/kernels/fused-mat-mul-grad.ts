@@ -41,7 +41,11 @@ export const fusedMatMulGradConfig: tf.GradConfig = {
  */
 function biasGrad(pre: tf.Tensor, prePacked: boolean): tf.Tensor {
   const outputs = pre.shape[pre.rank - 1] ?? 1;
-  if (!prePacked || pre.dtype !== 'float32') return tf.sum(pre, pre.shape.slice(0, -1).map((_, axis) => axis));
+  if (!prePacked || pre.dtype !== 'float32')
+    return tf.sum(
+      pre,
+      pre.shape.slice(0, -1).map((_, axis) => axis),
+    );
   const rows = pre.shape[pre.rank - 2] ?? 1;
   return tf.reshape(tf.matMul(tf.ones([...pre.shape.slice(0, -2), 1, rows]), pre), [outputs]);
 }

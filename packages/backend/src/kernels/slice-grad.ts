@@ -16,7 +16,10 @@ export const sliceGradConfig: tf.GradConfig = {
     const { begin, size } = attrs as unknown as tf.SliceAttrs;
     const grad = dy as tf.Tensor;
     const [begins = [], sizes = []] = tf.slice_util.parseSliceParams(x, begin, size);
-    const paddings = x.shape.map((extent, axis): [number, number] => [begins[axis] ?? 0, extent - (begins[axis] ?? 0) - (sizes[axis] ?? extent)]);
+    const paddings = x.shape.map((extent, axis): [number, number] => [
+      begins[axis] ?? 0,
+      extent - (begins[axis] ?? 0) - (sizes[axis] ?? extent),
+    ]);
     const padded = paddings.flatMap(([before, after], axis) => (before > 0 || after > 0 ? [axis] : []));
     const axis = padded[0];
     if (grad.size > smallGradient || padded.length !== 1 || axis === undefined || grad.dtype !== 'float32') {

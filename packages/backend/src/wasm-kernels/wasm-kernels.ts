@@ -100,15 +100,32 @@ export class WasmKernels {
   }
 
   /** One Adam step in a single pass: the new parameter, first and second moments. */
-  adam(parameter: tf.TensorInfo, gradient: tf.TensorInfo, firstMoment: tf.TensorInfo, secondMoment: tf.TensorInfo, c: AdamUpdateConstants): tf.TensorInfo[] {
+  adam(
+    parameter: tf.TensorInfo,
+    gradient: tf.TensorInfo,
+    firstMoment: tf.TensorInfo,
+    secondMoment: tf.TensorInfo,
+    c: AdamUpdateConstants,
+  ): tf.TensorInfo[] {
     const outputs = [parameter, firstMoment, secondMoment].map((like) => this.backend.makeOutput([...like.shape], 'float32'));
     const [p, m, v] = outputs as [tf.TensorInfo, tf.TensorInfo, tf.TensorInfo];
     const size = sizeOf(parameter);
     // f32 parameters round the constants as tf.scalar would; 1 − β is rounded after subtracting, as tf.mul(g, 1 − β) does.
     this.kernels.adam(
-      this.address(parameter), this.address(gradient), this.address(firstMoment), this.address(secondMoment),
-      this.address(p), this.address(m), this.address(v), size,
-      c.beta1, 1 - c.beta1, c.beta2, 1 - c.beta2, c.epsilon, c.stepSize,
+      this.address(parameter),
+      this.address(gradient),
+      this.address(firstMoment),
+      this.address(secondMoment),
+      this.address(p),
+      this.address(m),
+      this.address(v),
+      size,
+      c.beta1,
+      1 - c.beta1,
+      c.beta2,
+      1 - c.beta2,
+      c.epsilon,
+      c.stepSize,
     );
     return outputs;
   }

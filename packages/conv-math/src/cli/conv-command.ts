@@ -2,8 +2,7 @@ import { ConvMathError, conv1d, conv2d } from '../index';
 import { matrixText } from '../_math-text';
 import { choice, parse, parseJson } from './_args';
 
-export const convUsage =
-  "echo '{\"x\": [[…]], \"w\": [[…]], \"padding\": 1, \"stride\": 2}' | conv-math conv [--format json|text]";
+export const convUsage = 'echo \'{"x": [[…]], "w": [[…]], "padding": 1, "stride": 2}\' | conv-math conv [--format json|text]';
 
 const keys = ['x', 'w', 'b', 'bias', 'padding', 'stride', 'dilation', 'groups', 'flipKernel'];
 
@@ -24,9 +23,11 @@ export function convCommand(args: string[], readStdin: () => string): string {
   const unknown = Object.keys(job).filter((key) => !keys.includes(key));
   if (unknown.length > 0) throw new ConvMathError(`unknown key ${JSON.stringify(unknown[0])} in the JSON; expected ${keys.join(', ')}`);
   const { x, w, b, bias, padding, stride, dilation, groups, flipKernel } = job as Record<string, unknown>;
-  if (x === undefined || w === undefined) throw new ConvMathError(`the JSON needs both "x" and "w"; found ${x === undefined ? 'no x' : 'no w'}`);
+  if (x === undefined || w === undefined)
+    throw new ConvMathError(`the JSON needs both "x" and "w"; found ${x === undefined ? 'no x' : 'no w'}`);
   if (b !== undefined && bias !== undefined) throw new ConvMathError('give the bias as "b" or "bias", not both');
-  if (flipKernel !== undefined && typeof flipKernel !== 'boolean') throw new ConvMathError(`flipKernel must be true or false; found ${JSON.stringify(flipKernel)}`);
+  if (flipKernel !== undefined && typeof flipKernel !== 'boolean')
+    throw new ConvMathError(`flipKernel must be true or false; found ${JSON.stringify(flipKernel)}`);
   const depth = (value: unknown) => {
     let d = 0;
     while (Array.isArray(value)) {

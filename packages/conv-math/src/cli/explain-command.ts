@@ -23,7 +23,8 @@ export function explainCommand(args: string[]): string {
   let bias: number | undefined;
   if (values.bias !== undefined) {
     bias = Number(values.bias);
-    if (!Number.isFinite(bias) || String(values.bias).trim() === '') throw new ConvMathError(`--bias must be a number; found ${JSON.stringify(values.bias)}`);
+    if (!Number.isFinite(bias) || String(values.bias).trim() === '')
+      throw new ConvMathError(`--bias must be a number; found ${JSON.stringify(values.bias)}`);
   }
   const explanation = explainConv2d(x as number[][], w as number[][], {
     padding: paddingValue('-P', values.padding as string | undefined, 4),

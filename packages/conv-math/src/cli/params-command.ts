@@ -26,7 +26,14 @@ export function paramsCommand(args: string[]): string {
     const kernel = integerPair('-F', requireValue('params', values, 'kernel', '-F (kernel size)'))!;
     layer =
       type === 'conv2d'
-        ? { type, inChannels: inCount, outChannels: outCount, kernel, groups: integer('--groups', values.groups as string | undefined), bias }
+        ? {
+            type,
+            inChannels: inCount,
+            outChannels: outCount,
+            kernel,
+            groups: integer('--groups', values.groups as string | undefined),
+            bias,
+          }
         : { type, inChannels: inCount, outChannels: outCount, kernel, bias };
   }
   const explanation = explainParamCount(layer);

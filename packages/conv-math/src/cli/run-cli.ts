@@ -44,7 +44,8 @@ const commands: Record<string, (args: string[], io: CliIo) => string> = {
 export function runCli(argv: string[], io: CliIo): number {
   const [command, ...args] = argv;
   try {
-    if (command === undefined) throw new UsageError(`missing command; expected one of ${Object.keys(commands).join(', ')} (see conv-math --help)`);
+    if (command === undefined)
+      throw new UsageError(`missing command; expected one of ${Object.keys(commands).join(', ')} (see conv-math --help)`);
     if (command === '--help' || command === '-h' || command === 'help') {
       io.stdout(`${usage}\n`);
       return 0;
@@ -55,7 +56,9 @@ export function runCli(argv: string[], io: CliIo): number {
     }
     const run = commands[command];
     if (run === undefined || !Object.hasOwn(commands, command)) {
-      throw new UsageError(`unknown command ${JSON.stringify(command)}; expected one of ${Object.keys(commands).join(', ')} (see conv-math --help)`);
+      throw new UsageError(
+        `unknown command ${JSON.stringify(command)}; expected one of ${Object.keys(commands).join(', ')} (see conv-math --help)`,
+      );
     }
     if (args.includes('--help') || args.includes('-h')) {
       io.stdout(`${usage}\n`);

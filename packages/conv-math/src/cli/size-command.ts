@@ -31,16 +31,23 @@ export function sizeCommand(args: string[]): string {
     const outputPadding = integer('--output-padding', values['output-padding'] as string | undefined);
     const output = transposedConvOutputSize({ input, kernel, stride, dilation, padding, outputPadding });
     return format === 'json'
-      ? JSON.stringify({ transposed: true, input, kernel, padding: padding ?? 0, stride: stride ?? 1, dilation: dilation ?? 1, outputPadding: outputPadding ?? 0, output })
+      ? JSON.stringify({
+          transposed: true,
+          input,
+          kernel,
+          padding: padding ?? 0,
+          stride: stride ?? 1,
+          dilation: dilation ?? 1,
+          outputPadding: outputPadding ?? 0,
+          output,
+        })
       : String(output);
   }
   if (values['output-padding'] !== undefined) throw new UsageError('size: --output-padding needs --transposed');
   const options = { input, kernel, padding, stride: stride ?? (values.pool ? kernel : undefined), dilation, mode };
   if (format === 'md') return explainOutputSize(options).markdown;
   if (format === 'latex') return explainOutputSize(options).latex;
-  const output = values.pool
-    ? poolOutputSize({ ...options, ceilMode: mode === 'ceil' })
-    : convOutputSize(options);
+  const output = values.pool ? poolOutputSize({ ...options, ceilMode: mode === 'ceil' }) : convOutputSize(options);
   return format === 'json'
     ? JSON.stringify({ input, kernel, padding: padding ?? 0, stride: options.stride ?? 1, dilation: dilation ?? 1, mode, output })
     : String(output);

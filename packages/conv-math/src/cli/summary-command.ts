@@ -6,7 +6,12 @@ export const summaryUsage = 'conv-math summary <lenet5|lenet5-reduced|network.js
 
 /** `conv-math summary`: a network's table of shapes, parameters and MACs. */
 export function summaryCommand(args: string[]): string {
-  const { values, positionals } = parse('summary', args, { batch: { type: 'string' }, bytes: { type: 'string' }, format: { type: 'string' } }, 1);
+  const { values, positionals } = parse(
+    'summary',
+    args,
+    { batch: { type: 'string' }, bytes: { type: 'string' }, format: { type: 'string' } },
+    1,
+  );
   const format = choice('--format', values.format as string | undefined, ['text', 'json', 'md'], 'text');
   const network = networkArg('summary', positionals[0]);
   const summary = summarizeNetwork(network, {

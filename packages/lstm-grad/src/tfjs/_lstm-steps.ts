@@ -22,7 +22,14 @@ export interface LstmSteps {
  * product is a plain (non-transposed) matMul, which XNNPACK serves on wasm. Per-step results are kept
  * as separate tensors: slicing them back out of a stacked tensor is what is slow on wasm.
  */
-export function lstmSteps(x: tf.Tensor3D, W: tf.Tensor2D, b: tf.Tensor1D | undefined, h0: tf.Tensor2D, c0: tf.Tensor2D, sizes: LstmSizes): LstmSteps {
+export function lstmSteps(
+  x: tf.Tensor3D,
+  W: tf.Tensor2D,
+  b: tf.Tensor1D | undefined,
+  h0: tf.Tensor2D,
+  c0: tf.Tensor2D,
+  sizes: LstmSizes,
+): LstmSteps {
   const { steps: T } = sizes;
   // One product per gate on [h_{t−1}; x_t]: no gate ever has to be split out of a joint result, which
   // costs a copy of the whole result per piece on wasm. Measured ~12% faster than one product and splits.

@@ -60,13 +60,7 @@ export function lstm(x: tf.Tensor3D, params: LstmParams, state: LstmState = {}):
  * (W_h is sliced once); dW, db and dx are then one product each over all steps. h_0 enters only
  * through the saved [h_0; x_1].
  */
-function lstmBackwardSteps(
-  dy: tf.Tensor3D,
-  saved: SavedSteps,
-  W: tf.Tensor2D,
-  c0: tf.Tensor2D | undefined,
-  sizes: LstmSizes,
-) {
+function lstmBackwardSteps(dy: tf.Tensor3D, saved: SavedSteps, W: tf.Tensor2D, c0: tf.Tensor2D | undefined, sizes: LstmSizes) {
   const { steps: T, batch: B, input: X, hidden: H } = sizes;
   const { hx, i, f, o, g, c, tanhC } = saved;
   const zeros = tf.zeros([B, H]) as tf.Tensor2D;

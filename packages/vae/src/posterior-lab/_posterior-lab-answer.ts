@@ -1,7 +1,11 @@
 import type { FittedPosterior } from './fit-posterior';
 import type { GaussianComponent2d } from './gaussian-mixture-2d';
 
-const familyNames = { diagonal: 'diagonal Gaussian (standard VAE)', full: 'full-covariance Gaussian', mixture: 'mixture of two Gaussians' } as const;
+const familyNames = {
+  diagonal: 'diagonal Gaussian (standard VAE)',
+  full: 'full-covariance Gaussian',
+  mixture: 'mixture of two Gaussians',
+} as const;
 const initNames = { 'mode-a': 'near mode A', 'mode-b': 'near mode B', centred: 'centred' } as const;
 
 /** The case title used in figures and tables. */
@@ -46,7 +50,9 @@ export function posteriorLabAnswer(target: readonly GaussianComponent2d[], fits:
   for (const fit of fits) {
     const start = fit.objective === 'forward-kl' && fit.family !== 'mixture' ? 'any (convex)' : initNames[fit.init];
     const means = fit.params.map((c) => point(c.mean)).join(', ');
-    const covariances = fit.params.map((c) => `[[${f2(c.covariance[0][0])}, ${f2(c.covariance[0][1])}], [${f2(c.covariance[1][0])}, ${f2(c.covariance[1][1])}]]`).join(', ');
+    const covariances = fit.params
+      .map((c) => `[[${f2(c.covariance[0][0])}, ${f2(c.covariance[0][1])}], [${f2(c.covariance[1][0])}, ${f2(c.covariance[1][1])}]]`)
+      .join(', ');
     const rho = fit.params.map((c) => f2(correlation(c))).join(', ');
     lines.push(
       `| ${fit.objective === 'reverse-kl' ? 'reverse (ELBO)' : 'forward'} | ${familyNames[fit.family]} | ${start} | ${means} | ${covariances} | ${rho} | ${fit.modeMass.map((m) => m.toFixed(2)).join(' / ')} | ${klText(fit.reverseKl)} | ${klText(fit.forwardKl)} |`,
@@ -54,14 +60,26 @@ export function posteriorLabAnswer(target: readonly GaussianComponent2d[], fits:
   }
   lines.push('');
 
-  const diagonal = (['mode-a', 'mode-b', 'centred'] as const).map((init) => find('reverse-kl', 'diagonal', init)).filter((f) => f !== undefined);
+  const diagonal = (['mode-a', 'mode-b', 'centred'] as const)
+    .map((init) => find('reverse-kl', 'diagonal', init))
+    .filter((f) => f !== undefined);
   const fullA = find('reverse-kl', 'full', 'mode-a');
-  const mixture = (['centred', 'mode-a', 'mode-b'] as const).map((init) => find('reverse-kl', 'mixture', init)).find((f) => f !== undefined);
+  const mixture = (['centred', 'mode-a', 'mode-b'] as const)
+    .map((init) => find('reverse-kl', 'mixture', init))
+    .find((f) => f !== undefined);
   const broad = find('forward-kl', 'diagonal', 'centred');
-  const bestDiagonal = diagonal.reduce<FittedPosterior | undefined>((best, f) => (!best || f.reverseKl < best.reverseKl ? f : best), undefined);
+  const bestDiagonal = diagonal.reduce<FittedPosterior | undefined>(
+    (best, f) => (!best || f.reverseKl < best.reverseKl ? f : best),
+    undefined,
+  );
   lines.push('**Answer.**', '');
   if (diagonal.length > 0) {
-    const where = diagonal.map((f) => `started ${initNames[f.init]} it settled on ${f.covers} at ${point(f.params[0]!.mean)} (KL(q‖p) = ${klText(f.reverseKl)} nats)`).join('; ');
+    const where = diagonal
+      .map(
+        (f) =>
+          `started ${initNames[f.init]} it settled on ${f.covers} at ${point(f.params[0]!.mean)} (KL(q‖p) = ${klText(f.reverseKl)} nats)`,
+      )
+      .join('; ');
     const onOneMode = diagonal.every((f) => f.covers !== 'both modes');
     const modes = new Set(diagonal.map((f) => f.covers));
     lines.push(

@@ -1,4 +1,11 @@
-import { checkMixture, compileLogDensity, defaultPosteriorTarget, type GaussianComponent2d, type GaussianMixture2d, gaussianLogDensity } from './gaussian-mixture-2d';
+import {
+  checkMixture,
+  compileLogDensity,
+  defaultPosteriorTarget,
+  type GaussianComponent2d,
+  type GaussianMixture2d,
+  gaussianLogDensity,
+} from './gaussian-mixture-2d';
 import { mixtureExpectation, mixtureKl, quadratureRule } from './mixture-kl';
 
 /** Which divergence the fit minimizes: 'reverse-kl' is KL(q‖p), i.e. maximizing the ELBO (what a VAE does); 'forward-kl' is KL(p‖q). */
@@ -56,12 +63,16 @@ const reportSpacing = 0.1;
 export function fitPosterior(options: FitPosteriorOptions): FittedPosterior {
   const { objective, family, init = 'centred', maxIterations = 4000 } = options;
   const target = (options.target ?? defaultPosteriorTarget) as GaussianMixture2d;
-  if (objective !== 'reverse-kl' && objective !== 'forward-kl') throw new RangeError(`fitPosterior: objective must be 'reverse-kl' or 'forward-kl', found ${String(objective)}`);
-  if (!['diagonal', 'full', 'mixture'].includes(family)) throw new RangeError(`fitPosterior: family must be 'diagonal', 'full' or 'mixture', found ${String(family)}`);
-  if (!['mode-a', 'mode-b', 'centred'].includes(init)) throw new RangeError(`fitPosterior: init must be 'mode-a', 'mode-b' or 'centred', found ${String(init)}`);
+  if (objective !== 'reverse-kl' && objective !== 'forward-kl')
+    throw new RangeError(`fitPosterior: objective must be 'reverse-kl' or 'forward-kl', found ${String(objective)}`);
+  if (!['diagonal', 'full', 'mixture'].includes(family))
+    throw new RangeError(`fitPosterior: family must be 'diagonal', 'full' or 'mixture', found ${String(family)}`);
+  if (!['mode-a', 'mode-b', 'centred'].includes(init))
+    throw new RangeError(`fitPosterior: init must be 'mode-a', 'mode-b' or 'centred', found ${String(init)}`);
   checkMixture(target, 'fitPosterior: target');
   if (target.length < 2) throw new RangeError(`fitPosterior: target needs two modes (A and B), found ${target.length} component`);
-  if (!Number.isSafeInteger(maxIterations) || maxIterations < 1) throw new RangeError(`fitPosterior: maxIterations must be a positive integer, found ${maxIterations}`);
+  if (!Number.isSafeInteger(maxIterations) || maxIterations < 1)
+    throw new RangeError(`fitPosterior: maxIterations must be a positive integer, found ${maxIterations}`);
 
   const start = initialParameters(family, init, target);
   let params: GaussianMixture2d;
@@ -218,7 +229,9 @@ function bfgsUpdate(h: readonly number[][], s: readonly number[], y: readonly nu
   const rho = 1 / sy;
   const hy = multiply(h, y);
   const yhy = dot(y, hy);
-  return h.map((row, i) => row.map((value, j) => value - rho * (hy[i]! * s[j]! + s[i]! * hy[j]!) + (rho * rho * yhy + rho) * s[i]! * s[j]!));
+  return h.map((row, i) =>
+    row.map((value, j) => value - rho * (hy[i]! * s[j]! + s[i]! * hy[j]!) + (rho * rho * yhy + rho) * s[i]! * s[j]!),
+  );
 }
 
 /** The Gaussian with p's mean and covariance (its diagonal only when `diagonal`): the exact forward-KL minimizer. */
@@ -236,7 +249,14 @@ function momentMatch(target: GaussianMixture2d, diagonal: boolean): GaussianComp
     syy += c.weight * (c.covariance[1][1] + dy * dy);
   }
   const off = diagonal ? 0 : sxy;
-  return { weight: 1, mean: [mx, my], covariance: [[sxx, off], [off, syy]] };
+  return {
+    weight: 1,
+    mean: [mx, my],
+    covariance: [
+      [sxx, off],
+      [off, syy],
+    ],
+  };
 }
 
 /** Minimizes KL(p‖q) over mixtures q by EM on p's Gauss–Hermite points (a weighted sample of p). */
@@ -279,9 +299,22 @@ function expectationMaximization(start: GaussianMixture2d, target: GaussianMixtu
       const mx = s.x / s.w;
       const my = s.y / s.w;
       const cxy = s.xy / s.w - mx * my;
-      return { weight: s.w, mean: [mx, my], covariance: [[s.xx / s.w - mx * mx, cxy], [cxy, s.yy / s.w - my * my]] };
+      return {
+        weight: s.w,
+        mean: [mx, my],
+        covariance: [
+          [s.xx / s.w - mx * mx, cxy],
+          [cxy, s.yy / s.w - my * my],
+        ],
+      };
     });
-    const change = Math.max(...next.flatMap((c, k) => [Math.abs(c.weight - q[k]!.weight), Math.abs(c.mean[0] - q[k]!.mean[0]), Math.abs(c.mean[1] - q[k]!.mean[1])]));
+    const change = Math.max(
+      ...next.flatMap((c, k) => [
+        Math.abs(c.weight - q[k]!.weight),
+        Math.abs(c.mean[0] - q[k]!.mean[0]),
+        Math.abs(c.mean[1] - q[k]!.mean[1]),
+      ]),
+    );
     q = next;
     if (change < 1e-12) break;
   }

@@ -13,8 +13,22 @@ export type GaussianMixture2d = GaussianComponent2d[];
  * tilted ellipse, tilted different ways so that the picture has no symmetry a fit could get stuck on.
  */
 export const defaultPosteriorTarget: Readonly<GaussianMixture2d> = Object.freeze([
-  { weight: 0.5, mean: [-2, -1], covariance: [[0.5, 0.3], [0.3, 0.5]] },
-  { weight: 0.5, mean: [2, 1.2], covariance: [[0.6, -0.2], [-0.2, 0.4]] },
+  {
+    weight: 0.5,
+    mean: [-2, -1],
+    covariance: [
+      [0.5, 0.3],
+      [0.3, 0.5],
+    ],
+  },
+  {
+    weight: 0.5,
+    mean: [2, 1.2],
+    covariance: [
+      [0.6, -0.2],
+      [-0.2, 0.4],
+    ],
+  },
 ] as GaussianMixture2d);
 
 const log2Pi = Math.log(2 * Math.PI);
@@ -78,7 +92,10 @@ export function checkMixture(mixture: readonly GaussianComponent2d[], what: stri
   if (!Array.isArray(mixture) || mixture.length === 0) throw new RangeError(`${what} must be a non-empty array of Gaussian components`);
   let total = 0;
   mixture.forEach((c, i) => {
-    const [[a, b], [b2, d]] = c?.covariance ?? [[Number.NaN, 0], [0, Number.NaN]];
+    const [[a, b], [b2, d]] = c?.covariance ?? [
+      [Number.NaN, 0],
+      [0, Number.NaN],
+    ];
     const finite = [c?.weight, ...(c?.mean ?? []), a, b, b2, d].every((v) => typeof v === 'number' && Number.isFinite(v));
     if (!finite || c.mean.length !== 2) throw new RangeError(`${what}[${i}] must have a finite weight, a mean [x, y] and a 2×2 covariance`);
     if (!(c.weight > 0)) throw new RangeError(`${what}[${i}].weight must be > 0, found ${c.weight}`);
