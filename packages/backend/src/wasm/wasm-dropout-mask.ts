@@ -1,5 +1,5 @@
 import type * as tf from '@tensorflow/tfjs-core';
-import { requireWasmKernels } from '../wasm-kernels/wasm-kernels';
+import { requireWasmKernels } from './wasm-kernels-for';
 
 /** dlkit's kernel drawing a dropout mask on the wasm heap; other backends draw it in JavaScript. */
 export const dropoutMaskKernelName = 'DlkitDropoutMask';

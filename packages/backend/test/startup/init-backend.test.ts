@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import * as tf from '@tensorflow/tfjs-core';
 import { describe, expect, test } from 'vitest';
-import { BackendUnavailableError, describeBackend, initBackend } from '../src/index';
+import { BackendUnavailableError, describeBackend, initBackend } from '../../src/index';
 
 describe('initBackend', () => {
   test("initBackend('auto') picks wasm here and says why gpu and node were skipped", async () => {

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { applyActivation, type DenseActivation, tanhFromSigmoid } from './_activation';
-import { fastKernelsEnabled } from './fast-kernels';
+import { fastKernelsEnabled } from '../_fast-kernels-switch';
 
 export type { DenseActivation } from './_activation';
 

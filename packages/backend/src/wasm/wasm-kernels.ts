@@ -1,5 +1,4 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { sharedMemoryKernels, unsharedMemoryKernels } from './_kernels-binary';
 
 /** The parts of tfjs-backend-wasm's BackendWasm that dlkit's own kernels use. */
 export interface WasmBackendLike {
@@ -139,46 +138,4 @@ export class WasmKernels {
 
 function sizeOf(x: tf.TensorInfo): number {
   return tf.util.sizeFromShape(x.shape);
-}
-
-const byMemory = new WeakMap<WebAssembly.Memory, KernelExports | null>();
-const byBackend = new WeakMap<object, WasmKernels | null>();
-
-/**
- * dlkit's kernels for this wasm backend, or undefined where they cannot run (a WebAssembly engine
- * without SIMD, or a tfjs-backend-wasm whose heap we cannot reach): callers then use tfjs's kernels.
- */
-export function wasmKernelsFor(backend: unknown): WasmKernels | undefined {
-  if (typeof backend !== 'object' || backend === null) return undefined;
-  if (!byBackend.has(backend)) {
-    const wasmBackend = backend as WasmBackendLike;
-    const memory = wasmBackend.wasm?.wasmMemory ?? wasmBackend.wasm?.asm?.memory;
-    let kernels: KernelExports | null = null;
-    if (memory instanceof WebAssembly.Memory) {
-      if (!byMemory.has(memory)) byMemory.set(memory, instantiateKernels(memory));
-      kernels = byMemory.get(memory) ?? null;
-    }
-    byBackend.set(backend, kernels ? new WasmKernels(wasmBackend, kernels) : null);
-  }
-  return byBackend.get(backend) ?? undefined;
-}
-
-/** wasmKernelsFor(backend) for a kernel that has no stock fallback: one clear error where ours cannot run. */
-export function requireWasmKernels(backend: unknown, kernelName: string): WasmKernels {
-  const kernels = wasmKernelsFor(backend);
-  if (!kernels) throw new Error(`${kernelName}: dlkit's wasm kernels cannot run on this WebAssembly engine`);
-  return kernels;
-}
-
-/** kernels.wat compiled for `memory`'s kind (shared or not) and bound to it; null where it cannot run. */
-export function instantiateKernels(memory: WebAssembly.Memory): KernelExports | null {
-  const shared = typeof SharedArrayBuffer !== 'undefined' && memory.buffer instanceof SharedArrayBuffer;
-  try {
-    const bytes = Uint8Array.from(atob(shared ? sharedMemoryKernels : unsharedMemoryKernels), (c) => c.charCodeAt(0));
-    // ~1.4 KB: small enough for a synchronous compile on any thread.
-    const instance = new WebAssembly.Instance(new WebAssembly.Module(bytes), { env: { memory } });
-    return instance.exports as unknown as KernelExports;
-  } catch {
-    return null;
-  }
 }

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { describe, expect, test } from 'vitest';
-import { dropout, initBackend } from '../src/index';
+import { dropout, initBackend } from '../../src/index';
 
 describe.each(['wasm', 'cpu'] as const)('dropout on %s', (backend) => {
   test('dropout(x, rate, seed) zeroes about rate of the values and scales the rest by 1/(1 − rate)', async () => {

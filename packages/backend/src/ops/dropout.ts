@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { ourWasmKernelRuns } from './kernels/_our-wasm-kernel';
-import { dropoutMaskKernelName } from './kernels/wasm-dropout-mask';
+import { ourWasmKernelRuns } from '../wasm/_our-wasm-kernel';
+import { dropoutMaskKernelName } from '../wasm/wasm-dropout-mask';
 
 /**
  * Inverted dropout: zeroes each value with probability `rate` and scales the kept ones by

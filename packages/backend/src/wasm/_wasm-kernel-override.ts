@@ -1,5 +1,6 @@
 import type * as tf from '@tensorflow/tfjs-core';
-import { type WasmKernels, wasmKernelsFor } from '../wasm-kernels/wasm-kernels';
+import type { WasmKernels } from './wasm-kernels';
+import { wasmKernelsFor } from './wasm-kernels-for';
 
 /**
  * `stock` with a kernel function that first offers the call to `ours` (with dlkit's wasm kernels for

@@ -1,12 +1,12 @@
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import * as tf from '@tensorflow/tfjs-core';
-import { BackendUnavailableError } from './backend-error';
+import { applyFastKernels } from '../fast-kernels';
+import { importFailureReason } from './_import-failure-reason';
+import { defaultWasmThreads, prepareWasmThreads } from './_wasm-threads';
+import { BackendUnavailableError } from './backend-unavailable-error';
 import type { BackendAttempt, BackendInfo } from './backend-info';
 import { type BackendName, type BackendPreference, backendOrder, isBackendPreference, tfBackendNames } from './backend-name';
-import { applyFastKernels } from './fast-kernels';
-import { importFailureReason } from './import-failure-reason';
-import { defaultWasmThreads, prepareWasmThreads } from './wasm-threads';
 
 export interface InitBackendOptions {
   /** Environment to read DLKIT_BACKEND from; defaults to process.env. */

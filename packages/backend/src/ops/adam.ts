@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { ourWasmKernelRuns } from './kernels/_our-wasm-kernel';
-import { adamUpdateKernelName } from './kernels/wasm-adam-update';
-import type { AdamUpdateConstants } from './wasm-kernels/wasm-kernels';
+import { ourWasmKernelRuns } from '../wasm/_our-wasm-kernel';
+import { adamUpdateKernelName } from '../wasm/wasm-adam-update';
+import type { AdamUpdateConstants } from '../wasm/wasm-kernels';
 
 export interface AdamSettings {
   learningRate: number;

@@ -1,5 +1,6 @@
 import type * as tf from '@tensorflow/tfjs-core';
-import { type AdamUpdateConstants, requireWasmKernels } from '../wasm-kernels/wasm-kernels';
+import type { AdamUpdateConstants } from './wasm-kernels';
+import { requireWasmKernels } from './wasm-kernels-for';
 
 /** dlkit's kernel for one Adam step; only the wasm backend has it (other backends compose tfjs ops). */
 export const adamUpdateKernelName = 'DlkitAdamUpdate';

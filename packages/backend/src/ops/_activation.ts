@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { fastKernelsEnabled } from './fast-kernels';
+import { fastKernelsEnabled } from '../_fast-kernels-switch';
 
 /** Activations a dense layer can apply. */
 export type DenseActivation = 'linear' | 'relu' | 'leakyRelu' | 'sigmoid' | 'tanh';
