@@ -1,3 +1,4 @@
+export { BackendError, type BackendErrorKind } from './backend-error';
 export { fastKernelsEnabled, setFastKernels } from './fast-kernels';
 export { Adam, type AdamSettings } from './ops/adam';
 export { type DenseActivation, type DenseOptions, dense } from './ops/dense';

@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { keepsRightOperand, matMulUntransposed } from './_mat-mul-untransposed';
+import { BackendError } from '../backend-error';
 
 /** Activations whose derivative can be read off the layer's output, so the backward pass needs no pre-activation. */
 export type OutputDifferentiableActivation = 'linear' | 'relu' | 'leakyrelu' | 'sigmoid';
@@ -61,11 +62,13 @@ function preActivationGrad(dy: tf.Tensor, y: tf.Tensor, activation: string, alph
     case 'relu':
       return tf.mul(dy, tf.step(y, 0));
     case 'leakyrelu':
-      if (alpha < 0) throw new Error(`_FusedMatMul gradient: leakyreluAlpha must be ≥ 0, found ${alpha}`);
+      if (alpha < 0) throw new BackendError(`_FusedMatMul gradient: leakyreluAlpha must be ≥ 0, found ${alpha}`, { kind: 'input' });
       return tf.mul(dy, tf.step(y, alpha));
     case 'sigmoid':
       return tf.mul(dy, tf.mul(y, tf.sub(1, y)));
     default:
-      throw new Error(`_FusedMatMul gradient: activation '${activation}' is not supported (use linear, relu, leakyrelu or sigmoid)`);
+      throw new BackendError(`_FusedMatMul gradient: activation must be linear, relu, leakyrelu or sigmoid, found '${activation}'`, {
+        kind: 'input',
+      });
   }
 }

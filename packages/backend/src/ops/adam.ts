@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { ourWasmKernelRuns } from '../wasm/_our-wasm-kernel';
 import { adamUpdateKernelName } from '../wasm/wasm-adam-update';
 import type { AdamUpdateConstants } from '../wasm/wasm-kernels';
+import { BackendError } from '../backend-error';
 
 export interface AdamSettings {
   learningRate: number;
@@ -36,13 +37,15 @@ export class Adam {
     settings: AdamSettings,
   ) {
     const { learningRate, beta1 = 0.9, beta2 = 0.999, epsilon = 1e-8 } = settings;
-    for (const [name, value, ok] of [
-      ['learningRate', learningRate, learningRate > 0],
-      ['beta1', beta1, beta1 >= 0 && beta1 < 1],
-      ['beta2', beta2, beta2 >= 0 && beta2 < 1],
-      ['epsilon', epsilon, epsilon >= 0],
+    for (const [name, value, ok, expected] of [
+      ['learningRate', learningRate, learningRate > 0, '> 0'],
+      ['beta1', beta1, beta1 >= 0 && beta1 < 1, 'in [0, 1)'],
+      ['beta2', beta2, beta2 >= 0 && beta2 < 1, 'in [0, 1)'],
+      ['epsilon', epsilon, epsilon >= 0, '≥ 0'],
     ] as const) {
-      if (typeof value !== 'number' || !ok) throw new Error(`Adam: ${name} ${String(value)} is out of range`);
+      if (typeof value !== 'number' || !ok) {
+        throw new BackendError(`Adam: ${name} ${String(value)} is out of range (expected a number ${expected})`, { kind: 'input' });
+      }
     }
     this.learningRate = learningRate;
     this.beta1 = beta1;
@@ -55,7 +58,10 @@ export class Adam {
   /** Applies one update from gradients given in the order of `parameters`. */
   apply(gradients: readonly tf.Tensor[]): void {
     if (gradients.length !== this.parameters.length) {
-      throw new Error(`Adam.apply: ${gradients.length} gradients for ${this.parameters.length} parameters`);
+      throw new BackendError(
+        `Adam.apply: ${gradients.length} gradients for ${this.parameters.length} parameters (expected one gradient per parameter, in order)`,
+        { kind: 'input' },
+      );
     }
     const t = this.step + 1;
     const correction2 = Math.sqrt(1 - this.beta2 ** t);
@@ -69,7 +75,9 @@ export class Adam {
       this.parameters.forEach((parameter, i) => {
         const gradient = gradients[i]!;
         if (gradient.shape.join() !== parameter.shape.join()) {
-          throw new Error(`Adam.apply: gradient ${i} has shape [${gradient.shape}], its parameter [${parameter.shape}]`);
+          throw new BackendError(`Adam.apply: gradient ${i} has shape [${gradient.shape}], its parameter [${parameter.shape}]`, {
+            kind: 'input',
+          });
         }
         const [p, m, v] = adamUpdate(parameter, gradient, this.firstMoments[i]!, this.secondMoments[i]!, constants);
         this.firstMoments[i]!.assign(m);

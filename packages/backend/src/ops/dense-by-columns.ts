@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { applyActivation } from './_activation';
 import type { DenseOptions } from './dense';
+import { BackendError } from '../backend-error';
 
 /**
  * A fully connected layer for samples stored one per column: activation(weightsᵀ · x + bias) for
@@ -24,16 +25,20 @@ export function denseByColumns(x: tf.Tensor2D, weights: tf.Tensor2D, bias?: tf.T
 
 function checkShapes(x: tf.Tensor, weights: tf.Tensor, bias: tf.Tensor | undefined): void {
   if (x.rank !== 2 || weights.rank !== 2) {
-    throw new Error(
+    throw new BackendError(
       `denseByColumns: x and weights must be 2-D ([in, batch] and [in, out]), found x [${x.shape}] and weights [${weights.shape}]`,
+      { kind: 'input' },
     );
   }
   if (x.shape[0] !== weights.shape[0]) {
-    throw new Error(
+    throw new BackendError(
       `denseByColumns: x [${x.shape}] and weights [${weights.shape}] do not fit: x has ${x.shape[0]} rows (features), weights ${weights.shape[0]}`,
+      { kind: 'input' },
     );
   }
   if (bias && (bias.rank !== 1 || bias.shape[0] !== weights.shape[1])) {
-    throw new Error(`denseByColumns: bias must be [${weights.shape[1]}] for weights [${weights.shape}], found [${bias.shape}]`);
+    throw new BackendError(`denseByColumns: bias must be [${weights.shape[1]}] for weights [${weights.shape}], found [${bias.shape}]`, {
+      kind: 'input',
+    });
   }
 }

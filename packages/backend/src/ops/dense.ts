@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { applyActivation, type DenseActivation, tanhFromSigmoid } from './_activation';
 import { fastKernelsEnabled } from '../_fast-kernels-switch';
+import { BackendError } from '../backend-error';
 
 export type { DenseActivation } from './_activation';
 
@@ -50,14 +51,20 @@ export function dense(x: tf.Tensor2D, weights: tf.Tensor2D, bias?: tf.Tensor1D, 
 /** The fused kernel does not check shapes itself: one clear error here instead of a wrong result. */
 function checkShapes(x: tf.Tensor, weights: tf.Tensor, bias: tf.Tensor | undefined): void {
   if (x.rank !== 2 || weights.rank !== 2) {
-    throw new Error(`dense: x and weights must be 2-D ([batch, in] and [in, out]), found x [${x.shape}] and weights [${weights.shape}]`);
+    throw new BackendError(
+      `dense: x and weights must be 2-D ([batch, in] and [in, out]), found x [${x.shape}] and weights [${weights.shape}]`,
+      { kind: 'input' },
+    );
   }
   if (x.shape[1] !== weights.shape[0]) {
-    throw new Error(
+    throw new BackendError(
       `dense: x [${x.shape}] and weights [${weights.shape}] do not fit: x has ${x.shape[1]} columns, weights ${weights.shape[0]} rows`,
+      { kind: 'input' },
     );
   }
   if (bias && (bias.rank !== 1 || bias.shape[0] !== weights.shape[1])) {
-    throw new Error(`dense: bias must be [${weights.shape[1]}] for weights [${weights.shape}], found [${bias.shape}]`);
+    throw new BackendError(`dense: bias must be [${weights.shape[1]}] for weights [${weights.shape}], found [${bias.shape}]`, {
+      kind: 'input',
+    });
   }
 }

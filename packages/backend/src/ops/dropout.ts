@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { ourWasmKernelRuns } from '../wasm/_our-wasm-kernel';
 import { dropoutMaskKernelName } from '../wasm/wasm-dropout-mask';
+import { BackendError } from '../backend-error';
 
 /**
  * Inverted dropout: zeroes each value with probability `rate` and scales the kept ones by
@@ -11,9 +12,11 @@ import { dropoutMaskKernelName } from '../wasm/wasm-dropout-mask';
  */
 export function dropout<T extends tf.Tensor>(x: T, rate: number, seed?: number): T {
   if (typeof rate !== 'number' || !(rate >= 0 && rate < 1)) {
-    throw new Error(`dropout: rate must be a number in [0, 1), found ${String(rate)}`);
+    throw new BackendError(`dropout: rate must be a number in [0, 1), found ${String(rate)}`, { kind: 'input' });
   }
-  if (seed !== undefined && !Number.isSafeInteger(seed)) throw new Error(`dropout: seed must be an integer, found ${String(seed)}`);
+  if (seed !== undefined && !Number.isSafeInteger(seed)) {
+    throw new BackendError(`dropout: seed must be an integer, found ${String(seed)}`, { kind: 'input' });
+  }
   if (rate === 0) return tf.clone(x);
   const keep = 1 / (1 - rate);
   // u < rate drops, with u the top 24 bits of a draw: small integers stay unboxed in V8's hot loop

@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import { availableParallelism, cpus } from 'node:os';
 import { dirname, join } from 'node:path';
 import { Worker as NodeWorker, type WorkerOptions } from 'node:worker_threads';
+import { BackendError } from '../backend-error';
 
 /**
  * tfjs-backend-wasm's threaded SIMD build cannot start in Node as shipped (tfjs issue #3830): it starts
@@ -18,7 +19,8 @@ export function prepareWasmThreads(threads: number): () => void {
   const wasmOut = join(dirname(require.resolve('@tensorflow/tfjs-backend-wasm')), '..', 'wasm-out');
   const factoryFile = join(wasmOut, 'tfjs-backend-wasm-threaded-simd.js');
   const { wasmWorkerContents } = require(join(wasmOut, 'tfjs-backend-wasm-threaded-simd.worker.js')) as { wasmWorkerContents: string };
-  const workerSource = patchWorkerSource(wasmWorkerContents, factoryFile);
+  const { version } = require(join(wasmOut, '..', 'package.json')) as { version: string };
+  const workerSource = patchWorkerSource(wasmWorkerContents, factoryFile, version);
 
   class SourceWorker extends NodeWorker {
     constructor(url: string | URL, options?: WorkerOptions) {
@@ -82,11 +84,14 @@ function cpuTimes(): { idle: number; total: number } {
   return { idle, total };
 }
 
-function patchWorkerSource(source: string, factoryFile: string): string {
+function patchWorkerSource(source: string, factoryFile: string, version: string): string {
   const importScripts = 'importScripts:function(f){';
   const blobImport = 'var objectUrl=URL.createObjectURL(e.data.urlOrBlob);importScripts(objectUrl);URL.revokeObjectURL(objectUrl)';
   if (!source.includes(importScripts) || !source.includes(blobImport)) {
-    throw new Error('the threaded wasm worker script has an unexpected shape (tfjs-backend-wasm version other than 4.22?)');
+    throw new BackendError(
+      `tfjs-backend-wasm's threaded worker script is not the one dlkit starts from source (expected version 4.22.0's, found ${version}'s)`,
+      { kind: 'internal' },
+    );
   }
   return source
     .replace(/\n/g, '\\n')

@@ -7,6 +7,7 @@ import { defaultWasmThreads, prepareWasmThreads } from './_wasm-threads';
 import { BackendUnavailableError } from './backend-unavailable-error';
 import type { BackendAttempt, BackendInfo } from './backend-info';
 import { type BackendName, type BackendPreference, backendOrder, isBackendPreference, tfBackendNames } from './backend-name';
+import { BackendError } from '../backend-error';
 
 export interface InitBackendOptions {
   /** Environment to read DLKIT_BACKEND from; defaults to process.env. */
@@ -129,8 +130,9 @@ async function wasmThreads(options: InitBackendOptions): Promise<number> {
   const fromEnv = (options.env ?? process.env).DLKIT_WASM_THREADS?.trim();
   const requested = options.threads ?? (fromEnv ? Number(fromEnv) : await defaultWasmThreads());
   if (!Number.isInteger(requested) || requested < 1) {
-    throw new Error(
+    throw new BackendError(
       `wasm threads must be a whole number ≥ 1, found ${fromEnv && options.threads === undefined ? `DLKIT_WASM_THREADS=${fromEnv}` : requested}`,
+      { kind: 'input' },
     );
   }
   return Math.min(requested, 8);

@@ -1,5 +1,6 @@
 import { instantiateKernels } from './_instantiate-kernels';
 import { type KernelExports, type WasmBackendLike, WasmKernels } from './wasm-kernels';
+import { BackendError } from '../backend-error';
 
 const byMemory = new WeakMap<WebAssembly.Memory, KernelExports | null>();
 const byBackend = new WeakMap<object, WasmKernels | null>();
@@ -26,6 +27,12 @@ export function wasmKernelsFor(backend: unknown): WasmKernels | undefined {
 /** wasmKernelsFor(backend) for a kernel that has no stock fallback: one clear error where ours cannot run. */
 export function requireWasmKernels(backend: unknown, kernelName: string): WasmKernels {
   const kernels = wasmKernelsFor(backend);
-  if (!kernels) throw new Error(`${kernelName}: dlkit's wasm kernels cannot run on this WebAssembly engine`);
+  if (!kernels) {
+    const found = typeof backend === 'object' && backend !== null ? backend.constructor.name : String(backend);
+    throw new BackendError(
+      `${kernelName}: dlkit's wasm kernels cannot run here (expected tfjs-backend-wasm's backend on a WebAssembly engine with SIMD, found ${found})`,
+      { kind: 'unavailable' },
+    );
+  }
   return kernels;
 }

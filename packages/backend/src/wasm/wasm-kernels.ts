@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
+import { BackendError } from '../backend-error';
 
 /** The parts of tfjs-backend-wasm's BackendWasm that dlkit's own kernels use. */
 export interface WasmBackendLike {
@@ -131,7 +132,12 @@ export class WasmKernels {
 
   private address(x: tf.TensorInfo): number {
     const data = this.backend.dataIdMap.get(x.dataId);
-    if (data === undefined) throw new Error('dlkit wasm kernel: a tensor has no data on the wasm backend');
+    if (data === undefined) {
+      throw new BackendError(
+        `dlkit wasm kernel: a ${x.dtype} tensor of shape [${x.shape}] has no data on this wasm backend (expected a tensor made by it)`,
+        { kind: 'internal' },
+      );
+    }
     return data.memoryOffset;
   }
 }
