@@ -10,3 +10,4 @@ export { type BackendName, type BackendPreference, backendOrder } from './startu
 export { BackendUnavailableError } from './startup/backend-unavailable-error';
 export { describeBackend } from './startup/describe-backend';
 export { type InitBackendOptions, initBackend } from './startup/init-backend';
+export { summarizeBackend } from './startup/summarize-backend';
