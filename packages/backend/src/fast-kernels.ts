@@ -1,7 +1,8 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { fastKernelsEnabled, switchFastKernels } from './_fast-kernels-switch';
-// tfjs's own gradients first: ours replace some of them, and setFastKernels(false) puts them back.
-import './gradients/_tfjs-gradients';
+// tfjs's own gradients, from the installed tfjs-core (package.json's "imports" says which file for
+// Node and which for bundlers): ours replace some of them, and setFastKernels(false) puts them back.
+import '#tfjs-gradients';
 import { batchMatMulGradConfig } from './gradients/batch-mat-mul-grad';
 import { fusedMatMulGradConfig } from './gradients/fused-mat-mul-grad';
 import { leakyReluGradConfig } from './gradients/leaky-relu-grad';
