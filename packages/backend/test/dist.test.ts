@@ -97,6 +97,35 @@ initBackend('wasm').catch((error) => console.log(error.message));`;
     expect(runNode(`${load}\n${registeredProgram}`, type)).toBe('true,true,true 0.500000,0.927671\n');
   });
 
+  const oneCopyProgram = (load: string) => `
+${load}
+(async () => {
+  const { esm, cjs } = await loaded;
+  esm.setFastKernels(false);
+  const offThroughRequire = cjs.fastKernelsEnabled();
+  cjs.setFastKernels(true);
+  const onThroughImport = esm.fastKernelsEnabled();
+  const error = await cjs.initBackend('gpu', { env: {} }).catch((caught) => caught);
+  console.log(JSON.stringify({
+    offThroughRequire,
+    onThroughImport,
+    sameClasses: esm.BackendUnavailableError === cjs.BackendUnavailableError && esm.BackendError === cjs.BackendError,
+    requiredErrorIsImportedClass: error instanceof esm.BackendUnavailableError && error instanceof esm.BackendError,
+    sameFunctions: esm.initBackend === cjs.initBackend,
+  }));
+})();`;
+  const oneCopy =
+    '{"offThroughRequire":false,"onThroughImport":true,"sameClasses":true,"requiredErrorIsImportedClass":true,"sameFunctions":true}\n';
+
+  test('import and require in one process share one copy: setFastKernels through one is seen through the other, one error class', () => {
+    const importFirst = `import { createRequire } from 'node:module';
+const loaded = import('@dlkit/backend').then((esm) => ({ esm, cjs: createRequire(import.meta.url)('@dlkit/backend') }));`;
+    const requireFirst = `const cjs = require('@dlkit/backend');
+const loaded = import('@dlkit/backend').then((esm) => ({ esm, cjs }));`;
+    expect(runNode(oneCopyProgram(importFirst), 'module')).toBe(oneCopy);
+    expect(runNode(oneCopyProgram(requireFirst), 'commonjs')).toBe(oneCopy);
+  });
+
   test("bundles for browsers with the app's tfjs-core: tfjs's gradient module, one engine, no Node-only loader", async () => {
     const dir = mkdtempSync(join(tmpdir(), 'dlkit-browser-'));
     try {
