@@ -1,5 +1,23 @@
+import { writeFile } from 'node:fs/promises';
 import { dlkitBuild } from '../../tsup.base';
 
-// tfjs-core's Node bundle registers no gradients and its gradient module cannot be loaded by Node
-// directly (extensionless ESM imports), so it is bundled here; it registers into tfjs's global registry.
-export default dlkitBuild({ noExternal: [/^@tensorflow\/tfjs-core\/dist\//] });
+// tfjs's gradients come from the installed tfjs-core through package.json's "#tfjs-gradients" (left
+// external): dist holds no copy of tfjs-core. The Node file it maps to is the second entry.
+const esm = dlkitBuild({
+  entry: { index: 'src/index.ts', 'tfjs-gradients.node': 'src/gradients/_tfjs-gradients-node.ts' },
+  format: ['esm'],
+  dts: { entry: { index: 'src/index.ts' } },
+  external: ['#tfjs-gradients'],
+  // The CommonJS entry is the ES module build itself (Node ≥ 22.12 require()s ES modules without
+  // top-level await): import and require share one copy of the package's state and classes.
+  onSuccess: () =>
+    writeFile(
+      'dist/index.cjs',
+      "// require('@dlkit/backend') loads the ES module build: one copy of its state per process.\nmodule.exports = require('./index.js');\n",
+    ),
+});
+
+// Declarations for require (index.d.cts) only; no CommonJS code is built.
+const cjsDeclarations = dlkitBuild({ entry: { index: 'src/index.ts' }, format: ['cjs'], dts: { only: true }, clean: false });
+
+export default [esm, cjsDeclarations];

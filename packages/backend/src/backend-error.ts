@@ -1,14 +1,22 @@
-import type { BackendAttempt } from './backend-info';
-import type { BackendPreference } from './backend-name';
+/**
+ * What kind of failure a BackendError is, for a caller to branch on:
+ * - 'unavailable': a backend, or a kernel of dlkit's, cannot run on this machine or engine;
+ * - 'input': an argument or setting is out of range or does not fit (shapes, rates, seeds, thread counts);
+ * - 'internal': something dlkit relies on is not as expected (a tfjs version it does not know, a broken invariant).
+ */
+export type BackendErrorKind = 'unavailable' | 'input' | 'internal';
 
-/** Thrown when the requested backend cannot start; `message` says why in words a user can act on. */
-export class BackendUnavailableError extends Error {
-  override readonly name = 'BackendUnavailableError';
-  constructor(
-    readonly requested: BackendPreference,
-    readonly tried: readonly BackendAttempt[],
-  ) {
-    const reasons = tried.map((attempt) => `${attempt.name}: ${attempt.reason ?? 'failed'}`).join('; ');
-    super(`backend '${requested}' is not available: ${reasons}`);
+/**
+ * The error @dlkit/backend throws for its own failures. The message names the problem with the
+ * expected and the found values; `kind` says what sort of failure it is; `cause`, when set, is the
+ * error it came from.
+ */
+export class BackendError extends Error {
+  override readonly name = 'BackendError';
+  readonly kind: BackendErrorKind;
+
+  constructor(message: string, options: { kind: BackendErrorKind } & ErrorOptions) {
+    super(message, options);
+    this.kind = options.kind;
   }
 }

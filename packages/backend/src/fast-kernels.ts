@@ -1,14 +1,20 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { batchMatMulGradConfig } from './kernels/batch-mat-mul-grad';
-import { fusedMatMulGradConfig } from './kernels/fused-mat-mul-grad';
-import { leakyReluGradConfig } from './kernels/leaky-relu-grad';
-import { sliceGradConfig } from './kernels/slice-grad';
-import { wasmAdamUpdateConfig } from './kernels/wasm-adam-update';
-import { wasmDropoutMaskConfig } from './kernels/wasm-dropout-mask';
-import { sharedIdentityConfig } from './kernels/wasm-identity';
-import { fastLeakyReluConfig } from './kernels/wasm-leaky-relu';
-import { untransposedMatMulConfig } from './kernels/wasm-mat-mul';
-import { fastTransposeConfig } from './kernels/wasm-transpose';
+import { fastKernelsEnabled, switchFastKernels } from './_fast-kernels-switch';
+// tfjs's own gradients, from the installed tfjs-core (package.json's "imports" says which file for
+// Node and which for bundlers): ours replace some of them, and setFastKernels(false) puts them back.
+import '#tfjs-gradients';
+import { batchMatMulGradConfig } from './gradients/batch-mat-mul-grad';
+import { fusedMatMulGradConfig } from './gradients/fused-mat-mul-grad';
+import { leakyReluGradConfig } from './gradients/leaky-relu-grad';
+import { sliceGradConfig } from './gradients/slice-grad';
+import { wasmAdamUpdateConfig } from './wasm/wasm-adam-update';
+import { wasmDropoutMaskConfig } from './wasm/wasm-dropout-mask';
+import { sharedIdentityConfig } from './wasm/wasm-identity';
+import { fastLeakyReluConfig } from './wasm/wasm-leaky-relu';
+import { untransposedMatMulConfig } from './wasm/wasm-mat-mul';
+import { fastTransposeConfig } from './wasm/wasm-transpose';
+
+export { fastKernelsEnabled } from './_fast-kernels-switch';
 
 const fastGradients: readonly tf.GradConfig[] = [batchMatMulGradConfig, fusedMatMulGradConfig, leakyReluGradConfig, sliceGradConfig];
 
@@ -27,7 +33,6 @@ const ourWasmOnlyKernels: readonly tf.KernelConfig[] = [wasmAdamUpdateConfig, wa
 // Captured once the wasm backend has registered its kernels: stock, and ours made from it.
 const stockWasmKernels = new Map<string, tf.KernelConfig>();
 const ourWasmKernels = new Map<string, tf.KernelConfig>();
-let enabled = true;
 
 /**
  * Turns dlkit's fast gradients and kernels on (the default) or off. Off restores tfjs's stock gradients
@@ -37,13 +42,8 @@ let enabled = true;
  * parameter in one SIMD pass, and tensors saved for gradients share their buffers.
  */
 export function setFastKernels(on: boolean): void {
-  enabled = on;
+  switchFastKernels(on);
   applyFastKernels();
-}
-
-/** Whether dlkit's fast gradients and fused dense kernel are in use. */
-export function fastKernelsEnabled(): boolean {
-  return enabled;
 }
 
 /**
@@ -52,6 +52,7 @@ export function fastKernelsEnabled(): boolean {
  */
 export function applyFastKernels(): void {
   applyWasmKernels();
+  const enabled = fastKernelsEnabled();
   for (const config of fastGradients) {
     if (!stockGradients.has(config.kernelName)) stockGradients.set(config.kernelName, tf.getGradient(config.kernelName));
     const stock = stockGradients.get(config.kernelName);
@@ -69,7 +70,7 @@ function applyWasmKernels(): void {
       stockWasmKernels.set(kernelName, current);
       ourWasmKernels.set(kernelName, make(current));
     }
-    const wanted = (enabled ? ourWasmKernels : stockWasmKernels).get(kernelName)!;
+    const wanted = (fastKernelsEnabled() ? ourWasmKernels : stockWasmKernels).get(kernelName)!;
     if (current === wanted) continue;
     tf.unregisterKernel(kernelName, 'wasm');
     tf.registerKernel(wanted);

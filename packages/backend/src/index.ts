@@ -1,13 +1,13 @@
-import './register-gradients';
-
-export { Adam, type AdamSettings } from './adam';
-export { BackendUnavailableError } from './backend-error';
-export type { BackendAttempt, BackendInfo } from './backend-info';
-export { type BackendName, type BackendPreference, backendOrder } from './backend-name';
-export { describeBackend } from './describe-backend';
-export { type InitBackendOptions, initBackend } from './init-backend';
-export { type DenseActivation, type DenseOptions, dense } from './dense';
-export { denseByColumns } from './dense-by-columns';
-export { dropout } from './dropout';
+export { BackendError, type BackendErrorKind } from './backend-error';
 export { fastKernelsEnabled, setFastKernels } from './fast-kernels';
-export { type KernelTime, kernelBreakdown } from './kernel-breakdown';
+export { Adam, type AdamSettings } from './ops/adam';
+export { type DenseActivation, type DenseOptions, dense } from './ops/dense';
+export { denseByColumns } from './ops/dense-by-columns';
+export { dropout } from './ops/dropout';
+export { type KernelTime, kernelBreakdown } from './ops/kernel-breakdown';
+export type { BackendAttempt, BackendInfo } from './startup/backend-info';
+export { type BackendName, type BackendPreference, backendOrder } from './startup/backend-name';
+export { BackendUnavailableError } from './startup/backend-unavailable-error';
+export { describeBackend } from './startup/describe-backend';
+export { type InitBackendOptions, initBackend } from './startup/init-backend';
+export { summarizeBackend } from './startup/summarize-backend';

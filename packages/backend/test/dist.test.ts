@@ -1,5 +1,10 @@
 import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { build } from 'tsup';
 import { describe, expect, test } from 'vitest';
 
 const packageRoot = fileURLToPath(new URL('..', import.meta.url));
@@ -57,5 +62,107 @@ initBackend('wasm').catch((error) => console.log(error.message));`;
     expect(runNode(program, 'module', { DLKIT_WASM_THREADS: 'lots' })).toMatch(
       /wasm threads must be a whole number ≥ 1, found DLKIT_WASM_THREADS=lots/,
     );
+  });
+
+  test('holds no copy of tfjs-core: its source maps name no tfjs-core file and its code is ours alone', () => {
+    const dist = join(packageRoot, 'dist');
+    const code = readdirSync(dist).filter((file) => /\.(c?js)$/.test(file));
+    expect(code).toContain('index.js');
+    for (const file of code.filter((name) => name.endsWith('.js'))) {
+      const { sources } = JSON.parse(readFileSync(join(dist, `${file}.map`), 'utf8')) as { sources: string[] };
+      expect(sources.filter((source) => /tfjs-core|node_modules/.test(source))).toEqual([]);
+    }
+    // tfjs-core's engine keeps itself on the global as _tfengine: a bundled engine would carry the name
+    for (const file of code) expect(readFileSync(join(dist, file), 'utf8')).not.toMatch(/_tfengine|kernelRegistry|gradRegistry/);
+    // index.js was 354 kB with tfjs-core's gradients bundled; dlkit's own code is ~42 kB
+    for (const file of code) expect(statSync(join(dist, file)).size).toBeLessThan(60_000);
+  });
+
+  const registeredProgram = `
+(async () => {
+  const before = ['Sigmoid', 'Conv2D', 'BatchMatMul'].map((kernel) => tf.getGradient(kernel) !== undefined);
+  await tf.setBackend('cpu');
+  const g = tf.grad((x) => tf.sum(tf.mul(tf.sigmoid(x), x)))(tf.tensor1d([0, 1]));
+  console.log(before.join(','), Array.from(g.dataSync()).map((v) => v.toFixed(6)).join(','));
+})();`;
+
+  test.each([
+    ['ESM', 'module', `import * as tf from '@tensorflow/tfjs-core'; import '@tensorflow/tfjs-backend-cpu'; import '@dlkit/backend';`],
+    [
+      'CommonJS',
+      'commonjs',
+      `const tf = require('@tensorflow/tfjs-core'); require('@tensorflow/tfjs-backend-cpu'); require('@dlkit/backend');`,
+    ],
+  ] as const)("registers tfjs's gradients into the installed tfjs-core as it loads, without initBackend (%s)", (_, type, load) => {
+    expect(runNode(`${load}\n${registeredProgram}`, type)).toBe('true,true,true 0.500000,0.927671\n');
+  });
+
+  const oneCopyProgram = (load: string) => `
+${load}
+(async () => {
+  const { esm, cjs } = await loaded;
+  esm.setFastKernels(false);
+  const offThroughRequire = cjs.fastKernelsEnabled();
+  cjs.setFastKernels(true);
+  const onThroughImport = esm.fastKernelsEnabled();
+  const error = await cjs.initBackend('gpu', { env: {} }).catch((caught) => caught);
+  console.log(JSON.stringify({
+    offThroughRequire,
+    onThroughImport,
+    sameClasses: esm.BackendUnavailableError === cjs.BackendUnavailableError && esm.BackendError === cjs.BackendError,
+    requiredErrorIsImportedClass: error instanceof esm.BackendUnavailableError && error instanceof esm.BackendError,
+    sameFunctions: esm.initBackend === cjs.initBackend,
+  }));
+})();`;
+  const oneCopy =
+    '{"offThroughRequire":false,"onThroughImport":true,"sameClasses":true,"requiredErrorIsImportedClass":true,"sameFunctions":true}\n';
+
+  test('import and require in one process share one copy: setFastKernels through one is seen through the other, one error class', () => {
+    const importFirst = `import { createRequire } from 'node:module';
+const loaded = import('@dlkit/backend').then((esm) => ({ esm, cjs: createRequire(import.meta.url)('@dlkit/backend') }));`;
+    const requireFirst = `const cjs = require('@dlkit/backend');
+const loaded = import('@dlkit/backend').then((esm) => ({ esm, cjs }));`;
+    expect(runNode(oneCopyProgram(importFirst), 'module')).toBe(oneCopy);
+    expect(runNode(oneCopyProgram(requireFirst), 'commonjs')).toBe(oneCopy);
+  });
+
+  test("bundles for browsers with the app's tfjs-core: tfjs's gradient module, one engine, no Node-only loader", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dlkit-browser-'));
+    try {
+      const core = dirname(createRequire(join(packageRoot, 'package.json')).resolve('@tensorflow/tfjs-core/package.json'));
+      const app = join(dir, 'app.js');
+      writeFileSync(
+        app,
+        `import * as tf from ${JSON.stringify(core)};\nimport { dense } from ${JSON.stringify(join(packageRoot, 'dist/index.js'))};\nconsole.log(tf.getBackend, dense);\n`,
+      );
+      // the Node built-ins initBackend's start-up code imports today; nothing else of Node may appear
+      const startupBuiltins = ['module', 'os', 'path', 'url', 'worker_threads'];
+      await build({
+        entry: [app],
+        outDir: join(dir, 'out'),
+        format: ['esm'],
+        platform: 'browser',
+        noExternal: [/^@tensorflow\//],
+        external: startupBuiltins,
+        metafile: true,
+        config: false,
+        silent: true,
+        dts: false,
+        splitting: false,
+        sourcemap: false,
+      });
+      const meta = JSON.parse(readFileSync(join(dir, 'out', 'metafile-esm.json'), 'utf8')) as {
+        inputs: Record<string, unknown>;
+        outputs: Record<string, { imports: { path: string; external?: boolean }[] }>;
+      };
+      const inputs = Object.keys(meta.inputs);
+      expect(inputs.filter((path) => path.endsWith('/tfjs-core/dist/register_all_gradients.js'))).toHaveLength(1);
+      expect(inputs.filter((path) => path.endsWith('/tfjs-core/dist/engine.js'))).toHaveLength(1);
+      expect(inputs.filter((path) => /tf-core\.node\.js|tfjs-gradients\.node\.js/.test(path))).toEqual([]);
+      const external = Object.values(meta.outputs).flatMap((output) => output.imports.filter((i) => i.external).map((i) => i.path));
+      expect([...new Set(external)].sort()).toEqual(startupBuiltins);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

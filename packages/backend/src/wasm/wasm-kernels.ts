@@ -1,0 +1,147 @@
+import * as tf from '@tensorflow/tfjs-core';
+import { BackendError } from '../backend-error';
+
+/** The parts of tfjs-backend-wasm's BackendWasm that dlkit's own kernels use. */
+export interface WasmBackendLike {
+  wasm: { wasmMemory?: WebAssembly.Memory; asm?: { memory?: WebAssembly.Memory } };
+  dataIdMap: { get(dataId: tf.DataId): { memoryOffset: number } | undefined };
+  makeOutput(shape: number[], dtype: tf.DataType): tf.TensorInfo;
+  disposeData(dataId: tf.DataId, force?: boolean): boolean;
+}
+
+/** The module's functions; addresses are byte offsets into the imported memory. */
+export interface KernelExports {
+  adam(...args: number[]): void;
+  transpose(source: number, destination: number, rows: number, columns: number): void;
+  leakyRelu(x: number, y: number, size: number, alpha: number): void;
+  dropoutMask(out: number, size: number, threshold: number, keep: number, a: number, b: number, c: number, d: number): void;
+}
+
+/** Adam's constants for one update; see Adam for how they follow from the settings and step. */
+export interface AdamUpdateConstants {
+  beta1: number;
+  beta2: number;
+  /** ε·√(1−β2^t) */
+  epsilon: number;
+  /** learning rate·√(1−β2^t)/(1−β1^t) */
+  stepSize: number;
+}
+
+/**
+ * dlkit's kernels (kernels.wat) running on the WASM backend's own heap: they read and write tensors
+ * where tfjs keeps them, with no copies. One per wasm backend (the module instance one per memory).
+ */
+export class WasmKernels {
+  // Transposes kept per source buffer, freed with it (see transposeLastTwoOnce).
+  private readonly transposes = new WeakMap<tf.DataId, { key: string; transposed: tf.TensorInfo }>();
+
+  constructor(
+    private readonly backend: WasmBackendLike,
+    private readonly kernels: KernelExports,
+  ) {
+    const disposeData = backend.disposeData.bind(backend);
+    backend.disposeData = (dataId: tf.DataId, force?: boolean) => {
+      const freed = disposeData(dataId, force);
+      const cached = freed ? this.transposes.get(dataId) : undefined;
+      if (cached) {
+        this.transposes.delete(dataId);
+        disposeData(cached.transposed.dataId, true);
+      }
+      return freed;
+    };
+  }
+
+  /** Each matrix of x ([..., rows, columns], 4-byte values) transposed: [..., columns, rows]. */
+  transposeLastTwo(x: tf.TensorInfo): tf.TensorInfo {
+    const rank = x.shape.length;
+    const rows = x.shape[rank - 2]!;
+    const columns = x.shape[rank - 1]!;
+    const out = this.backend.makeOutput([...x.shape.slice(0, -2), columns, rows], x.dtype);
+    const bytes = rows * columns * 4;
+    const matrices = tf.util.sizeFromShape(x.shape.slice(0, -2));
+    const source = this.address(x);
+    const destination = this.address(out);
+    for (let i = 0; i < matrices; i++) this.kernels.transpose(source + i * bytes, destination + i * bytes, rows, columns);
+    return out;
+  }
+
+  /**
+   * transposeLastTwo(x), computed once per buffer and kept until x's buffer is freed: a weight matrix
+   * used in several products between two updates is transposed once. The cache owns the result:
+   * callers must not dispose it.
+   */
+  transposeLastTwoOnce(x: tf.TensorInfo): tf.TensorInfo {
+    const rank = x.shape.length;
+    const shape = [...x.shape.slice(0, -2), x.shape[rank - 1]!, x.shape[rank - 2]!];
+    // Leading axes of 1 do not change the layout ([r, c] and [1, r, c] share one transpose); other
+    // views of the same buffer (a reshape shares it) replace the entry.
+    const key = `${sizeOf(x)}:${shape.slice(-2).join('×')}`;
+    let cached = this.transposes.get(x.dataId);
+    if (cached?.key !== key) {
+      if (cached) this.backend.disposeData(cached.transposed.dataId);
+      cached = { key, transposed: this.transposeLastTwo(x) };
+      this.transposes.set(x.dataId, cached);
+    }
+    return { ...cached.transposed, shape };
+  }
+
+  /** x < 0 ? alpha·x : x for float32 x, in one SIMD pass. */
+  leakyRelu(x: tf.TensorInfo, alpha: number): tf.TensorInfo {
+    const out = this.backend.makeOutput([...x.shape], 'float32');
+    this.kernels.leakyRelu(this.address(x), this.address(out), sizeOf(x), alpha);
+    return out;
+  }
+
+  /** A float32 dropout mask of `shape` from xoshiro128** `state`: 0 where a draw's top 24 bits < threshold, else keep. */
+  dropoutMask(shape: number[], threshold: number, keep: number, state: readonly [number, number, number, number]): tf.TensorInfo {
+    const out = this.backend.makeOutput([...shape], 'float32');
+    this.kernels.dropoutMask(this.address(out), sizeOf(out), threshold, keep, ...state);
+    return out;
+  }
+
+  /** One Adam step in a single pass: the new parameter, first and second moments. */
+  adam(
+    parameter: tf.TensorInfo,
+    gradient: tf.TensorInfo,
+    firstMoment: tf.TensorInfo,
+    secondMoment: tf.TensorInfo,
+    c: AdamUpdateConstants,
+  ): tf.TensorInfo[] {
+    const outputs = [parameter, firstMoment, secondMoment].map((like) => this.backend.makeOutput([...like.shape], 'float32'));
+    const [p, m, v] = outputs as [tf.TensorInfo, tf.TensorInfo, tf.TensorInfo];
+    const size = sizeOf(parameter);
+    // f32 parameters round the constants as tf.scalar would; 1 − β is rounded after subtracting, as tf.mul(g, 1 − β) does.
+    this.kernels.adam(
+      this.address(parameter),
+      this.address(gradient),
+      this.address(firstMoment),
+      this.address(secondMoment),
+      this.address(p),
+      this.address(m),
+      this.address(v),
+      size,
+      c.beta1,
+      1 - c.beta1,
+      c.beta2,
+      1 - c.beta2,
+      c.epsilon,
+      c.stepSize,
+    );
+    return outputs;
+  }
+
+  private address(x: tf.TensorInfo): number {
+    const data = this.backend.dataIdMap.get(x.dataId);
+    if (data === undefined) {
+      throw new BackendError(
+        `dlkit wasm kernel: a ${x.dtype} tensor of shape [${x.shape}] has no data on this wasm backend (expected a tensor made by it)`,
+        { kind: 'internal' },
+      );
+    }
+    return data.memoryOffset;
+  }
+}
+
+function sizeOf(x: tf.TensorInfo): number {
+  return tf.util.sizeFromShape(x.shape);
+}

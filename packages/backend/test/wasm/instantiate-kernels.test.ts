@@ -1,0 +1,29 @@
+import { expect, test } from 'vitest';
+import { instantiateKernels } from '../../src/wasm/_instantiate-kernels';
+import { transposedByIndex } from '../_transposed-by-index';
+
+test.each([false, true])('the module compiled for a %s memory runs its kernels on it (shared: the threaded build)', (shared) => {
+  const memory = new WebAssembly.Memory({ initial: 1, maximum: 16, shared });
+  const kernels = instantiateKernels(memory)!;
+  expect(kernels).not.toBeNull();
+  const heap = new Float32Array(memory.buffer);
+  // a 3×5 matrix at 0, its transpose at 64 (byte 256)
+  for (let i = 0; i < 15; i++) heap[i] = i;
+  kernels.transpose(0, 256, 3, 5);
+  expect(Array.from(heap.subarray(64, 79))).toEqual(transposedByIndex(heap.subarray(0, 15), 1, 3, 5));
+  // LeakyRelu of 6 values at 128 (byte 512) into 160 (byte 640)
+  heap.set([-2, -0.5, 0, 1, 3, -8], 128);
+  kernels.leakyRelu(512, 640, 6, 0.25);
+  expect(Array.from(heap.subarray(160, 166))).toEqual([-0.5, -0.125, 0, 1, 3, -2]);
+  // one Adam step on 5 values: p, g, m, v at 200.., outputs at 300..
+  heap.set([1, 2, 3, 4, 5], 200);
+  heap.set([0.5, -1, 2, 0, -3], 210);
+  kernels.adam(800, 840, 880, 920, 1200, 1240, 1280, 5, 0.9, 0.1, 0.999, 0.001, 1e-8, 0.1);
+  expect(Array.from(heap.subarray(310, 315), (m) => Math.fround(m))).toEqual([0.05, -0.1, 0.2, 0, -0.3].map(Math.fround));
+  expect(heap[300]).toBeCloseTo(1 - 0.1 * (0.05 / (Math.sqrt(0.00025) + 1e-8)), 5);
+  // dropout masks of 8 values: threshold 0 keeps every value (as keep), 2^24 (every 24-bit draw below it) drops all
+  kernels.dropoutMask(1600, 8, 0, 2, 1, 2, 3, 4);
+  expect(Array.from(heap.subarray(400, 408))).toEqual(new Array(8).fill(2));
+  kernels.dropoutMask(1600, 8, 2 ** 24, 2, 1, 2, 3, 4);
+  expect(Array.from(heap.subarray(400, 408))).toEqual(new Array(8).fill(0));
+});
