@@ -3,7 +3,8 @@ import * as tf from '@tensorflow/tfjs-core';
 import { createDcganDiscriminator, createDcganGenerator } from './_dcgan-networks';
 import { createMlpDiscriminator, createMlpGenerator } from './_mlp-networks';
 import { disposeNetwork, joinBatches, type Network, relayout, sliceBatch } from './_network';
-import { randomStream, seedFor } from './_seed-for';
+import { deriveSeed } from '@dlkit/random';
+import { randomStream } from './_random-stream';
 import { type GanConfig, resolveGanConfig } from './gan-config';
 import { GanError } from './gan-error';
 import type { GanHistory, GanStepLosses } from './gan-history';
@@ -101,14 +102,14 @@ class Trainer implements GanTrainer {
         0,
         1,
         'float32',
-        seedFor(seed, randomStream.discriminatorNoise, t),
+        deriveSeed(seed, randomStream.discriminatorNoise, t),
       ) as tf.Tensor2D;
       const fakes = relayout(generator.apply(relayout(discriminatorNoise, 'rows', generator.samplesIn)), generator.samplesIn, layout);
       const both = joinBatches(relayout(realBatch, 'rows', layout), fakes, layout);
       let logits: tf.Tensor2D | undefined;
       const dPass = tf.variableGrads(() => {
         // One pass over reals and fakes together: a single, larger matMul per layer.
-        logits = tf.keep(discriminator.apply(both, seedFor(seed, randomStream.discriminatorDropout, t)));
+        logits = tf.keep(discriminator.apply(both, deriveSeed(seed, randomStream.discriminatorDropout, t)));
         return discriminatorLoss(sliceBatch(logits, 0, batch, layout), sliceBatch(logits, batch, batch, layout), labelSmoothing);
       }, variablesOf(discriminator));
       const probabilities = tf.sigmoid(logits!);
@@ -122,13 +123,13 @@ class Trainer implements GanTrainer {
         0,
         1,
         'float32',
-        seedFor(seed, randomStream.generatorNoise, t),
+        deriveSeed(seed, randomStream.generatorNoise, t),
       ) as tf.Tensor2D;
       const gPass = tf.variableGrads(() => {
         const generated = generator.apply(relayout(generatorNoise, 'rows', generator.samplesIn));
         const fakeLogits = discriminator.apply(
           relayout(generated, generator.samplesIn, layout),
-          seedFor(seed, randomStream.generatorDropout, t),
+          deriveSeed(seed, randomStream.generatorDropout, t),
         );
         return generatorLoss(fakeLogits);
       }, variablesOf(generator));
@@ -144,7 +145,7 @@ class Trainer implements GanTrainer {
   generate(n: number, options: GenerateOptions = {}): tf.Tensor2D {
     this.checkAlive();
     if (!Number.isInteger(n) || n < 1) throw new GanError('input', `generate(n): n must be a positive integer, found ${String(n)}`);
-    const noiseSeed = options.seed ?? seedFor(this.config.seed, 0, 0);
+    const noiseSeed = options.seed ?? deriveSeed(this.config.seed, randomStream.generateNoise, 0);
     const { samplesIn } = this.generator;
     return tf.tidy(() => {
       const noise = tf.randomNormal([n, this.config.latentDim], 0, 1, 'float32', noiseSeed) as tf.Tensor2D;

@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { createRandom, randomStream, seedFor } from './_seed-for';
+import { deriveSeed, shuffledIndices } from '@dlkit/random';
+import { randomStream } from './_random-stream';
 import { saveGanCheckpoint } from './gan-checkpoint';
 import { GanError } from './gan-error';
 import type { GanEpochRecord, GanStepRecord } from './gan-history';
@@ -120,7 +121,7 @@ export async function* trainGan(trainer: GanTrainer, data: GanImages, options: T
     if (epochIndex >= epochs) return yield* end('completed');
     if (signal?.aborted) return yield* end('aborted');
     if (orderEpoch !== epochIndex) {
-      order = shuffledOrder(data.count, seedFor(seed, randomStream.shuffle, epochIndex));
+      order = shuffledIndices(data.count, deriveSeed(seed, randomStream.shuffle, epochIndex));
       orderEpoch = epochIndex;
     }
     const position = done % stepsPerEpoch;
@@ -174,20 +175,6 @@ function averageEpoch(trainer: GanTrainer, epoch: number, stepsPerEpoch: number)
   const steps = trainer.history.steps.slice(-stepsPerEpoch).filter((record) => record.epoch === epoch);
   const mean = (key: 'dLoss' | 'gLoss' | 'dReal' | 'dFake') => steps.reduce((sum, record) => sum + record[key], 0) / steps.length;
   return { epoch, steps: steps.length, dLoss: mean('dLoss'), gLoss: mean('gLoss'), dReal: mean('dReal'), dFake: mean('dFake') };
-}
-
-/** A Fisher–Yates permutation of 0…count−1 from a seed. */
-function shuffledOrder(count: number, seed: number): Uint32Array {
-  const random = createRandom(seed);
-  const order = new Uint32Array(count);
-  for (let i = 0; i < count; i++) order[i] = i;
-  for (let i = count - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    const swap = order[i]!;
-    order[i] = order[j]!;
-    order[j] = swap;
-  }
-  return order;
 }
 
 function checkCount(name: string, value: number, min: number): void {

@@ -1,0 +1,1 @@
+export { type BuiltPackage, builtPackage, type ModuleType } from './built-package';
