@@ -118,7 +118,7 @@ describe('trainVae', () => {
     expect(await weightsOf(resumed)).toEqual(await weightsOf(straight));
     const curve = (t: VaeTrainer) => t.history.epochs;
     expect(curve(resumed)).toEqual(curve(straight));
-    expect((await readdir(join(folder, 'run'))).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+    expect(await readdir(join(folder, 'run'))).toEqual(['vae.json']);
     const other = { count: 48, images: all.images.slice(0, 48 * 16) };
     await expect(collect(trainVae(resumed, other, { epochs: 4 }))).rejects.toThrow(
       'trainVae: this run had 5 steps per epoch, the data now gives 6 (48 images, batch 8); resume with the same data',
