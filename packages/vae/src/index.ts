@@ -35,6 +35,8 @@ export { mixtureKl } from './posterior-lab/mixture-kl';
 export {
   type PosteriorLab,
   type PosteriorLabCase,
+  type PosteriorLabDensity,
+  type PosteriorLabFigure,
   type PosteriorLabOptions,
   posteriorLabCases,
   runPosteriorLab,
