@@ -3,6 +3,7 @@ import { deriveSeed, shuffledIndices } from '@dlkit/random';
 import { randomStream } from './_random-stream';
 import { saveGanCheckpoint } from './gan-checkpoint';
 import { GanError } from './gan-error';
+import { ganStepsPerEpoch } from './gan-steps-per-epoch';
 import type { GanEpochRecord, GanStepRecord } from './gan-history';
 import type { GanTrainer } from './gan-trainer';
 
@@ -86,8 +87,7 @@ export async function* trainGan(trainer: GanTrainer, data: GanImages, options: T
   checkImages(data, pixels);
   const { batchSize, seed } = trainer.config;
   if (data.count < batchSize) throw new GanError('input', `trainGan: ${data.count} images are fewer than one batch of ${batchSize}`);
-  // Incomplete last batches are dropped, so every step sees a full batch and epochs have equal length.
-  const stepsPerEpoch = Math.floor(data.count / batchSize);
+  const stepsPerEpoch = ganStepsPerEpoch(data.count, batchSize);
   if (trainer.stepsPerEpoch !== null && trainer.stepsPerEpoch !== stepsPerEpoch) {
     throw new GanError(
       'input',

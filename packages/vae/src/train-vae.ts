@@ -8,6 +8,7 @@ import { evaluateVae } from './evaluate-vae';
 import { saveVaeCheckpoint } from './vae-checkpoint';
 import type { VaeDataset } from './vae-dataset';
 import { VaeError } from './vae-error';
+import { vaeStepsPerEpoch } from './vae-steps-per-epoch';
 import type { VaeEpochRecord, VaeStepRecord } from './vae-history';
 
 /** How long to train, how to stop, where to checkpoint and what to evaluate; all optional. */
@@ -84,7 +85,7 @@ export async function* trainVae(trainer: VaeTrainer, data: VaeDataset, options: 
   const { inputSize, batchSize, seed } = state.config;
   checkVaeDataset(data, inputSize, 'trainVae', 'data');
   if (testData !== undefined) checkVaeDataset(testData, inputSize, 'trainVae', 'testData');
-  const stepsPerEpoch = Math.ceil(data.count / batchSize);
+  const stepsPerEpoch = vaeStepsPerEpoch(data.count, batchSize);
   if (state.stepsPerEpoch !== null && state.stepsPerEpoch !== stepsPerEpoch) {
     throw new VaeError(
       `trainVae: this run had ${state.stepsPerEpoch} steps per epoch, the data now gives ${stepsPerEpoch} (${data.count} images, batch ${batchSize}); resume with the same data`,
