@@ -66,7 +66,7 @@ export function encodeGanCheckpoint(snapshot: GanSnapshot): Uint8Array {
 /** Decodes what encodeGanCheckpoint wrote; throws one GanError naming what is wrong with a bad file. */
 export function decodeGanCheckpoint(bytes: Uint8Array, source = 'checkpoint'): GanSnapshot {
   const bad = (why: string): never => {
-    throw new GanError('checkpoint', `${source} is not a valid GAN checkpoint: ${why}`);
+    throw new GanError(`${source} is not a valid GAN checkpoint: ${why}`, { kind: 'checkpoint' });
   };
   if (bytes.length < prefixBytes) bad(`it has ${bytes.length} bytes, fewer than the ${prefixBytes}-byte prefix`);
   const foundMagic = new TextDecoder().decode(bytes.subarray(0, 8));
@@ -123,7 +123,10 @@ export async function saveGanCheckpoint(trainer: GanTrainer, path: string): Prom
     await mkdir(dirname(file), { recursive: true });
     await writeFileAtomic(file, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
   } catch (error) {
-    throw new GanError('checkpoint', `could not write checkpoint ${file}: ${error instanceof Error ? error.message : String(error)}`);
+    throw new GanError(`could not write checkpoint ${file}: ${error instanceof Error ? error.message : String(error)}`, {
+      kind: 'checkpoint',
+      cause: error,
+    });
   }
   return file;
 }
@@ -136,10 +139,10 @@ export async function loadGanCheckpoint(path: string): Promise<GanTrainer> {
     bytes = await readFile(file);
   } catch (error) {
     const code = (error as { code?: string }).code;
-    throw new GanError(
-      'checkpoint',
-      code === 'ENOENT' ? `no checkpoint at ${file}` : `could not read checkpoint ${file}: ${String(error)}`,
-    );
+    throw new GanError(code === 'ENOENT' ? `no checkpoint at ${file}` : `could not read checkpoint ${file}: ${String(error)}`, {
+      kind: 'checkpoint',
+      cause: error,
+    });
   }
   return restoreGanTrainer(decodeGanCheckpoint(bytes, file));
 }

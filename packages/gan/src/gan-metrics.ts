@@ -56,12 +56,12 @@ export async function createGanMetrics(options: GanMetricsOptions): Promise<GanM
   const { sampleCount = 1000, seed = 20260101, reference } = options ?? {};
   if (reference === undefined) {
     throw new GanError(
-      'input',
       "createGanMetrics: options.reference is required: the real digits in [−1, 1] that FID compares against, e.g. loadReferenceDigits() from '@dlkit/mnist'",
+      { kind: 'input' },
     );
   }
   if (!Number.isInteger(sampleCount) || sampleCount < 2)
-    throw new GanError('input', `createGanMetrics: sampleCount must be an integer ≥ 2, found ${sampleCount}`);
+    throw new GanError(`createGanMetrics: sampleCount must be an integer ≥ 2, found ${sampleCount}`, { kind: 'input' });
   const ownsClassifier = options.classifier === undefined;
   const classifier = options.classifier ?? (await loadMnistClassifier());
   const pixels = classifier.inputSize;
@@ -69,13 +69,13 @@ export async function createGanMetrics(options: GanMetricsOptions): Promise<GanM
   try {
     if (!(reference.images instanceof Float32Array) || reference.images.length !== reference.count * pixels) {
       throw new GanError(
-        'input',
         `createGanMetrics: reference must hold count × ${pixels} pixels, found ${reference.images?.length} for count ${reference.count}`,
+        { kind: 'input' },
       );
     }
     const referenceCount = Math.min(sampleCount, reference.count);
     if (referenceCount < 2)
-      throw new GanError('input', `createGanMetrics: the reference needs at least 2 images, found ${reference.count}`);
+      throw new GanError(`createGanMetrics: the reference needs at least 2 images, found ${reference.count}`, { kind: 'input' });
     referenceStats = classify(classifier, reference.images.subarray(0, referenceCount * pixels), referenceCount).stats;
   } catch (error) {
     if (ownsClassifier) classifier.dispose();
@@ -85,8 +85,8 @@ export async function createGanMetrics(options: GanMetricsOptions): Promise<GanM
   const measure = (images: GanImages): GanQuality => {
     if (images.images.length !== images.count * pixels || images.count < 2) {
       throw new GanError(
-        'input',
         `measure(images): expected count ≥ 2 images of ${pixels} pixels, found ${images.images.length} values for count ${images.count}`,
+        { kind: 'input' },
       );
     }
     const { stats, probabilities } = classify(classifier, images.images, images.count);
@@ -102,8 +102,8 @@ export async function createGanMetrics(options: GanMetricsOptions): Promise<GanM
     async evaluate(trainer) {
       if (trainer.config.imageShape[0] * trainer.config.imageShape[1] !== pixels) {
         throw new GanError(
-          'input',
           `evaluate(trainer): the classifier takes ${pixels} pixels, the GAN makes ${trainer.config.imageShape.join('×')}`,
+          { kind: 'input' },
         );
       }
       const images = new Float32Array(sampleCount * pixels);

@@ -12,8 +12,8 @@ import { GanError } from './gan-error';
  */
 export function ganStepsPerEpoch(imageCount: number, batchSize: number): number {
   if (!Number.isSafeInteger(imageCount) || imageCount < 0)
-    throw new GanError('input', `ganStepsPerEpoch: imageCount must be a whole number ≥ 0, found ${String(imageCount)}`);
+    throw new GanError(`ganStepsPerEpoch: imageCount must be a whole number ≥ 0, found ${String(imageCount)}`, { kind: 'input' });
   if (!Number.isSafeInteger(batchSize) || batchSize < 1)
-    throw new GanError('input', `ganStepsPerEpoch: batchSize must be a whole number ≥ 1, found ${String(batchSize)}`);
+    throw new GanError(`ganStepsPerEpoch: batchSize must be a whole number ≥ 1, found ${String(batchSize)}`, { kind: 'input' });
   return Math.floor(imageCount / batchSize);
 }

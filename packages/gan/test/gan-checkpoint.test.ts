@@ -43,7 +43,7 @@ describe('checkpoints', () => {
       await writeFile(file, before);
       writes.failNextWrite('ENOSPC');
       await expect(saveGanCheckpoint(trainer, file)).rejects.toThrow(
-        new GanError('checkpoint', `could not write checkpoint ${file}: ENOSPC: simulated write failure`),
+        new GanError(`could not write checkpoint ${file}: ENOSPC: simulated write failure`, { kind: 'checkpoint' }),
       );
       expect(saved.equals(before)).toBe(false);
     } finally {

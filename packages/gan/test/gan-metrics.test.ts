@@ -81,8 +81,8 @@ describe('createGanMetrics', () => {
     // @ts-expect-error: checked at run time for JavaScript callers
     await expect(createGanMetrics({ sampleCount: 500 })).rejects.toThrow(
       new GanError(
-        'input',
         "createGanMetrics: options.reference is required: the real digits in [−1, 1] that FID compares against, e.g. loadReferenceDigits() from '@dlkit/mnist'",
+        { kind: 'input' },
       ),
     );
     // @ts-expect-error: likewise

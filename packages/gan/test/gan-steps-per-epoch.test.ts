@@ -14,7 +14,7 @@ describe('ganStepsPerEpoch(imageCount, batchSize)', () => {
 
   test('a count or batch size that is not a whole number (≥ 0, ≥ 1) is a GanError naming it', () => {
     expect(() => ganStepsPerEpoch(-1, 64)).toThrow(
-      new GanError('input', 'ganStepsPerEpoch: imageCount must be a whole number ≥ 0, found -1'),
+      new GanError('ganStepsPerEpoch: imageCount must be a whole number ≥ 0, found -1', { kind: 'input' }),
     );
     expect(() => ganStepsPerEpoch(100, 0)).toThrow('ganStepsPerEpoch: batchSize must be a whole number ≥ 1, found 0');
     expect(() => ganStepsPerEpoch(100, 2.5)).toThrow(GanError);

@@ -110,7 +110,7 @@ export async function downloadMnist(options: DownloadMnistOptions = {}): Promise
     if (!done) {
       throw new MnistDataError(
         `Could not download ${file.name} from any of ${mirrors.length} mirror${mirrors.length === 1 ? '' : 's'}:\n  ${failures.join('\n  ')}`,
-        file.name,
+        { file: file.name },
       );
     }
     files.push(target);

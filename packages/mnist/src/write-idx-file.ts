@@ -20,6 +20,9 @@ export function writeIdxFile(path: string, array: IdxInput, options: WriteIdxFil
   try {
     writeFileAtomic.sync(path, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
   } catch (error) {
-    throw new MnistDataError(`Cannot write IDX file ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, path);
+    throw new MnistDataError(`Cannot write IDX file ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, {
+      file: path,
+      cause: error,
+    });
   }
 }

@@ -44,7 +44,7 @@ export class VaeTrainerState {
       tf.dispose(grads);
       throw new VaeError(
         `step ${this.stepCount + 1}: the loss is not finite (loss ${loss}, reconstruction ${reconstructionValue}, KL ${klValue}); the weights were not updated`,
-        'diverged',
+        { kind: 'diverged' },
       );
     }
     this.optimizer.apply(this.vae.variables.map((v) => grads[v.name]!));

@@ -137,7 +137,7 @@ export async function* trainVae(trainer: VaeTrainer, data: VaeDataset, options: 
             : 'no checkpoint was configured';
         throw new VaeError(
           `trainVae: training diverged at epoch ${epochIndex + 1}, ${error.message}; ${kept}. Lower the learning rate or check the data.`,
-          'diverged',
+          { kind: 'diverged', cause: error },
         );
       }
       throw error;

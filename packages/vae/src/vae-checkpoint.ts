@@ -66,7 +66,10 @@ export async function saveVaeCheckpoint(trainer: VaeTrainer, path: string): Prom
     await writeFileAtomic(path, JSON.stringify(file));
     return path;
   } catch (error) {
-    throw new VaeError(`saveVaeCheckpoint: could not write ${path}: ${error instanceof Error ? error.message : String(error)}`);
+    throw new VaeError(`saveVaeCheckpoint: could not write ${path}: ${error instanceof Error ? error.message : String(error)}`, {
+      kind: 'input',
+      cause: error,
+    });
   }
 }
 
@@ -80,7 +83,10 @@ export async function loadVaeCheckpoint(path: string): Promise<VaeTrainer> {
   try {
     text = await readFile(path, 'utf8');
   } catch (error) {
-    throw new VaeError(`loadVaeCheckpoint: cannot read ${path}: ${error instanceof Error ? error.message : String(error)}`);
+    throw new VaeError(`loadVaeCheckpoint: cannot read ${path}: ${error instanceof Error ? error.message : String(error)}`, {
+      kind: 'input',
+      cause: error,
+    });
   }
   let file: CheckpointFile;
   try {
@@ -101,7 +107,7 @@ export async function loadVaeCheckpoint(path: string): Promise<VaeTrainer> {
   try {
     model = new VaeModel(config, initial);
   } catch (error) {
-    throw new VaeError(`${where}: ${error instanceof Error ? error.message : String(error)}`);
+    throw new VaeError(`${where}: ${error instanceof Error ? error.message : String(error)}`, { kind: 'input', cause: error });
   }
   const missing = model.variableNames.filter((name) => !initial.has(name));
   if (missing.length > 0) {
