@@ -3,17 +3,12 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync
 import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { builtPackage } from '@dlkit/test-utils';
 import { describe, expect, test } from 'vitest';
 
 // These run the built package (pnpm build first; turbo's test task depends on build) the way a user's
 // program would: a fresh Node process importing '@dlkit/lstm-grad' and '@dlkit/lstm-grad/tfjs' by name.
-const packageRoot = fileURLToPath(new URL('..', import.meta.url));
-
-function runNode(source: string, type: 'module' | 'commonjs'): string {
-  const flag = type === 'module' ? '--input-type=module' : '--input-type=commonjs';
-  return execFileSync(process.execPath, [flag, '-e', source], { cwd: packageRoot, encoding: 'utf8' });
-}
+const { root: packageRoot, runNode } = builtPackage(import.meta.url);
 
 // Trains nothing; checks that both entries load, agree with each other and keep one LstmShapeError class.
 const program = (load: string) => `
