@@ -34,7 +34,7 @@ export interface Conv2dOptions extends Conv2dGeometryOptions {
  *
  * @example
  * conv2d([[1, 2, 3, 4], [5, 6, 7, 8], [9, 10, 11, 12], [13, 14, 15, 16]], [[4, 2], [5, 1]], { padding: 1, stride: 2 })
- * // [[1, 15, 20], [19, 99, 92], [26, 86, 64]]
+ * // [[1, 13, 20], [19, 99, 92], [26, 86, 64]]
  */
 export function conv2d(x: readonly (readonly number[])[], w: readonly (readonly number[])[], options?: Conv2dOptions): number[][];
 export function conv2d(

@@ -1,16 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { ConvMathError, conv2d, conv2dOutputShape, type FlatTensor } from '../src/index';
-
-const seedX = [
-  [1, 2, 3, 4],
-  [5, 6, 7, 8],
-  [9, 10, 11, 12],
-  [13, 14, 15, 16],
-];
-const seedW = [
-  [4, 2],
-  [5, 1],
-];
+import { seedW, seedX } from './_seed-example';
 
 describe('conv2d(x, w, options) on the seed example', () => {
   test('padding 1, stride 2 gives the hand-computed 3×3 output', () => {

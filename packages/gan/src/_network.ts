@@ -1,6 +1,7 @@
 import { dropout } from '@dlkit/backend';
 import * as tf from '@tensorflow/tfjs-core';
-import { randomStream, seedFor } from './_seed-for';
+import { deriveSeed } from '@dlkit/random';
+import { randomStream } from './_random-stream';
 
 /** One named trainable tensor; names are stable so checkpoints can be checked against the config. */
 export interface NamedParameter {
@@ -54,7 +55,7 @@ export function createParameter(
       ? tf.zeros(shape)
       : tf.tidy(() => {
           const limit = Math.sqrt(6 / (fans[0] + fans[1]));
-          return tf.randomUniform(shape, -limit, limit, 'float32', seedFor(seed, randomStream.weights, index));
+          return tf.randomUniform(shape, -limit, limit, 'float32', deriveSeed(seed, randomStream.weights, index));
         });
   // tf.variable shares the initial tensor's data but counts it separately: free the initial one.
   const variable = tf.variable(initial, true);
@@ -66,7 +67,7 @@ export function createParameter(
 export function seededDropout<T extends tf.Tensor>(x: T, rate: number, seed: number | undefined, layer: number): T {
   if (seed === undefined || rate === 0) return x;
   // The backend's dropout draws its mask in JS: about twice as fast on WASM as randomUniform + compare.
-  return dropout(x, rate, seedFor(seed, 7, layer));
+  return dropout(x, rate, deriveSeed(seed, randomStream.layerDropout, layer));
 }
 
 export function disposeNetwork(network: Network): void {

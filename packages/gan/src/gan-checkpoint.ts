@@ -1,5 +1,6 @@
-import { mkdir, open, readFile, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, readFile, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import writeFileAtomic from 'write-file-atomic';
 import { GanError } from './gan-error';
 import type { GanSnapshot } from './gan-snapshot';
 import { type GanTrainer, restoreGanTrainer } from './gan-trainer';
@@ -65,7 +66,7 @@ export function encodeGanCheckpoint(snapshot: GanSnapshot): Uint8Array {
 /** Decodes what encodeGanCheckpoint wrote; throws one GanError naming what is wrong with a bad file. */
 export function decodeGanCheckpoint(bytes: Uint8Array, source = 'checkpoint'): GanSnapshot {
   const bad = (why: string): never => {
-    throw new GanError('checkpoint', `${source} is not a valid GAN checkpoint: ${why}`);
+    throw new GanError(`${source} is not a valid GAN checkpoint: ${why}`, { kind: 'checkpoint' });
   };
   if (bytes.length < prefixBytes) bad(`it has ${bytes.length} bytes, fewer than the ${prefixBytes}-byte prefix`);
   const foundMagic = new TextDecoder().decode(bytes.subarray(0, 8));
@@ -111,27 +112,21 @@ export function decodeGanCheckpoint(bytes: Uint8Array, source = 'checkpoint'): G
 }
 
 /**
- * Saves the trainer's whole state atomically (temporary file, fsync, rename): a crash mid-write leaves
+ * Saves the trainer's whole state atomically (npm's write-file-atomic: temporary file, fsync, rename): a crash mid-write leaves
  * the previous checkpoint intact. `path` is a file, or a directory (existing, or ending in '/') that
  * gets `gan-checkpoint.bin`. Resolves to the file written.
  */
 export async function saveGanCheckpoint(trainer: GanTrainer, path: string): Promise<string> {
   const file = await checkpointFile(path);
   const bytes = encodeGanCheckpoint(trainer.snapshot());
-  await mkdir(dirname(file), { recursive: true });
-  const temporary = `${file}.${process.pid}.${Date.now()}.tmp`;
   try {
-    const handle = await open(temporary, 'w');
-    try {
-      await handle.writeFile(bytes);
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    await rename(temporary, file);
+    await mkdir(dirname(file), { recursive: true });
+    await writeFileAtomic(file, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
   } catch (error) {
-    await rm(temporary, { force: true });
-    throw new GanError('checkpoint', `could not write checkpoint ${file}: ${error instanceof Error ? error.message : String(error)}`);
+    throw new GanError(`could not write checkpoint ${file}: ${error instanceof Error ? error.message : String(error)}`, {
+      kind: 'checkpoint',
+      cause: error,
+    });
   }
   return file;
 }
@@ -144,10 +139,10 @@ export async function loadGanCheckpoint(path: string): Promise<GanTrainer> {
     bytes = await readFile(file);
   } catch (error) {
     const code = (error as { code?: string }).code;
-    throw new GanError(
-      'checkpoint',
-      code === 'ENOENT' ? `no checkpoint at ${file}` : `could not read checkpoint ${file}: ${String(error)}`,
-    );
+    throw new GanError(code === 'ENOENT' ? `no checkpoint at ${file}` : `could not read checkpoint ${file}: ${String(error)}`, {
+      kind: 'checkpoint',
+      cause: error,
+    });
   }
   return restoreGanTrainer(decodeGanCheckpoint(bytes, file));
 }

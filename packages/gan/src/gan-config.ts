@@ -97,7 +97,7 @@ export function resolveGanConfig(config: Partial<GanConfig> = {}): GanConfig {
 }
 
 function fail(message: string): never {
-  throw new GanError('config', `invalid GAN config: ${message}`);
+  throw new GanError(`invalid GAN config: ${message}`, { kind: 'config' });
 }
 
 function checkInteger(name: string, value: unknown, min: number): void {

@@ -3,14 +3,18 @@ export type GanErrorKind = 'config' | 'input' | 'checkpoint' | 'diverged';
 
 /**
  * The one error type @dlkit/gan throws on bad input, bad files or a diverged run; `message` names the
- * problem with the expected and found values.
+ * problem with the expected and found values, `kind` says which of the four it is (default 'input'), and
+ * `cause` (as on any Error) holds the error it wraps, if any.
+ *
+ * @example
+ * throw new GanError('could not write checkpoint out/gan.bin: ENOSPC', { kind: 'checkpoint', cause: error });
  */
 export class GanError extends Error {
   override readonly name = 'GanError';
-  constructor(
-    readonly kind: GanErrorKind,
-    message: string,
-  ) {
-    super(message);
+  readonly kind: GanErrorKind;
+
+  constructor(message: string, options?: { kind: GanErrorKind } & ErrorOptions) {
+    super(message, options);
+    this.kind = options?.kind ?? 'input';
   }
 }

@@ -1,4 +1,3 @@
-import { loadMnist } from '@dlkit/mnist';
 import * as tf from '@tensorflow/tfjs-core';
 import { type FeatureStatistics, featureStatistics } from './feature-statistics';
 import { frechetDistance } from './frechet-distance';
@@ -16,15 +15,16 @@ export interface GanQuality {
   mnistScore: number;
 }
 
-/** Options of createGanMetrics; all optional. */
+/** Options of createGanMetrics: the reference set is required, the rest optional. */
 export interface GanMetricsOptions {
   /** Default: the classifier shipped with this package (loaded here, freed by `metrics.dispose()`). */
   classifier?: MnistClassifier;
   /**
-   * Real digits in [−1, 1] whose feature statistics FID compares against (an MnistDataset fits).
-   * Default: @dlkit/mnist's embedded test split, digits the GAN never trains on.
+   * Real digits in [−1, 1] whose feature statistics FID compares against (an MnistDataset fits); its first
+   * `sampleCount` are used. The usual one: `loadReferenceDigits()` from @dlkit/mnist, the first 1,000 digits
+   * of its embedded test split, which the GAN never trains on.
    */
-  reference?: GanImages;
+  reference: GanImages;
   /** Images per measurement: the first this many reference digits, and this many generated (default 1000). */
   sampleCount?: number;
   /** Seed of the generated noise, fixed so epochs are compared on the same z (default 20260101). */
@@ -45,15 +45,23 @@ export interface GanMetrics extends GanEpochEvaluator {
 const chunk = 500;
 
 /**
- * Prepares FID and MNIST-score measurement: runs the classifier over the reference digits once and
- * keeps their feature mean and covariance (float64). With no options: the shipped classifier against
- * the embedded MNIST test split.
+ * Prepares FID and MNIST-score measurement: runs the classifier (by default the shipped one) over the
+ * reference digits once and keeps their feature mean and covariance (float64).
+ *
+ * @example
+ * import { loadReferenceDigits } from '@dlkit/mnist';
+ * const metrics = await createGanMetrics({ reference: await loadReferenceDigits() });
  */
-export async function createGanMetrics(options: GanMetricsOptions = {}): Promise<GanMetrics> {
-  const { sampleCount = 1000, seed = 20260101 } = options;
+export async function createGanMetrics(options: GanMetricsOptions): Promise<GanMetrics> {
+  const { sampleCount = 1000, seed = 20260101, reference } = options ?? {};
+  if (reference === undefined) {
+    throw new GanError(
+      "createGanMetrics: options.reference is required: the real digits in [−1, 1] that FID compares against, e.g. loadReferenceDigits() from '@dlkit/mnist'",
+      { kind: 'input' },
+    );
+  }
   if (!Number.isInteger(sampleCount) || sampleCount < 2)
-    throw new GanError('input', `createGanMetrics: sampleCount must be an integer ≥ 2, found ${sampleCount}`);
-  const reference = options.reference ?? (await loadMnist({ source: 'embedded', split: 'test', normalize: '[-1,1]', limit: sampleCount }));
+    throw new GanError(`createGanMetrics: sampleCount must be an integer ≥ 2, found ${sampleCount}`, { kind: 'input' });
   const ownsClassifier = options.classifier === undefined;
   const classifier = options.classifier ?? (await loadMnistClassifier());
   const pixels = classifier.inputSize;
@@ -61,13 +69,13 @@ export async function createGanMetrics(options: GanMetricsOptions = {}): Promise
   try {
     if (!(reference.images instanceof Float32Array) || reference.images.length !== reference.count * pixels) {
       throw new GanError(
-        'input',
         `createGanMetrics: reference must hold count × ${pixels} pixels, found ${reference.images?.length} for count ${reference.count}`,
+        { kind: 'input' },
       );
     }
     const referenceCount = Math.min(sampleCount, reference.count);
     if (referenceCount < 2)
-      throw new GanError('input', `createGanMetrics: the reference needs at least 2 images, found ${reference.count}`);
+      throw new GanError(`createGanMetrics: the reference needs at least 2 images, found ${reference.count}`, { kind: 'input' });
     referenceStats = classify(classifier, reference.images.subarray(0, referenceCount * pixels), referenceCount).stats;
   } catch (error) {
     if (ownsClassifier) classifier.dispose();
@@ -77,8 +85,8 @@ export async function createGanMetrics(options: GanMetricsOptions = {}): Promise
   const measure = (images: GanImages): GanQuality => {
     if (images.images.length !== images.count * pixels || images.count < 2) {
       throw new GanError(
-        'input',
         `measure(images): expected count ≥ 2 images of ${pixels} pixels, found ${images.images.length} values for count ${images.count}`,
+        { kind: 'input' },
       );
     }
     const { stats, probabilities } = classify(classifier, images.images, images.count);
@@ -94,8 +102,8 @@ export async function createGanMetrics(options: GanMetricsOptions = {}): Promise
     async evaluate(trainer) {
       if (trainer.config.imageShape[0] * trainer.config.imageShape[1] !== pixels) {
         throw new GanError(
-          'input',
           `evaluate(trainer): the classifier takes ${pixels} pixels, the GAN makes ${trainer.config.imageShape.join('×')}`,
+          { kind: 'input' },
         );
       }
       const images = new Float32Array(sampleCount * pixels);

@@ -3,7 +3,8 @@ import * as tf from '@tensorflow/tfjs-core';
 import { createDcganDiscriminator, createDcganGenerator } from './_dcgan-networks';
 import { createMlpDiscriminator, createMlpGenerator } from './_mlp-networks';
 import { disposeNetwork, joinBatches, type Network, relayout, sliceBatch } from './_network';
-import { randomStream, seedFor } from './_seed-for';
+import { deriveSeed } from '@dlkit/random';
+import { randomStream } from './_random-stream';
 import { type GanConfig, resolveGanConfig } from './gan-config';
 import { GanError } from './gan-error';
 import type { GanHistory, GanStepLosses } from './gan-history';
@@ -52,7 +53,7 @@ export function restoreGanTrainer(snapshot: GanSnapshot): GanTrainer {
   try {
     config = resolveGanConfig(snapshot.config);
   } catch (error) {
-    throw new GanError('checkpoint', `snapshot config: ${error instanceof Error ? error.message : String(error)}`);
+    throw new GanError(`snapshot config: ${error instanceof Error ? error.message : String(error)}`, { kind: 'checkpoint', cause: error });
   }
   const trainer = new Trainer(config);
   try {
@@ -101,14 +102,14 @@ class Trainer implements GanTrainer {
         0,
         1,
         'float32',
-        seedFor(seed, randomStream.discriminatorNoise, t),
+        deriveSeed(seed, randomStream.discriminatorNoise, t),
       ) as tf.Tensor2D;
       const fakes = relayout(generator.apply(relayout(discriminatorNoise, 'rows', generator.samplesIn)), generator.samplesIn, layout);
       const both = joinBatches(relayout(realBatch, 'rows', layout), fakes, layout);
       let logits: tf.Tensor2D | undefined;
       const dPass = tf.variableGrads(() => {
         // One pass over reals and fakes together: a single, larger matMul per layer.
-        logits = tf.keep(discriminator.apply(both, seedFor(seed, randomStream.discriminatorDropout, t)));
+        logits = tf.keep(discriminator.apply(both, deriveSeed(seed, randomStream.discriminatorDropout, t)));
         return discriminatorLoss(sliceBatch(logits, 0, batch, layout), sliceBatch(logits, batch, batch, layout), labelSmoothing);
       }, variablesOf(discriminator));
       const probabilities = tf.sigmoid(logits!);
@@ -122,13 +123,13 @@ class Trainer implements GanTrainer {
         0,
         1,
         'float32',
-        seedFor(seed, randomStream.generatorNoise, t),
+        deriveSeed(seed, randomStream.generatorNoise, t),
       ) as tf.Tensor2D;
       const gPass = tf.variableGrads(() => {
         const generated = generator.apply(relayout(generatorNoise, 'rows', generator.samplesIn));
         const fakeLogits = discriminator.apply(
           relayout(generated, generator.samplesIn, layout),
-          seedFor(seed, randomStream.generatorDropout, t),
+          deriveSeed(seed, randomStream.generatorDropout, t),
         );
         return generatorLoss(fakeLogits);
       }, variablesOf(generator));
@@ -143,8 +144,9 @@ class Trainer implements GanTrainer {
 
   generate(n: number, options: GenerateOptions = {}): tf.Tensor2D {
     this.checkAlive();
-    if (!Number.isInteger(n) || n < 1) throw new GanError('input', `generate(n): n must be a positive integer, found ${String(n)}`);
-    const noiseSeed = options.seed ?? seedFor(this.config.seed, 0, 0);
+    if (!Number.isInteger(n) || n < 1)
+      throw new GanError(`generate(n): n must be a positive integer, found ${String(n)}`, { kind: 'input' });
+    const noiseSeed = options.seed ?? deriveSeed(this.config.seed, randomStream.generateNoise, 0);
     const { samplesIn } = this.generator;
     return tf.tidy(() => {
       const noise = tf.randomNormal([n, this.config.latentDim], 0, 1, 'float32', noiseSeed) as tf.Tensor2D;
@@ -191,17 +193,16 @@ class Trainer implements GanTrainer {
       });
     }
     if (byName.size !== targets.length) {
-      throw new GanError('checkpoint', `snapshot holds ${byName.size} tensors, but this config needs ${targets.length}`);
+      throw new GanError(`snapshot holds ${byName.size} tensors, but this config needs ${targets.length}`, { kind: 'checkpoint' });
     }
     for (const [name, variable] of targets) {
       const stored = byName.get(name);
-      if (!stored) throw new GanError('checkpoint', `snapshot lacks tensor '${name}' that this config needs`);
+      if (!stored) throw new GanError(`snapshot lacks tensor '${name}' that this config needs`, { kind: 'checkpoint' });
       const expected = variable.shape.join('×');
       if (stored.shape.join('×') !== expected || stored.values.length !== variable.size) {
-        throw new GanError(
-          'checkpoint',
-          `tensor '${name}' has shape ${stored.shape.join('×')} (${stored.values.length} values), expected ${expected}`,
-        );
+        throw new GanError(`tensor '${name}' has shape ${stored.shape.join('×')} (${stored.values.length} values), expected ${expected}`, {
+          kind: 'checkpoint',
+        });
       }
     }
     for (const [name, variable] of targets) {
@@ -209,7 +210,7 @@ class Trainer implements GanTrainer {
       tf.tidy(() => variable.assign(tf.tensor(stored.values, variable.shape, 'float32')));
     }
     if (!Number.isInteger(snapshot.step) || snapshot.step < 0)
-      throw new GanError('checkpoint', `snapshot step must be a non-negative integer, found ${snapshot.step}`);
+      throw new GanError(`snapshot step must be a non-negative integer, found ${snapshot.step}`, { kind: 'checkpoint' });
     this.stepCount = snapshot.step;
     this.generatorOptimizer.step = snapshot.step;
     this.discriminatorOptimizer.step = snapshot.step;
@@ -238,13 +239,13 @@ class Trainer implements GanTrainer {
   }
 
   private checkAlive(): void {
-    if (this.disposed) throw new GanError('input', 'this GanTrainer was disposed');
+    if (this.disposed) throw new GanError('this GanTrainer was disposed', { kind: 'input' });
   }
 
   private checkImages(images: tf.Tensor, where: string): void {
     if (!(images instanceof tf.Tensor) || images.rank !== 2 || images.shape[1] !== this.pixels || images.shape[0] < 1) {
       const found = images instanceof tf.Tensor ? `[${images.shape.join(', ')}]` : typeof images;
-      throw new GanError('input', `${where}: expected a [batch, ${this.pixels}] tensor of images, found ${found}`);
+      throw new GanError(`${where}: expected a [batch, ${this.pixels}] tensor of images, found ${found}`, { kind: 'input' });
     }
   }
 }

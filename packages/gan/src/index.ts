@@ -1,6 +1,7 @@
 export { bceWithLogits } from './bce-with-logits';
 export { defaultGanConfig, type GanConfig, type GanModel, resolveGanConfig } from './gan-config';
 export { GanError, type GanErrorKind } from './gan-error';
+export { ganStepsPerEpoch } from './gan-steps-per-epoch';
 export type { GanEpochRecord, GanHistory, GanStepLosses, GanStepRecord } from './gan-history';
 export { discriminatorLoss, generatorLoss } from './gan-losses';
 export type { GanSnapshot, GanSnapshotTensor } from './gan-snapshot';

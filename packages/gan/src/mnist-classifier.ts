@@ -37,16 +37,16 @@ export async function loadMnistClassifier(path: string = mnistClassifierPath()):
   try {
     bytes = await readFile(path);
   } catch (error) {
-    throw new GanError(
-      'input',
-      `could not read the MNIST classifier at ${path}: ${error instanceof Error ? error.message : String(error)}`,
-    );
+    throw new GanError(`could not read the MNIST classifier at ${path}: ${error instanceof Error ? error.message : String(error)}`, {
+      kind: 'input',
+      cause: error,
+    });
   }
   let decoded: ReturnType<typeof decodeClassifierFile>;
   try {
     decoded = decodeClassifierFile(bytes, path);
   } catch (error) {
-    throw new GanError('input', error instanceof Error ? error.message : String(error));
+    throw new GanError(error instanceof Error ? error.message : String(error), { kind: 'input' });
   }
   return new Classifier(decoded.header, decoded.values);
 }
@@ -78,7 +78,9 @@ class Classifier implements MnistClassifier {
 
   classify(images: tf.Tensor2D): { features: tf.Tensor2D; probabilities: tf.Tensor2D } {
     if (images.rank !== 2 || images.shape[1] !== this.inputSize) {
-      throw new GanError('input', `classify(images): expected a [n, ${this.inputSize}] tensor, found [${images.shape.join(', ')}]`);
+      throw new GanError(`classify(images): expected a [n, ${this.inputSize}] tensor, found [${images.shape.join(', ')}]`, {
+        kind: 'input',
+      });
     }
     return tf.tidy(() => {
       let h: tf.Tensor2D = images;

@@ -1,7 +1,9 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { createRandom, randomStream, seedFor } from './_seed-for';
+import { deriveSeed, shuffledIndices } from '@dlkit/random';
+import { randomStream } from './_random-stream';
 import { saveGanCheckpoint } from './gan-checkpoint';
 import { GanError } from './gan-error';
+import { ganStepsPerEpoch } from './gan-steps-per-epoch';
 import type { GanEpochRecord, GanStepRecord } from './gan-history';
 import type { GanTrainer } from './gan-trainer';
 
@@ -84,13 +86,13 @@ export async function* trainGan(trainer: GanTrainer, data: GanImages, options: T
   const pixels = height * width;
   checkImages(data, pixels);
   const { batchSize, seed } = trainer.config;
-  if (data.count < batchSize) throw new GanError('input', `trainGan: ${data.count} images are fewer than one batch of ${batchSize}`);
-  // Incomplete last batches are dropped, so every step sees a full batch and epochs have equal length.
-  const stepsPerEpoch = Math.floor(data.count / batchSize);
+  if (data.count < batchSize)
+    throw new GanError(`trainGan: ${data.count} images are fewer than one batch of ${batchSize}`, { kind: 'input' });
+  const stepsPerEpoch = ganStepsPerEpoch(data.count, batchSize);
   if (trainer.stepsPerEpoch !== null && trainer.stepsPerEpoch !== stepsPerEpoch) {
     throw new GanError(
-      'input',
       `trainGan: this run had ${trainer.stepsPerEpoch} steps per epoch, the data now gives ${stepsPerEpoch} (${data.count} images, batch ${batchSize}); resume with the same data`,
+      { kind: 'input' },
     );
   }
   trainer.stepsPerEpoch = stepsPerEpoch;
@@ -120,7 +122,7 @@ export async function* trainGan(trainer: GanTrainer, data: GanImages, options: T
     if (epochIndex >= epochs) return yield* end('completed');
     if (signal?.aborted) return yield* end('aborted');
     if (orderEpoch !== epochIndex) {
-      order = shuffledOrder(data.count, seedFor(seed, randomStream.shuffle, epochIndex));
+      order = shuffledIndices(data.count, deriveSeed(seed, randomStream.shuffle, epochIndex));
       orderEpoch = epochIndex;
     }
     const position = done % stepsPerEpoch;
@@ -147,8 +149,8 @@ export async function* trainGan(trainer: GanTrainer, data: GanImages, options: T
           ? `no checkpoint was written in this run, so ${checkpoint} is as it was`
           : 'no checkpoint was configured';
       throw new GanError(
-        'diverged',
         `training diverged at step ${record.step} (epoch ${record.epoch}): ${values}; ${kept}. Lower the learning rate or check the data.`,
+        { kind: 'diverged' },
       );
     }
     trainer.history.steps.push(record);
@@ -176,41 +178,26 @@ function averageEpoch(trainer: GanTrainer, epoch: number, stepsPerEpoch: number)
   return { epoch, steps: steps.length, dLoss: mean('dLoss'), gLoss: mean('gLoss'), dReal: mean('dReal'), dFake: mean('dFake') };
 }
 
-/** A Fisher–Yates permutation of 0…count−1 from a seed. */
-function shuffledOrder(count: number, seed: number): Uint32Array {
-  const random = createRandom(seed);
-  const order = new Uint32Array(count);
-  for (let i = 0; i < count; i++) order[i] = i;
-  for (let i = count - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    const swap = order[i]!;
-    order[i] = order[j]!;
-    order[j] = swap;
-  }
-  return order;
-}
-
 function checkCount(name: string, value: number, min: number): void {
   if (!Number.isInteger(value) || value < min)
-    throw new GanError('input', `trainGan: ${name} must be an integer ≥ ${min}, found ${String(value)}`);
+    throw new GanError(`trainGan: ${name} must be an integer ≥ ${min}, found ${String(value)}`, { kind: 'input' });
 }
 
 function checkImages(data: GanImages, pixels: number): void {
   if (!data || !(data.images instanceof Float32Array) || !Number.isInteger(data.count) || data.count < 1) {
-    throw new GanError('input', 'trainGan: data must be { images: Float32Array, count: number } with count ≥ 1');
+    throw new GanError('trainGan: data must be { images: Float32Array, count: number } with count ≥ 1', { kind: 'input' });
   }
   if (data.images.length !== data.count * pixels) {
-    throw new GanError(
-      'input',
-      `trainGan: expected ${data.count} × ${pixels} = ${data.count * pixels} pixel values, found ${data.images.length}`,
-    );
+    throw new GanError(`trainGan: expected ${data.count} × ${pixels} = ${data.count * pixels} pixel values, found ${data.images.length}`, {
+      kind: 'input',
+    });
   }
   for (let i = 0; i < data.images.length; i++) {
     const value = data.images[i]!;
     if (!(value >= -1.0001 && value <= 1.0001)) {
       throw new GanError(
-        'input',
         `trainGan: pixel ${i % pixels} of image ${Math.floor(i / pixels)} is ${value}; images must be finite and in [−1, 1] (load MNIST with normalize: '[-1,1]')`,
+        { kind: 'input' },
       );
     }
   }

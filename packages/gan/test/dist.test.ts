@@ -1,14 +1,8 @@
-import { execFileSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import { builtPackage } from '@dlkit/test-utils';
 import { describe, expect, test } from 'vitest';
 
-const packageRoot = fileURLToPath(new URL('..', import.meta.url));
-
 // The built package, run as a user's program would: a fresh Node process, ESM or CJS, no vitest.
-function runNode(source: string, type: 'module' | 'commonjs'): string {
-  const flag = type === 'module' ? '--input-type=module' : '--input-type=commonjs';
-  return execFileSync(process.execPath, [flag, '-e', source], { cwd: packageRoot, encoding: 'utf8' });
-}
+const { runNode } = builtPackage(import.meta.url);
 
 const program = (load: string) => `
 ${load}

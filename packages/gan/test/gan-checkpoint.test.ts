@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { initBackend } from '@dlkit/backend';
 import * as tf from '@tensorflow/tfjs-core';
+import { watchFileWrites } from '@dlkit/test-utils';
 import { beforeAll, describe, expect, test } from 'vitest';
 import {
   createGanTrainer,
@@ -27,6 +28,32 @@ async function drain(events: AsyncIterable<unknown>): Promise<void> {
 }
 
 describe('checkpoints', () => {
+  test('saveGanCheckpoint fsyncs a temporary file and renames it over the checkpoint; a failed write keeps the old one', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'gan-atomic-'));
+    const file = join(dir, 'gan-checkpoint.bin');
+    const trainer = createGanTrainer(tinyConfig);
+    await saveGanCheckpoint(trainer, file);
+    const before = await readFile(file);
+    await drain(trainGan(trainer, data, { maxSteps: 1 }));
+    const writes = watchFileWrites();
+    try {
+      await saveGanCheckpoint(trainer, file);
+      expect(writes.steps).toEqual(['fsync', expect.stringMatching(/^rename .*gan-checkpoint\.bin\.\d+ → /)]);
+      const saved = await readFile(file);
+      await writeFile(file, before);
+      writes.failNextWrite('ENOSPC');
+      await expect(saveGanCheckpoint(trainer, file)).rejects.toThrow(
+        new GanError(`could not write checkpoint ${file}: ENOSPC: simulated write failure`, { kind: 'checkpoint' }),
+      );
+      expect(saved.equals(before)).toBe(false);
+    } finally {
+      writes.restore();
+    }
+    expect((await readFile(file)).equals(before)).toBe(true);
+    expect(await readdir(dir)).toEqual(['gan-checkpoint.bin']);
+    trainer.dispose();
+  });
+
   test('save then load is bit-exact: weights, Adam moments, step, history, config', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'gan-ckpt-'));
     const trainer = createGanTrainer({ ...tinyConfig, labelSmoothing: 0.1 });
@@ -48,7 +75,7 @@ describe('checkpoints', () => {
     const [x, y] = [trainer.generate(4), loaded.generate(4)];
     expect(Array.from(y.dataSync())).toEqual(Array.from(x.dataSync()));
     tf.dispose([x, y]);
-    expect((await readdir(dir)).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+    expect(await readdir(dir)).toEqual(['gan-checkpoint.bin']);
     trainer.dispose();
     loaded.dispose();
   });

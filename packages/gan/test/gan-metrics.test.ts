@@ -1,8 +1,8 @@
 import { initBackend } from '@dlkit/backend';
-import { loadMnist, type MnistDataset } from '@dlkit/mnist';
+import { loadMnist, loadReferenceDigits, type MnistDataset } from '@dlkit/mnist';
 import * as tf from '@tensorflow/tfjs-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { createGanMetrics, createGanTrainer, type GanMetrics, loadMnistClassifier, type MnistClassifier } from '../src/index';
+import { createGanMetrics, createGanTrainer, GanError, type GanMetrics, loadMnistClassifier, type MnistClassifier } from '../src/index';
 
 let test2000: MnistDataset;
 let classifier: MnistClassifier;
@@ -64,9 +64,10 @@ describe('createGanMetrics', () => {
     trainer.dispose();
   });
 
-  test('with no options: the shipped classifier against the embedded test split; dispose frees it', async () => {
+  test('with no classifier: the shipped one, against loadReferenceDigits(); dispose frees it', async () => {
+    const reference = await loadReferenceDigits({ count: 500 });
     const before = tf.memory().numTensors;
-    const defaults = await createGanMetrics({ sampleCount: 500 });
+    const defaults = await createGanMetrics({ reference, sampleCount: 500 });
     expect(defaults.measure(slice(1000, 500))).toEqual(metrics.measure(slice(1000, 500)));
     defaults.dispose();
     expect(tf.memory().numTensors).toBe(before);
@@ -74,6 +75,18 @@ describe('createGanMetrics', () => {
       'reference must hold count × 784 pixels, found 3 for count 1',
     );
     expect(tf.memory().numTensors).toBe(before);
+  });
+
+  test('a missing reference is one clear GanError', async () => {
+    // @ts-expect-error: checked at run time for JavaScript callers
+    await expect(createGanMetrics({ sampleCount: 500 })).rejects.toThrow(
+      new GanError(
+        "createGanMetrics: options.reference is required: the real digits in [−1, 1] that FID compares against, e.g. loadReferenceDigits() from '@dlkit/mnist'",
+        { kind: 'input' },
+      ),
+    );
+    // @ts-expect-error: likewise
+    await expect(createGanMetrics()).rejects.toBeInstanceOf(GanError);
   });
 
   test('bad images get one clear GanError', async () => {

@@ -1,7 +1,7 @@
 import { checkFloat64 } from './_check-float64';
 import { type Float64Tensor, float64Tensor } from './float64-tensor';
 import type { LstmForwardResult, LstmGates } from './lstm-forward';
-import { LstmShapeError } from './lstm-shape-error';
+import { shapeError } from './_shape-error';
 
 /** Gradients at the end of the sequence that do not come through h_t. */
 export interface LstmBackwardOptions {
@@ -43,13 +43,13 @@ export interface LstmGradients {
 export function lstmBackward(forward: LstmForwardResult, dh: Float64Tensor, options: LstmBackwardOptions = {}): LstmGradients {
   const { steps: T, batch: B, input: X, hidden: H } = forward.sizes;
   if (dh.shape.length !== 3 || dh.shape[0] !== T || dh.shape[1] !== B || dh.shape[2] !== H) {
-    throw new LstmShapeError('dh', `[${T}, ${B}, ${H}]`, dh.shape, '∂L/∂h_t for every step: [T, batch, H]');
+    throw shapeError('dh', `[${T}, ${B}, ${H}]`, dh.shape, '∂L/∂h_t for every step: [T, batch, H]');
   }
   checkFloat64('dh', dh);
   const dcLast = options.dc;
   if (dcLast !== undefined) {
     if (dcLast.shape.length !== 2 || dcLast.shape[0] !== B || dcLast.shape[1] !== H) {
-      throw new LstmShapeError('dc', `[${B}, ${H}]`, dcLast.shape, '∂L/∂c_T: [batch, H]');
+      throw shapeError('dc', `[${B}, ${H}]`, dcLast.shape, '∂L/∂c_T: [batch, H]');
     }
     checkFloat64('dc', dcLast);
   }

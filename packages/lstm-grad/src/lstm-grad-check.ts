@@ -1,4 +1,4 @@
-import { seededRandom } from './_seeded-random';
+import { seededRandom } from '@dlkit/random';
 import type { GradientCheckResult } from './compare-gradients';
 import { type Float64Tensor, float64Tensor } from './float64-tensor';
 import { gradCheck } from './grad-check';

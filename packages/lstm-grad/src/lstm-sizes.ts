@@ -1,4 +1,4 @@
-import { LstmShapeError } from './lstm-shape-error';
+import { shapeError } from './_shape-error';
 
 /** The sizes of one LSTM call: T steps, a batch, X inputs and H hidden units. */
 export interface LstmSizes {
@@ -26,13 +26,13 @@ const show = (shape: readonly number[]) => `[${shape.join(', ')}]`;
  */
 export function lstmSizes(shapes: LstmShapes): LstmSizes {
   const { x, W, b, h0, c0 } = shapes;
-  if (x.length !== 3) throw new LstmShapeError('x', '[T, batch, X]', x, `rank ${x.length} instead of 3`);
+  if (x.length !== 3) throw shapeError('x', '[T, batch, X]', x, `rank ${x.length} instead of 3`);
   const [steps, batch, input] = x as [number, number, number];
-  if (steps === 0) throw new LstmShapeError('x', '[T, batch, X] with T ≥ 1', x, 'a sequence of length 0');
-  if (batch === 0 || input === 0) throw new LstmShapeError('x', '[T, batch, X] with batch ≥ 1 and X ≥ 1', x);
-  if (W.length !== 2) throw new LstmShapeError('W', `[4H, H+${input}]`, W, `rank ${W.length} instead of 2`);
+  if (steps === 0) throw shapeError('x', '[T, batch, X] with T ≥ 1', x, 'a sequence of length 0');
+  if (batch === 0 || input === 0) throw shapeError('x', '[T, batch, X] with batch ≥ 1 and X ≥ 1', x);
+  if (W.length !== 2) throw shapeError('W', `[4H, H+${input}]`, W, `rank ${W.length} instead of 2`);
   const [rows, columns] = W as [number, number];
-  if (rows === 0 || rows % 4 !== 0) throw new LstmShapeError('W', `[4H, H+${input}] with 4H a positive multiple of 4`, W);
+  if (rows === 0 || rows % 4 !== 0) throw shapeError('W', `[4H, H+${input}] with 4H a positive multiple of 4`, W);
   const hidden = rows / 4;
   if (columns !== hidden + input) {
     // Either W or x is at fault; name both so the caller can tell which.
@@ -40,15 +40,15 @@ export function lstmSizes(shapes: LstmShapes): LstmSizes {
       columns > hidden
         ? `H = ${hidden} from W's ${rows} rows and X = ${input} from x ${show(x)}; W's ${columns} columns fit inputs of width ${columns - hidden}`
         : `H = ${hidden} from W's ${rows} rows and X = ${input} from x ${show(x)}`;
-    throw new LstmShapeError('W', show([rows, hidden + input]), W, why);
+    throw shapeError('W', show([rows, hidden + input]), W, why);
   }
-  if (b !== undefined && (b.length !== 1 || b[0] !== rows)) throw new LstmShapeError('b', show([rows]), b, `4H with H = ${hidden}`);
+  if (b !== undefined && (b.length !== 1 || b[0] !== rows)) throw shapeError('b', show([rows]), b, `4H with H = ${hidden}`);
   for (const [name, shape] of [
     ['h0', h0],
     ['c0', c0],
   ] as const) {
     if (shape !== undefined && (shape.length !== 2 || shape[0] !== batch || shape[1] !== hidden)) {
-      throw new LstmShapeError(name, show([batch, hidden]), shape, `[batch, H] with batch = ${batch}, H = ${hidden}`);
+      throw shapeError(name, show([batch, hidden]), shape, `[batch, H] with batch = ${batch}, H = ${hidden}`);
     }
   }
   return { steps, batch, input, hidden };

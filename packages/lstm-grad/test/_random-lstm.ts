@@ -1,5 +1,5 @@
 // Random LSTM problems shared by the tests: small weights keep gates away from saturation.
-import { seededRandom as random } from '../src/_seeded-random';
+import { seededRandom as random } from '@dlkit/random';
 import { type Float64Tensor, float64Tensor } from '../src/index';
 
 export interface LstmCase {

@@ -3,17 +3,12 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync
 import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { builtPackage } from '@dlkit/test-utils';
 import { describe, expect, test } from 'vitest';
 
 // These run the built package (pnpm build first; turbo's test task depends on build) the way a user's
 // program would: a fresh Node process importing '@dlkit/lstm-grad' and '@dlkit/lstm-grad/tfjs' by name.
-const packageRoot = fileURLToPath(new URL('..', import.meta.url));
-
-function runNode(source: string, type: 'module' | 'commonjs'): string {
-  const flag = type === 'module' ? '--input-type=module' : '--input-type=commonjs';
-  return execFileSync(process.execPath, [flag, '-e', source], { cwd: packageRoot, encoding: 'utf8' });
-}
+const { root: packageRoot, runNode } = builtPackage(import.meta.url);
 
 // Trains nothing; checks that both entries load, agree with each other and keep one LstmShapeError class.
 const program = (load: string) => `
@@ -56,10 +51,11 @@ describe('the built package (dist)', () => {
   test('the main entry loads no tfjs, from ESM or CommonJS', () => {
     const cjs = `require('@dlkit/lstm-grad'); console.log(Object.keys(require.cache).filter((file) => file.includes('@tensorflow')).length);`;
     expect(runNode(cjs, 'commonjs').trim()).toBe('0');
+    // Its own chunks and @dlkit/random, which imports nothing (its dist test checks).
     for (const file of ['index.js', 'index.cjs']) {
       const source = readFileSync(join(packageRoot, 'dist', file), 'utf8');
       const imported = [...source.matchAll(/(?:from |require\()["']([^"']+)["']/g)].map((match) => match[1]);
-      expect(imported.every((specifier) => specifier?.startsWith('./'))).toBe(true);
+      expect(imported.every((specifier) => specifier?.startsWith('./') || specifier === '@dlkit/random')).toBe(true);
     }
   });
 
@@ -119,6 +115,8 @@ export const checked: [typeof lstmForward, typeof lstm, LstmGradients | undefine
         join(folder, 'node_modules', '@tensorflow', 'tfjs-core'),
       );
       symlinkSync(realpathSync(join(packageRoot, 'node_modules', '@dlkit', 'backend')), join(folder, 'node_modules', '@dlkit', 'backend'));
+      // Its dependency, as npm would install it.
+      symlinkSync(realpathSync(join(packageRoot, 'node_modules', '@dlkit', 'random')), join(folder, 'node_modules', '@dlkit', 'random'));
       const run = (flag: string, source: string) => execFileSync(process.execPath, [flag, '-e', source], { cwd: folder, encoding: 'utf8' });
       const esm = `import * as main from '@dlkit/lstm-grad'; import * as op from '@dlkit/lstm-grad/tfjs';
         console.log(main.lstmGradCheck({ steps: 2 }).passed, typeof op.lstm)`;

@@ -1,4 +1,4 @@
-import { isSeed, randomSeed, shuffledIndices } from './_random';
+import { isSeed, randomSeed, shuffledIndices } from '@dlkit/random';
 import type { MnistBatch, MnistBatchOptions, MnistDataset, MnistNormalize } from './mnist-dataset';
 
 export const classCount = 10;

@@ -21,7 +21,7 @@ function findFile(dir: string, entries: string[], parts: readonly [string, strin
     const idx = entries.filter((name) => /idx\d/.test(name));
     throw new MnistDataError(
       `${dir}: missing ${names[0]}: expected one of ${names.join(', ')}, found ${idx.length ? idx.join(', ') : 'no IDX files'}`,
-      join(dir, names[0]!),
+      { file: join(dir, names[0]!) },
     );
   }
   return join(dir, found);
@@ -33,7 +33,7 @@ export function directoryPair(dir: string, split: 'train' | 'test'): ImageLabelP
   try {
     entries = readdirSync(dir);
   } catch (error) {
-    throw new MnistDataError(`Cannot read the data directory ${dir}: ${(error as Error).message}`, dir);
+    throw new MnistDataError(`Cannot read the data directory ${dir}: ${(error as Error).message}`, { file: dir, cause: error });
   }
   const imagesPath = findFile(dir, entries, splitFiles[split].images);
   const labelsPath = findFile(dir, entries, splitFiles[split].labels);
@@ -45,7 +45,7 @@ export function concatPairs(first: ImageLabelPair, second: ImageLabelPair, dir: 
   if (first.rows !== second.rows || first.cols !== second.cols) {
     throw new MnistDataError(
       `${dir}: train and test image sizes differ: expected ${first.rows}×${first.cols} in both, found ${second.rows}×${second.cols} in test`,
-      dir,
+      { file: dir },
     );
   }
   const pixels = new Uint8Array(first.pixels.length + second.pixels.length);

@@ -29,13 +29,13 @@ export function imageLabelPair(images: IdxArray, imagesName: string, labels: Idx
   if (magicOf(images) !== imagesMagic) {
     throw new MnistDataError(
       `${imagesName}: expected an image file (uint8 with 3 dimensions, magic ${hex(imagesMagic, 8)} = ${imagesMagic}), found ${describeMagic(images)}`,
-      imagesName,
+      { file: imagesName },
     );
   }
   if (magicOf(labels) !== labelsMagic) {
     throw new MnistDataError(
       `${labelsName}: expected a label file (uint8 with 1 dimension, magic ${hex(labelsMagic, 8)} = ${labelsMagic}), found ${describeMagic(labels)}`,
-      labelsName,
+      { file: labelsName },
     );
   }
   const [count, rows, cols] = images.dims as [number, number, number];
@@ -43,13 +43,15 @@ export function imageLabelPair(images: IdxArray, imagesName: string, labels: Idx
   if (count !== labelCount) {
     throw new MnistDataError(
       `${imagesName} and ${labelsName}: image and label counts differ: expected ${count} labels (one per image), found ${labelCount}`,
-      labelsName,
+      { file: labelsName },
     );
   }
   const labelBytes = labels.data as Uint8Array;
   for (let i = 0; i < labelBytes.length; i++) {
     if (labelBytes[i]! >= classCount) {
-      throw new MnistDataError(`${labelsName}: label ${i} is ${labelBytes[i]}: expected a class in 0…${classCount - 1}`, labelsName);
+      throw new MnistDataError(`${labelsName}: label ${i} is ${labelBytes[i]}: expected a class in 0…${classCount - 1}`, {
+        file: labelsName,
+      });
     }
   }
   return { pixels: images.data as Uint8Array, labels: labelBytes, count, rows, cols };

@@ -1,9 +1,8 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, rmSync } from 'node:fs';
-import { open, rename } from 'node:fs/promises';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { isAbsolute, join } from 'node:path';
-import { tempPathFor } from './_atomic-write';
+import writeFileAtomic from 'write-file-atomic';
 import { MnistDataError } from './mnist-data-error';
 import { mnistFiles, mnistMirrors } from './mnist-files';
 
@@ -57,8 +56,9 @@ export function defaultMnistCacheDir(env: Record<string, string | undefined> = p
 /**
  * Downloads the MNIST files into a cache directory and verifies each checksum. A file already there and
  * verified is never downloaded again. Each file is tried on every mirror in turn (any failure — HTTP error,
- * timeout, dropped connection, wrong checksum — moves on to the next); it is written to a temp file and
- * renamed into place only once verified, so an interrupted download never leaves a corrupt file.
+ * timeout, dropped connection, wrong checksum — moves on to the next); it is held in memory until every
+ * byte has arrived and matches the checksum, then written atomically (temp file, fsync, rename), so an
+ * interrupted download never leaves a corrupt file.
  *
  * Throws one {@link MnistDataError} listing every mirror's failure when no mirror gives a verified file.
  *
@@ -98,21 +98,19 @@ export async function downloadMnist(options: DownloadMnistOptions = {}): Promise
     let done = false;
     for (const mirror of mirrors) {
       const url = mirror.endsWith('/') ? mirror + file.name : `${mirror}/${file.name}`;
-      const temp = tempPathFor(target);
       try {
-        await fetchVerified(url, temp, { file: file.name, algorithm, expected, timeoutMs, onProgress: options.onProgress });
-        await rename(temp, target);
+        const bytes = await fetchVerified(url, { file: file.name, algorithm, expected, timeoutMs, onProgress: options.onProgress });
+        await writeFileAtomic(target, bytes);
         done = true;
         break;
       } catch (error) {
-        rmSync(temp, { force: true });
         failures.push(`${url}: ${(error as Error).message}`);
       }
     }
     if (!done) {
       throw new MnistDataError(
         `Could not download ${file.name} from any of ${mirrors.length} mirror${mirrors.length === 1 ? '' : 's'}:\n  ${failures.join('\n  ')}`,
-        file.name,
+        { file: file.name },
       );
     }
     files.push(target);
@@ -144,7 +142,8 @@ interface FetchOptions {
   onProgress: ((progress: DownloadProgress) => void) | undefined;
 }
 
-async function fetchVerified(url: string, temp: string, options: FetchOptions): Promise<void> {
+/** The file's bytes, once all of them have arrived and match the checksum (at most ~10 MB for MNIST's files). */
+async function fetchVerified(url: string, options: FetchOptions): Promise<Buffer> {
   const controller = new AbortController();
   let timedOut = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -167,21 +166,16 @@ async function fetchVerified(url: string, temp: string, options: FetchOptions): 
     const announced = Number(response.headers.get('content-length'));
     total = Number.isFinite(announced) && announced > 0 ? announced : undefined;
     const hash = createHash(options.algorithm);
-    const handle = await open(temp, 'w');
-    try {
-      const reader = response.body.getReader();
-      for (;;) {
-        const { done, value } = await reader.read();
-        if (done) break;
-        arm();
-        hash.update(value);
-        await handle.write(value);
-        bytes += value.length;
-        report(bytes, total, false);
-      }
-      await handle.sync();
-    } finally {
-      await handle.close();
+    const chunks: Uint8Array[] = [];
+    const reader = response.body.getReader();
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      arm();
+      hash.update(value);
+      chunks.push(value);
+      bytes += value.length;
+      report(bytes, total, false);
     }
     report(bytes, total, true);
     if (total !== undefined && bytes !== total) throw new Error(`connection closed early: expected ${total} bytes, found ${bytes}`);
@@ -189,6 +183,7 @@ async function fetchVerified(url: string, temp: string, options: FetchOptions): 
     if (found !== options.expected) {
       throw new Error(`checksum mismatch: expected ${options.algorithm} ${options.expected}, found ${found} (${bytes} bytes)`);
     }
+    return Buffer.concat(chunks);
   } catch (error) {
     const received = bytes > 0 ? ` after ${bytes}${total ? ` of ${total}` : ''} bytes` : '';
     if (timedOut) throw new Error(`timed out: no data for ${options.timeoutMs} ms${received}`);

@@ -2,7 +2,7 @@ import { datasetFromBytes } from './_dataset';
 import { concatPairs, directoryPair } from './_directory-pair';
 import { embeddedPair } from './_embedded';
 import type { ImageLabelPair } from './_image-label-pair';
-import { isSeed, shuffledIndices } from './_random';
+import { isSeed, shuffledIndices } from '@dlkit/random';
 import { type DownloadProgress, downloadMnist } from './download-mnist';
 import type { MnistDataset, MnistNormalize } from './mnist-dataset';
 

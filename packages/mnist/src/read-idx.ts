@@ -27,7 +27,7 @@ export function readIdx(source: Uint8Array | string, options: ReadIdxOptions = {
     try {
       bytes = readFileSync(source);
     } catch (error) {
-      throw new MnistDataError(`Cannot read IDX file ${source}: ${(error as Error).message}`, source);
+      throw new MnistDataError(`Cannot read IDX file ${source}: ${(error as Error).message}`, { file: source, cause: error });
     }
   } else if (source instanceof Uint8Array) {
     bytes = source;
@@ -46,40 +46,41 @@ function maybeGunzip(bytes: Uint8Array, name: string): Uint8Array {
   try {
     return gunzipSync(bytes);
   } catch (error) {
-    throw new MnistDataError(`${name}: corrupt gzip data (${(error as Error).message})`, name);
+    throw new MnistDataError(`${name}: corrupt gzip data (${(error as Error).message})`, { file: name, cause: error });
   }
 }
 
 function decodeIdx(bytes: Uint8Array, name: string): IdxArray {
   if (bytes.length < 4) {
-    throw new MnistDataError(`${name}: truncated IDX header: expected at least 4 bytes, found ${bytes.length}`, name);
+    throw new MnistDataError(`${name}: truncated IDX header: expected at least 4 bytes, found ${bytes.length}`, { file: name });
   }
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (bytes[0] !== 0 || bytes[1] !== 0) {
     const magic = view.getUint32(0);
     throw new MnistDataError(
       `${name}: wrong magic number: expected 0x0000 then a type code and a rank (e.g. 0x00000803 = 2051 for MNIST images), found ${hex(magic, 8)} (${magic})`,
-      name,
+      { file: name },
     );
   }
   const code = bytes[2]!;
   const info = idxTypeByCode(code);
   if (!info) {
-    throw new MnistDataError(`${name}: unknown IDX type code ${hex(code)}: expected one of ${knownTypeCodes}`, name);
+    throw new MnistDataError(`${name}: unknown IDX type code ${hex(code)}: expected one of ${knownTypeCodes}`, { file: name });
   }
   const rank = bytes[3]!;
   if (rank === 0) {
-    throw new MnistDataError(`${name}: rank 0: expected at least 1 dimension, found 0 (magic ${hex(view.getUint32(0), 8)})`, name);
+    throw new MnistDataError(`${name}: rank 0: expected at least 1 dimension, found 0 (magic ${hex(view.getUint32(0), 8)})`, {
+      file: name,
+    });
   }
   if (rank > maxIdxRank) {
-    throw new MnistDataError(`${name}: absurd rank: expected at most ${maxIdxRank} dimensions, found ${rank}`, name);
+    throw new MnistDataError(`${name}: absurd rank: expected at most ${maxIdxRank} dimensions, found ${rank}`, { file: name });
   }
   const headerBytes = 4 + 4 * rank;
   if (bytes.length < headerBytes) {
-    throw new MnistDataError(
-      `${name}: truncated IDX header: expected ${headerBytes} bytes for ${rank} dimensions, found ${bytes.length}`,
-      name,
-    );
+    throw new MnistDataError(`${name}: truncated IDX header: expected ${headerBytes} bytes for ${rank} dimensions, found ${bytes.length}`, {
+      file: name,
+    });
   }
   const dims: number[] = [];
   let count = 1;
@@ -92,7 +93,7 @@ function decodeIdx(bytes: Uint8Array, name: string): IdxArray {
   if (count > 0x7fffffff) {
     throw new MnistDataError(
       `${name}: absurd dimensions ${dims.join('×')}: expected at most ${0x7fffffff} elements, found ${count} (is the header little-endian?)`,
-      name,
+      { file: name },
     );
   }
   const expected = count * info.bytes;
@@ -100,13 +101,13 @@ function decodeIdx(bytes: Uint8Array, name: string): IdxArray {
   if (found < expected) {
     throw new MnistDataError(
       `${name}: truncated data: expected ${expected} bytes of ${info.type} for dimensions ${dims.join('×')}, found ${found}`,
-      name,
+      { file: name },
     );
   }
   if (found > expected) {
     throw new MnistDataError(
       `${name}: trailing bytes: expected ${expected} bytes of ${info.type} for dimensions ${dims.join('×')}, found ${found} (${found - expected} extra)`,
-      name,
+      { file: name },
     );
   }
   let data: IdxArray['data'];

@@ -1,4 +1,4 @@
-import { writeFileAtomic } from './_atomic-write';
+import writeFileAtomic from 'write-file-atomic';
 import { MnistDataError } from './mnist-data-error';
 import { type IdxInput, writeIdx } from './write-idx';
 
@@ -9,8 +9,8 @@ export interface WriteIdxFileOptions {
 }
 
 /**
- * Writes an IDX file atomically (temp file + rename: readers see the old file or the whole new one,
- * never a part). Validation as {@link writeIdx}; a file system failure throws a {@link MnistDataError} naming the path.
+ * Writes an IDX file atomically (npm's write-file-atomic: temp file, fsync, rename; readers see the old
+ * file or the whole new one, never a part). Validation as {@link writeIdx}; a file system failure throws a {@link MnistDataError} naming the path.
  *
  * @example
  * writeIdxFile('out/labels-idx1-ubyte.gz', { dims: [3], data: Uint8Array.of(7, 2, 1) });
@@ -18,8 +18,11 @@ export interface WriteIdxFileOptions {
 export function writeIdxFile(path: string, array: IdxInput, options: WriteIdxFileOptions = {}): void {
   const bytes = writeIdx(array, { gzip: options.gzip ?? path.endsWith('.gz') });
   try {
-    writeFileAtomic(path, bytes);
+    writeFileAtomic.sync(path, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
   } catch (error) {
-    throw new MnistDataError(`Cannot write IDX file ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, path);
+    throw new MnistDataError(`Cannot write IDX file ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, {
+      file: path,
+      cause: error,
+    });
   }
 }

@@ -1,15 +1,10 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { builtPackage } from '@dlkit/test-utils';
 import { beforeAll, describe, expect, test } from 'vitest';
 
-const packageRoot = fileURLToPath(new URL('..', import.meta.url));
-
 // Runs the built package as a user's program would: a fresh Node process importing it by name.
-function runNode(source: string, type: 'module' | 'commonjs'): string {
-  const flag = type === 'module' ? '--input-type=module' : '--input-type=commonjs';
-  return execFileSync(process.execPath, [flag, '-e', source], { cwd: packageRoot, encoding: 'utf8' });
-}
+const { root: packageRoot, runNode } = builtPackage(import.meta.url);
 
 beforeAll(() => {
   if (!existsSync(new URL('../dist/index.cjs', import.meta.url))) {

@@ -4,6 +4,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { watchFileWrites } from '@dlkit/test-utils';
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { type DownloadProgress, defaultMnistCacheDir, downloadMnist, loadMnist, MnistDataError, mnistFiles, writeIdx } from '../src/index';
 import { syntheticSplit, tempDir } from './_synthetic';
@@ -101,6 +102,25 @@ describe('downloadMnist(options) against a local server', () => {
     const data = await loadMnist({ source: 'download', split: 'test', cacheDir, mirrors: [mirror('good')], checksums });
     expect(data.count).toBe(8);
     expect(requests.map((r) => r.split('/')[2])).toEqual(['t10k-images-idx3-ubyte.gz', 't10k-labels-idx1-ubyte.gz']);
+  });
+
+  test('each verified file is written atomically: a fsynced temporary file renamed into place', async () => {
+    const cacheDir = tempDir();
+    const writes = watchFileWrites();
+    try {
+      await downloadMnist({ cacheDir, mirrors: [mirror('good')], checksums, split: 'test' });
+    } finally {
+      writes.restore();
+    }
+    expect(writes.steps).toEqual(
+      ['t10k-images-idx3-ubyte.gz', 't10k-labels-idx1-ubyte.gz'].flatMap((name) => [
+        'fsync',
+        expect.stringMatching(
+          new RegExp(`^rename .*${name.replace(/\./g, '\\.')}\\.\\d+ → ${join(cacheDir, name).replace(/\./g, '\\.')}$`),
+        ),
+      ]),
+    );
+    expect(cacheEntries(cacheDir)).toEqual(['t10k-images-idx3-ubyte.gz', 't10k-labels-idx1-ubyte.gz']);
   });
 
   test('a wrong checksum moves on to the next mirror, and with no mirror left fails clearly, leaving nothing', async () => {

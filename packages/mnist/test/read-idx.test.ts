@@ -1,8 +1,8 @@
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, test } from 'vitest';
-import { type IdxData, MnistDataError, readIdx, writeIdx, writeIdxFile } from '../src/index';
+import { type IdxData, MnistDataError, readIdx, writeIdx } from '../src/index';
 import { tempDir } from './_synthetic';
 
 const samples: [string, number, IdxData][] = [
@@ -55,19 +55,6 @@ describe('readIdx(writeIdx(array)) for every element type', () => {
     const parsed = readIdx(bytes);
     bytes[8] = 99;
     expect(Array.from(parsed.data)).toEqual([1, 2, 3]);
-  });
-
-  test('writeIdxFile gzips by extension and leaves no temp file', () => {
-    const dir = tempDir();
-    writeIdxFile(join(dir, 'a-idx1-ubyte.gz'), { dims: [2], data: Uint8Array.of(4, 5) });
-    writeIdxFile(join(dir, 'a-idx1-ubyte'), { dims: [2], data: Uint8Array.of(4, 5) });
-    expect(readIdx(join(dir, 'a-idx1-ubyte.gz')).data).toEqual(Uint8Array.of(4, 5));
-    expect(readIdx(join(dir, 'a-idx1-ubyte')).data).toEqual(Uint8Array.of(4, 5));
-    expect(readdirSync(dir).sort()).toEqual(['a-idx1-ubyte', 'a-idx1-ubyte.gz']);
-    expect(readFileSync(join(dir, 'a-idx1-ubyte.gz'))[0]).toBe(0x1f);
-    const missing = join(dir, 'no-such-dir', 'b-idx1-ubyte');
-    expect(() => writeIdxFile(missing, { dims: [1], data: Uint8Array.of(1) })).toThrow(`Cannot write IDX file ${missing}: ENOENT`);
-    expect(readdirSync(dir).sort()).toEqual(['a-idx1-ubyte', 'a-idx1-ubyte.gz']);
   });
 });
 

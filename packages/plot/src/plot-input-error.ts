@@ -7,5 +7,5 @@
  * try { await lineChart({ series: [] }); } catch (e) { if (e instanceof PlotInputError) console.error(e.message); }
  */
 export class PlotInputError extends Error {
-  override name = 'PlotInputError';
+  override readonly name = 'PlotInputError';
 }

@@ -1,31 +1,18 @@
-import { randomBytes } from 'node:crypto';
-import { mkdir, open, rename, rm } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { mkdir } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import writeFileAtomicOnDisk from 'write-file-atomic';
 
 /**
  * Writes `data` to `path` so that readers see either the old file or the whole new one, never a
- * half-written file: it writes a temporary file next to `path`, flushes it to disk, then renames it
- * over `path`. Creates the parent folder when missing. On failure the temporary file is removed
- * and the old file is untouched.
+ * half-written file, creating the parent folder when missing. The writing is npm's `write-file-atomic`
+ * (the one implementation every dlkit package uses): a temporary file next to `path`, fsync, rename over
+ * `path`; on failure the temporary file is removed and the old file is untouched. The folder itself is
+ * not fsynced: after a power cut the rename may be lost, leaving the old file (whole, never a mix).
  *
  * @example
  * await writeFileAtomic('out/report.html', report.toHtml());
  */
 export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
-  const dir = dirname(path);
-  await mkdir(dir, { recursive: true });
-  const temp = join(dir, `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
-  try {
-    const handle = await open(temp, 'wx');
-    try {
-      await handle.writeFile(data);
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    await rename(temp, path);
-  } catch (error) {
-    await rm(temp, { force: true });
-    throw error;
-  }
+  await mkdir(dirname(path), { recursive: true });
+  await writeFileAtomicOnDisk(path, typeof data === 'string' ? data : Buffer.from(data.buffer, data.byteOffset, data.byteLength));
 }

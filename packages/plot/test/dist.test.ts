@@ -1,15 +1,9 @@
-import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { builtPackage } from '@dlkit/test-utils';
 import { describe, expect, test } from 'vitest';
 
-const packageRoot = fileURLToPath(new URL('..', import.meta.url));
-
 // Runs the built package as a user's program would: a fresh Node process, no vitest transforms.
-function runNode(source: string, type: 'module' | 'commonjs'): string {
-  const flag = type === 'module' ? '--input-type=module' : '--input-type=commonjs';
-  return execFileSync(process.execPath, [flag, '-e', source], { cwd: packageRoot, encoding: 'utf8' });
-}
+const { runNode } = builtPackage(import.meta.url);
 
 // Draws a chart and a captioned grid through dist, and counts dark (text) pixels in the PNGs:
 // zero would mean the bundled font was not found next to dist/.

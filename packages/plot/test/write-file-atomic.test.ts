@@ -1,6 +1,7 @@
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { watchFileWrites } from '@dlkit/test-utils';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { writeFileAtomic } from '../src/index';
 
@@ -18,6 +19,32 @@ describe('writeFileAtomic(path, data)', () => {
     expect(readFileSync(path, 'utf8')).toBe('new text');
     await writeFileAtomic(path, new Uint8Array([1, 2, 3]));
     expect([...readFileSync(path)]).toEqual([1, 2, 3]);
+    expect(readdirSync(dir)).toEqual(['out.txt']);
+  });
+
+  test('writes a temporary file beside path, fsyncs it, then renames it over path', async () => {
+    const path = join(dir, 'out.txt');
+    const writes = watchFileWrites();
+    try {
+      await writeFileAtomic(path, 'new text');
+    } finally {
+      writes.restore();
+    }
+    expect(writes.steps).toEqual(['fsync', expect.stringMatching(/^rename .*out\.txt\.\d+ → /)]);
+    expect(writes.steps[1]!.endsWith(` → ${path}`)).toBe(true);
+  });
+
+  test('a write that fails midway (a full disk) leaves the old file and no temporary file', async () => {
+    const path = join(dir, 'out.txt');
+    writeFileSync(path, 'old');
+    const writes = watchFileWrites();
+    writes.failNextWrite('ENOSPC');
+    try {
+      await expect(writeFileAtomic(path, 'new text')).rejects.toThrow('ENOSPC');
+    } finally {
+      writes.restore();
+    }
+    expect(readFileSync(path, 'utf8')).toBe('old');
     expect(readdirSync(dir)).toEqual(['out.txt']);
   });
 

@@ -3,7 +3,8 @@ import * as tf from '@tensorflow/tfjs-core';
 import { bernoulliLogLikelihood, bernoulliLogLikelihoodPerSample } from './bernoulli-log-likelihood';
 import { checkBatch } from './_check-batch';
 import { normalQuantile } from './_normal-quantile';
-import { mixSeed, seededRandom } from './_seeded-random';
+import { deriveSeed, seededRandom } from '@dlkit/random';
+import { randomStream } from './_random-stream';
 import { gaussianKl, gaussianKlPerSample } from './gaussian-kl';
 import type { VaeConfig } from './vae-config';
 import { VaeError } from './vae-error';
@@ -143,7 +144,13 @@ export class VaeModel {
         const count = Math.min(chunk, samples - start);
         logWeights.push(
           tf.tidy(() => {
-            const noise = tf.randomNormal([count * rows, this.config.latentSize], 0, 1, 'float32', mixSeed(seed, part));
+            const noise = tf.randomNormal(
+              [count * rows, this.config.latentSize],
+              0,
+              1,
+              'float32',
+              deriveSeed(seed, randomStream.iwaeChunk, part),
+            );
             const tiledLogVariance = tf.tile(logVariance, [count, 1]);
             const z = tf.add(tf.tile(mean, [count, 1]), tf.mul(tf.exp(tf.mul(tiledLogVariance, 0.5)), noise)) as tf.Tensor2D;
             const logLikelihood = bernoulliLogLikelihood(this.decodeLogits(z), tf.tile(x, [count, 1]) as tf.Tensor2D);
@@ -217,7 +224,7 @@ export class VaeModel {
   }
 
   private seedFor(seed: number | undefined, caller: string): number {
-    if (seed === undefined) return mixSeed(this.config.seed, this.sampleCalls++, 7);
+    if (seed === undefined) return deriveSeed(this.config.seed, randomStream.defaultNoise, this.sampleCalls++);
     if (!Number.isSafeInteger(seed)) throw new VaeError(`${caller}: seed must be an integer, found ${seed}`);
     return seed;
   }
@@ -236,7 +243,7 @@ export class VaeModel {
         }
         return given;
       }
-      const random = seededRandom(mixSeed(this.config.seed, index, suffix === 'weights' ? 1 : 2));
+      const random = seededRandom(deriveSeed(this.config.seed, suffix === 'weights' ? randomStream.weights : randomStream.biases, index));
       const bound = 1 / Math.sqrt(fanIn);
       const values = new Float32Array(length);
       for (let i = 0; i < length; i++) values[i] = (2 * random() - 1) * bound;

@@ -1,7 +1,8 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { Adam } from '@dlkit/backend';
 import { checkBatch } from './_check-batch';
-import { mixSeed } from './_seeded-random';
+import { deriveSeed } from '@dlkit/random';
+import { randomStream } from './_random-stream';
 import type { VaeModel } from './_vae-model';
 import type { VaeConfig } from './vae-config';
 import { VaeError } from './vae-error';
@@ -27,7 +28,7 @@ export class VaeTrainerState {
   step(batch: tf.Tensor2D): VaeStepResult {
     if (this.disposed) throw new VaeError('step: this trainer has been disposed');
     checkBatch(batch, this.config.inputSize, 'batch', 'step');
-    const seed = mixSeed(this.config.seed, this.stepCount, 3);
+    const seed = deriveSeed(this.config.seed, randomStream.stepNoise, this.stepCount);
     let reconstruction: tf.Scalar | undefined;
     let kl: tf.Scalar | undefined;
     const { value, grads } = tf.variableGrads(() => {
@@ -43,7 +44,7 @@ export class VaeTrainerState {
       tf.dispose(grads);
       throw new VaeError(
         `step ${this.stepCount + 1}: the loss is not finite (loss ${loss}, reconstruction ${reconstructionValue}, KL ${klValue}); the weights were not updated`,
-        'diverged',
+        { kind: 'diverged' },
       );
     }
     this.optimizer.apply(this.vae.variables.map((v) => grads[v.name]!));

@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { checkVaeDataset } from './_check-dataset';
-import { mixSeed } from './_seeded-random';
+import { deriveSeed } from '@dlkit/random';
+import { randomStream } from './_random-stream';
 import type { VaeModel } from './_vae-model';
 import type { Vae } from './create-vae';
 import type { VaeDataset } from './vae-dataset';
@@ -58,14 +59,14 @@ export async function evaluateVae(vae: Vae, data: VaeDataset, options: EvaluateV
   for (let start = 0, batch = 0; start < data.count; start += batchSize, batch++) {
     const end = Math.min(data.count, start + batchSize);
     const x = tf.tensor2d(data.images.subarray(start * inputSize, end * inputSize), [end - start, inputSize]);
-    const { logLikelihood, kl } = model.elboTerms(x, { seed: mixSeed(seed, batch, 11) }, 'evaluateVae');
+    const { logLikelihood, kl } = model.elboTerms(x, { seed: deriveSeed(seed, randomStream.evaluationNoise, batch) }, 'evaluateVae');
     const sums = tf.tidy(() => tf.stack([tf.sum(logLikelihood), tf.sum(kl)]));
     const [ll, klBatch] = (await sums.data()) as Float32Array;
     logLikelihoodSum += ll!;
     klSum += klBatch!;
     tf.dispose([logLikelihood, kl, sums]);
     if (k !== undefined) {
-      const bound = model.iwae(x, { samples: k, seed: mixSeed(seed, batch, 13) });
+      const bound = model.iwae(x, { samples: k, seed: deriveSeed(seed, randomStream.evaluationIwae, batch) });
       const total = tf.sum(bound);
       iwaeSum += (await total.data())[0]!;
       tf.dispose([bound, total]);

@@ -16,6 +16,7 @@ export { loadVaeCheckpoint, saveVaeCheckpoint } from './vae-checkpoint';
 export { defaultVaeConfig, resolveVaeConfig, type VaeConfig } from './vae-config';
 export type { VaeDataset } from './vae-dataset';
 export { VaeError, type VaeErrorKind } from './vae-error';
+export { vaeStepsPerEpoch } from './vae-steps-per-epoch';
 export type { VaeEpochRecord, VaeHistory, VaeStepRecord, VaeStepResult } from './vae-history';
 export {
   type FitPosteriorOptions,
@@ -35,6 +36,8 @@ export { mixtureKl } from './posterior-lab/mixture-kl';
 export {
   type PosteriorLab,
   type PosteriorLabCase,
+  type PosteriorLabDensity,
+  type PosteriorLabFigure,
   type PosteriorLabOptions,
   posteriorLabCases,
   runPosteriorLab,

@@ -1,12 +1,14 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { checkVaeDataset, gatherRows } from './_check-dataset';
-import { mixSeed, seededRandom } from './_seeded-random';
+import { deriveSeed, shuffledIndices } from '@dlkit/random';
+import { randomStream } from './_random-stream';
 import type { VaeTrainerState } from './_vae-trainer';
 import type { VaeTrainer } from './create-vae-trainer';
 import { evaluateVae } from './evaluate-vae';
 import { saveVaeCheckpoint } from './vae-checkpoint';
 import type { VaeDataset } from './vae-dataset';
 import { VaeError } from './vae-error';
+import { vaeStepsPerEpoch } from './vae-steps-per-epoch';
 import type { VaeEpochRecord, VaeStepRecord } from './vae-history';
 
 /** How long to train, how to stop, where to checkpoint and what to evaluate; all optional. */
@@ -83,7 +85,7 @@ export async function* trainVae(trainer: VaeTrainer, data: VaeDataset, options: 
   const { inputSize, batchSize, seed } = state.config;
   checkVaeDataset(data, inputSize, 'trainVae', 'data');
   if (testData !== undefined) checkVaeDataset(testData, inputSize, 'trainVae', 'testData');
-  const stepsPerEpoch = Math.ceil(data.count / batchSize);
+  const stepsPerEpoch = vaeStepsPerEpoch(data.count, batchSize);
   if (state.stepsPerEpoch !== null && state.stepsPerEpoch !== stepsPerEpoch) {
     throw new VaeError(
       `trainVae: this run had ${state.stepsPerEpoch} steps per epoch, the data now gives ${stepsPerEpoch} (${data.count} images, batch ${batchSize}); resume with the same data`,
@@ -115,7 +117,7 @@ export async function* trainVae(trainer: VaeTrainer, data: VaeDataset, options: 
     if (epochIndex >= epochs) return yield* end('completed');
     if (signal?.aborted) return yield* end('aborted');
     if (orderEpoch !== epochIndex) {
-      order = shuffledIndices(data.count, mixSeed(seed, epochIndex, 5));
+      order = shuffledIndices(data.count, deriveSeed(seed, randomStream.shuffle, epochIndex));
       orderEpoch = epochIndex;
     }
     const position = done % stepsPerEpoch;
@@ -135,7 +137,7 @@ export async function* trainVae(trainer: VaeTrainer, data: VaeDataset, options: 
             : 'no checkpoint was configured';
         throw new VaeError(
           `trainVae: training diverged at epoch ${epochIndex + 1}, ${error.message}; ${kept}. Lower the learning rate or check the data.`,
-          'diverged',
+          { kind: 'diverged', cause: error },
         );
       }
       throw error;
@@ -150,7 +152,7 @@ export async function* trainVae(trainer: VaeTrainer, data: VaeDataset, options: 
     if (state.stepCount % stepsPerEpoch === 0) {
       const epochRecord = averageEpoch(state.history.steps, epochIndex + 1);
       if (testData) {
-        const test = await evaluateVae(state.vae, testData, { seed: mixSeed(seed, 0, 17) });
+        const test = await evaluateVae(state.vae, testData, { seed: deriveSeed(seed, randomStream.testEvaluation, 0) });
         epochRecord.testLoss = test.negativeElbo;
         epochRecord.testReconstruction = test.reconstruction;
         epochRecord.testKl = test.kl;
@@ -179,19 +181,6 @@ function averageEpoch(steps: readonly VaeStepRecord[], epoch: number): VaeEpochR
     trainReconstruction: mean((s) => s.reconstruction),
     trainKl: mean((s) => s.kl),
   };
-}
-
-function shuffledIndices(count: number, seed: number): Uint32Array {
-  const random = seededRandom(seed);
-  const order = new Uint32Array(count);
-  for (let i = 0; i < count; i++) order[i] = i;
-  for (let i = count - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    const t = order[i]!;
-    order[i] = order[j]!;
-    order[j] = t;
-  }
-  return order;
 }
 
 function checkCount(name: string, value: unknown, min: number): void {

@@ -1,6 +1,7 @@
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import * as tf from '@tensorflow/tfjs-core';
+import writeFileAtomic from 'write-file-atomic';
 import { VaeModel } from './_vae-model';
 import { VaeTrainerState } from './_vae-trainer';
 import type { VaeTrainer } from './create-vae-trainer';
@@ -31,7 +32,8 @@ interface CheckpointFile {
 
 /**
  * Writes the trainer (weights, Adam state, step count, loss history, config) to one JSON file,
- * atomically: a temporary file in the same folder, then a rename, so a crash never leaves half a file.
+ * atomically (npm's write-file-atomic: a temporary file in the same folder, fsync, rename), so a crash
+ * never leaves half a file.
  * Resolves to the path written.
  * @example
  * await saveVaeCheckpoint(trainer, 'out/vae-checkpoint.json');
@@ -59,15 +61,15 @@ export async function saveVaeCheckpoint(trainer: VaeTrainer, path: string): Prom
       moments: await Promise.all(moments.map(async (m, i) => encode(momentNames[i]!, m.shape, (await m.data()) as Float32Array))),
     },
   };
-  await mkdir(dirname(path), { recursive: true });
-  const temporary = `${path}.${process.pid}.${Date.now()}.tmp`;
   try {
-    await writeFile(temporary, JSON.stringify(file));
-    await rename(temporary, path);
+    await mkdir(dirname(path), { recursive: true });
+    await writeFileAtomic(path, JSON.stringify(file));
     return path;
   } catch (error) {
-    await rm(temporary, { force: true });
-    throw new VaeError(`saveVaeCheckpoint: could not write ${path}: ${error instanceof Error ? error.message : String(error)}`);
+    throw new VaeError(`saveVaeCheckpoint: could not write ${path}: ${error instanceof Error ? error.message : String(error)}`, {
+      kind: 'input',
+      cause: error,
+    });
   }
 }
 
@@ -81,7 +83,10 @@ export async function loadVaeCheckpoint(path: string): Promise<VaeTrainer> {
   try {
     text = await readFile(path, 'utf8');
   } catch (error) {
-    throw new VaeError(`loadVaeCheckpoint: cannot read ${path}: ${error instanceof Error ? error.message : String(error)}`);
+    throw new VaeError(`loadVaeCheckpoint: cannot read ${path}: ${error instanceof Error ? error.message : String(error)}`, {
+      kind: 'input',
+      cause: error,
+    });
   }
   let file: CheckpointFile;
   try {
@@ -102,7 +107,7 @@ export async function loadVaeCheckpoint(path: string): Promise<VaeTrainer> {
   try {
     model = new VaeModel(config, initial);
   } catch (error) {
-    throw new VaeError(`${where}: ${error instanceof Error ? error.message : String(error)}`);
+    throw new VaeError(`${where}: ${error instanceof Error ? error.message : String(error)}`, { kind: 'input', cause: error });
   }
   const missing = model.variableNames.filter((name) => !initial.has(name));
   if (missing.length > 0) {

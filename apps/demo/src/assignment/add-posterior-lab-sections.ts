@@ -5,11 +5,11 @@ const fixed = (n: number, digits = 2) => n.toFixed(digits);
 const unbold = (text: string) => text.replace(/\*\*/g, '');
 
 /**
- * Q3 as report sections: every fitted case as a figure (p blue, q red), the fits as a table, and the
- * lab's generated answer. The answer's Markdown is laid out with the report's blocks: indented lines
+ * Q3 as report sections: every fitted case as a figure (p blue, q red; `figures` from
+ * drawPosteriorLabFigures), the fits as a table, and the lab's generated answer. The answer's Markdown is laid out with the report's blocks: indented lines
  * become a code block, its table is replaced by the structured one, the rest become paragraphs.
  */
-export function addPosteriorLabSections(report: Report, lab: PosteriorLab): Report {
+export function addPosteriorLabSections(report: Report, lab: PosteriorLab, figures: ReadonlyMap<string, string>): Report {
   const blocks = lab.answer.markdown.split(/\n\s*\n/).filter((block) => !block.startsWith('#') && !block.startsWith('|'));
   report.section('Q3 — Which forms of q(z|x) can a standard VAE learn?');
   for (const block of blocks) {
@@ -45,7 +45,8 @@ export function addPosteriorLabSections(report: Report, lab: PosteriorLab): Repo
     )
     .section('Q3 — Figures: p(z|x) in blue, the fitted q(z|x) in red');
   for (const c of lab.cases) {
-    if (c.svg) report.svg(c.svg, `${c.title}: covers ${c.covers}, KL(q‖p) = ${fixed(c.reverseKl, 3)}`);
+    const svg = figures.get(c.id);
+    if (svg) report.svg(svg, `${c.title}: covers ${c.covers}, KL(q‖p) = ${fixed(c.reverseKl, 3)}`);
   }
   return report;
 }

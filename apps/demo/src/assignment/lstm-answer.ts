@@ -8,7 +8,7 @@ import {
   lstmForward,
   lstmGradientFormulas,
 } from '@dlkit/lstm-grad';
-import { seededRandom } from '../seeded-random';
+import { seededRandom } from '@dlkit/random';
 
 /** The seed's Q2, answered by @dlkit/lstm-grad at run time. */
 export interface LstmAnswer {

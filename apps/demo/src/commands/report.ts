@@ -7,6 +7,7 @@ import { runPosteriorLab } from '@dlkit/vae';
 import { addConvSections } from '../assignment/add-conv-sections';
 import { addLstmSections } from '../assignment/add-lstm-sections';
 import { addPosteriorLabSections } from '../assignment/add-posterior-lab-sections';
+import { drawPosteriorLabFigures } from '../assignment/draw-posterior-lab-figures';
 import { convAnswer } from '../assignment/conv-answer';
 import { lstmAnswer } from '../assignment/lstm-answer';
 import { ganDefaults } from '../gan-defaults';
@@ -61,7 +62,11 @@ export async function runReport(options: ReportOptions): Promise<void> {
   addConvSections(report, await timed('Q1 convolution arithmetic (@dlkit/conv-math)', convAnswer));
   addLstmSections(report, await timed('Q2 LSTM gradients and gradient check (@dlkit/lstm-grad)', () => lstmAnswer(options.seed)));
 
-  addPosteriorLabSections(report, await timed('Q3 posterior lab (@dlkit/vae)', () => runPosteriorLab()));
+  const q3 = await timed('Q3 posterior lab (@dlkit/vae)', async () => {
+    const lab = await runPosteriorLab();
+    return { lab, figures: await drawPosteriorLabFigures(lab) };
+  });
+  addPosteriorLabSections(report, q3.lab, q3.figures);
 
   const runFile = join(out, 'losses.json');
   let origin: string;

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { createReport, svgToPng, writeFileAtomic } from '@dlkit/plot';
 import { runPosteriorLab } from '@dlkit/vae';
 import { addPosteriorLabSections } from '../assignment/add-posterior-lab-sections';
+import { drawPosteriorLabFigures } from '../assignment/draw-posterior-lab-figures';
 import { displayPath } from '../display-path';
 import { prepareOutputFolder } from '../prepare-output-folder';
 import { formatDuration } from '../progress/format-duration';
@@ -23,13 +24,13 @@ export async function runVaeLab(options: VaeLabOptions): Promise<void> {
     process.stderr.write('fitting q(z|x) to a two-mode posterior: 12 cases (reverse and forward KL, three families, three starts)…\n');
   const started = performance.now();
   const lab = await runPosteriorLab();
-  for (const c of lab.cases) {
-    if (!c.svg) continue;
-    await writeFileAtomic(join(dir, `${c.id}.svg`), c.svg);
-    await writeFileAtomic(join(dir, `${c.id}.png`), svgToPng(c.svg));
+  const figures = await drawPosteriorLabFigures(lab);
+  for (const [id, svg] of figures) {
+    await writeFileAtomic(join(dir, `${id}.svg`), svg);
+    await writeFileAtomic(join(dir, `${id}.png`), svgToPng(svg));
   }
   const page = join(dir, 'index.html');
-  await addPosteriorLabSections(createReport('The posterior lab: what q(z|x) can a standard VAE learn?'), lab).write(page);
+  await addPosteriorLabSections(createReport('The posterior lab: what q(z|x) can a standard VAE learn?'), lab, figures).write(page);
   process.stdout.write(
     `${lab.answer.markdown}\n\n${lab.cases.length} figures (p blue, q red) and this answer in ${displayPath(page)} (${formatDuration((performance.now() - started) / 1000)})\n`,
   );

@@ -2,9 +2,9 @@ import { initBackend } from '@dlkit/backend';
 import * as tf from '@tensorflow/tfjs-core';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { compareGradients, LstmShapeError, lstmBackward, lstmForward } from '../src/index';
-import { lstm, lstmAutodiff } from '../src/tfjs';
-import { type LstmCase, randomCase } from './_random-lstm';
+import { compareGradients, LstmShapeError, lstmBackward, lstmForward } from '../../src/index';
+import { lstm, lstmAutodiff } from '../../src/tfjs';
+import { type LstmCase, randomCase } from '../_random-lstm';
 
 type Op = typeof lstm;
 

@@ -1,0 +1,2 @@
+export { type BuiltPackage, builtPackage, type ModuleType } from './built-package';
+export { type FileWrites, watchFileWrites } from './file-writes';
