@@ -1,2 +1,3 @@
 export { type BuiltPackage, builtPackage, type ModuleType } from './built-package';
 export { type FileWrites, watchFileWrites } from './file-writes';
+export { layersModelFiles } from './layers-model-files';

@@ -65,7 +65,8 @@ export function restoreGanTrainer(snapshot: GanSnapshot): GanTrainer {
   return trainer;
 }
 
-class Trainer implements GanTrainer {
+/** The implementation behind GanTrainer; exported for the package's own modules (exportGenerator), not from the index. */
+export class Trainer implements GanTrainer {
   readonly generator: Network;
   readonly discriminator: Network;
   readonly generatorOptimizer: Adam;
@@ -81,6 +82,10 @@ class Trainer implements GanTrainer {
     this.discriminator = dcgan ? createDcganDiscriminator(config) : createMlpDiscriminator(config);
     this.generatorOptimizer = new Adam(variablesOf(this.generator), config);
     this.discriminatorOptimizer = new Adam(variablesOf(this.discriminator), config);
+  }
+
+  get isDisposed(): boolean {
+    return this.disposed;
   }
 
   get pixels(): number {

@@ -6,6 +6,8 @@ export type { GanEpochRecord, GanHistory, GanStepLosses, GanStepRecord } from '.
 export { discriminatorLoss, generatorLoss } from './gan-losses';
 export type { GanSnapshot, GanSnapshotTensor } from './gan-snapshot';
 export { createGanTrainer, type GanTrainer, type GenerateOptions, restoreGanTrainer } from './gan-trainer';
+export { exportGenerator, type LayersModelArtifacts } from './export-generator';
+export { saveGeneratorLayersModel } from './save-generator-layers-model';
 export { checkpointFile, decodeGanCheckpoint, encodeGanCheckpoint, loadGanCheckpoint, saveGanCheckpoint } from './gan-checkpoint';
 export {
   type GanCheckpointEvent,

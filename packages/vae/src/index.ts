@@ -2,6 +2,7 @@ export { bernoulliLogLikelihood } from './bernoulli-log-likelihood';
 export { createVae, type Vae } from './create-vae';
 export { createVaeTrainer, type VaeTrainer } from './create-vae-trainer';
 export { type EvaluateVaeOptions, evaluateVae, type VaeEvaluation } from './evaluate-vae';
+export { type ExportVaeDecoderOptions, exportVaeDecoder, type LayersModelArtifacts } from './export-vae-decoder';
 export { gaussianKl } from './gaussian-kl';
 export {
   type TrainVaeOptions,
@@ -12,6 +13,7 @@ export {
   type VaeStepEvent,
   type VaeTrainEvent,
 } from './train-vae';
+export { saveVaeDecoderLayersModel } from './save-vae-decoder-layers-model';
 export { loadVaeCheckpoint, saveVaeCheckpoint } from './vae-checkpoint';
 export { defaultVaeConfig, resolveVaeConfig, type VaeConfig } from './vae-config';
 export type { VaeDataset } from './vae-dataset';

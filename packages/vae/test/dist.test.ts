@@ -14,17 +14,22 @@ ${load}
   let last = first;
   for (let i = 0; i < 20; i++) last = trainer.step(batch).loss;
   const fit = vae.fitPosterior({ objective: 'forward-kl', family: 'diagonal' });
-  console.log(last < first, fit.covers, Object.keys(vae).length > 10);
+  const decoder = await vae.exportVaeDecoder(trainer.vae);
+  console.log(last < first, fit.covers, Object.keys(vae).length > 10, decoder.weightSpecs.map((w) => w.name).join(' '));
 })();`;
 
 describe('the built package (dist)', () => {
-  test('trains a step and fits a posterior from ESM', () => {
+  test('trains a step, fits a posterior and exports the decoder from ESM', () => {
     const load = `import * as tf from '@tensorflow/tfjs-core'; import * as backend from '@dlkit/backend'; import * as vae from '@dlkit/vae';`;
-    expect(runNode(program(load), 'module')).toBe('true both modes true\n');
+    expect(runNode(program(load), 'module')).toBe(
+      'true both modes true decoder_0/kernel decoder_0/bias decoder_out/kernel decoder_out/bias\n',
+    );
   });
 
-  test('trains a step and fits a posterior from CommonJS', () => {
+  test('trains a step, fits a posterior and exports the decoder from CommonJS', () => {
     const load = `const tf = require('@tensorflow/tfjs-core'); const backend = require('@dlkit/backend'); const vae = require('@dlkit/vae');`;
-    expect(runNode(program(load), 'commonjs')).toBe('true both modes true\n');
+    expect(runNode(program(load), 'commonjs')).toBe(
+      'true both modes true decoder_0/kernel decoder_0/bias decoder_out/kernel decoder_out/bias\n',
+    );
   });
 });

@@ -1,0 +1,83 @@
+import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { initBackend } from '@dlkit/backend';
+import { layersModelFiles, watchFileWrites } from '@dlkit/test-utils';
+import * as tf from '@tensorflow/tfjs-core';
+import { loadLayersModel } from '@tensorflow/tfjs-layers';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { createGanTrainer, GanError, saveGeneratorLayersModel } from '../src/index';
+import { barImages, batchTensor, tinyConfig } from './_tiny';
+
+beforeAll(async () => {
+  await initBackend('wasm', { env: {} });
+});
+
+describe('saveGeneratorLayersModel(trainer, folder)', () => {
+  test.each(['mlp', 'dcgan'] as const)(
+    '%s: writes model.json and weights.bin that load back and draw the images generate draws',
+    async (model) => {
+      const folder = join(await mkdtemp(join(tmpdir(), 'gan-layers-')), 'nested', 'generator');
+      const trainer = createGanTrainer({ ...tinyConfig, model, generatorChannels: [4, 3] });
+      const real = batchTensor(barImages(16), 16, 64);
+      trainer.step(real);
+      const before = tf.memory().numTensors;
+      const path = await saveGeneratorLayersModel(trainer, folder);
+      expect(tf.memory().numTensors).toBe(before);
+      expect(path).toBe(join(folder, 'model.json'));
+      expect((await readdir(folder)).sort()).toEqual(['model.json', 'weights.bin']);
+      const json = JSON.parse(await readFile(path, 'utf8'));
+      expect(json.format).toBe('layers-model');
+      expect(json.generatedBy).toBe('@dlkit/gan');
+      expect(json.modelTopology.class_name).toBe('Sequential');
+      expect(json.weightsManifest).toHaveLength(1);
+      expect(json.weightsManifest[0].paths).toEqual(['weights.bin']);
+
+      const loaded = await loadLayersModel(layersModelFiles(path));
+      const images = loaded.predict(tf.randomNormal([6, 8], 0, 1, 'float32', 3)) as tf.Tensor;
+      const expected = trainer.generate(6, { seed: 3 });
+      expect(images.shape).toEqual([6, 8, 8, 1]);
+      expect(tf.tidy(() => tf.max(tf.abs(tf.sub(tf.reshape(images, [6, 64]), expected))).dataSync()[0]!)).toBeLessThanOrEqual(1e-5);
+      tf.dispose([real, images, expected]);
+      loaded.dispose();
+      trainer.dispose();
+    },
+  );
+
+  test('writes each file atomically, the weights first; a failed write is a GanError and keeps the old files', async () => {
+    const folder = await mkdtemp(join(tmpdir(), 'gan-layers-atomic-'));
+    const trainer = createGanTrainer(tinyConfig);
+    const writes = watchFileWrites();
+    try {
+      await saveGeneratorLayersModel(trainer, folder);
+      expect(writes.steps).toEqual([
+        'fsync',
+        expect.stringMatching(/^rename .*weights\.bin\.\d+ → .*weights\.bin$/),
+        'fsync',
+        expect.stringMatching(/^rename .*model\.json\.\d+ → .*model\.json$/),
+      ]);
+      await writeFile(join(folder, 'weights.bin'), 'old weights');
+      writes.failNextWrite('ENOSPC');
+      const failure = saveGeneratorLayersModel(trainer, folder);
+      await expect(failure).rejects.toThrow(
+        new GanError(`saveGeneratorLayersModel: could not write ${folder}: ENOSPC: simulated write failure`, { kind: 'checkpoint' }),
+      );
+      await expect(failure).rejects.toMatchObject({ kind: 'checkpoint', cause: { code: 'ENOSPC' } });
+    } finally {
+      writes.restore();
+    }
+    expect(await readFile(join(folder, 'weights.bin'), 'utf8')).toBe('old weights');
+    expect((await readdir(folder)).sort()).toEqual(['model.json', 'weights.bin']);
+    trainer.dispose();
+  });
+
+  test('a disposed trainer is a GanError of kind input, and nothing is written', async () => {
+    const folder = join(await mkdtemp(join(tmpdir(), 'gan-layers-disposed-')), 'out');
+    const trainer = createGanTrainer(tinyConfig);
+    trainer.dispose();
+    await expect(saveGeneratorLayersModel(trainer, folder)).rejects.toThrow(
+      new GanError('exportGenerator: this GanTrainer was disposed', { kind: 'input' }),
+    );
+    await expect(readdir(folder)).rejects.toMatchObject({ code: 'ENOENT' });
+  });
+});
