@@ -5,7 +5,7 @@ import { runLstm } from './commands/lstm';
 import { runReport } from './commands/report';
 import { runVaeLab } from './commands/vae-lab';
 import { runVaeTrain } from './commands/vae-train';
-import { ganDefaults } from './gan-defaults';
+import { ganDefaults } from './gan/gan-defaults';
 import { CliError } from './cli-error';
 import { conciseCommanderMessage } from './one-line-message';
 import { parseDataSource } from './options/parse-data-source';

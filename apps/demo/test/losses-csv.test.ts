@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { epochsToCsv, stepsToCsv } from '../src/losses-csv';
+import { epochsToCsv, stepsToCsv } from '../src/gan/losses-csv';
 
 describe('losses CSV', () => {
   test('stepsToCsv(steps) writes a header and one full-precision row per step, empty cells for NaN', () => {

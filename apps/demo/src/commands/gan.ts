@@ -16,19 +16,19 @@ import { loadMnist } from '@dlkit/mnist';
 import { sparkline } from '@dlkit/plot';
 import { CliError } from '../cli-error';
 import { displayPath } from '../display-path';
-import { endStatus } from '../end-status';
-import { resumeCommand as continueCommand } from '../resume-command';
-import { epochRows } from '../epoch-rows';
-import type { GanRunSummary } from '../gan-run-summary';
-import { prepareOutputFolder } from '../prepare-output-folder';
+import { endStatus } from '../training/end-status';
+import { resumeCommand as continueCommand } from '../training/resume-command';
+import { epochRows } from '../gan/epoch-rows';
+import type { GanRunSummary } from '../gan/gan-run-summary';
+import { prepareOutputFolder } from '../output/prepare-output-folder';
 import { createTrainingProgress } from '../progress/training-progress';
 import { formatDuration } from '../progress/format-duration';
-import { readSampleGrids, sampleGridName } from '../sample-grids';
+import { readSampleGrids, sampleGridName } from '../gan/sample-grids';
 import { startBackend } from '../start-backend';
-import { stopOnInterrupt } from '../stop-on-interrupt';
-import type { TrainingOptions } from '../training-options';
-import { writeRunFiles } from '../write-run-files';
-import { writeSampleGrid } from '../write-sample-grid';
+import { stopOnInterrupt } from '../training/stop-on-interrupt';
+import type { TrainingOptions } from '../training/training-options';
+import { writeGanRunFiles } from '../gan/write-gan-run-files';
+import { writeSampleGrid } from '../gan/write-sample-grid';
 
 /** Options of {@link runGan}, as the command line gives them. */
 export interface GanOptions extends TrainingOptions {
@@ -137,7 +137,7 @@ export async function runGan(options: GanOptions): Promise<GanRunResult> {
         progress.step(event);
       } else if (event.type === 'epoch') {
         await writeSampleGrid(trainer, join(out, sampleGridName(event.epoch)));
-        await writeRunFiles(out, summary(`epoch ${event.epoch} of ${options.epochs} done`));
+        await writeGanRunFiles(out, summary(`epoch ${event.epoch} of ${options.epochs} done`));
         progress.epoch({ ...event, complete: true }, options.epochs);
         progress.pause();
       } else if (event.type === 'end') {
@@ -150,7 +150,7 @@ export async function runGan(options: GanOptions): Promise<GanRunResult> {
     stopping.dispose();
   }
   const result = summary(status);
-  await writeRunFiles(out, result);
+  await writeGanRunFiles(out, result);
   trainer.dispose();
   classifier.dispose();
 

@@ -7,17 +7,17 @@ import { sparkline } from '@dlkit/plot';
 import { createVaeTrainer, loadVaeCheckpoint, type VaeStepEvent, type VaeTrainer, trainVae } from '@dlkit/vae';
 import { CliError } from '../cli-error';
 import { displayPath } from '../display-path';
-import { endStatus } from '../end-status';
-import { resumeCommand as continueCommand } from '../resume-command';
-import { prepareOutputFolder } from '../prepare-output-folder';
+import { endStatus } from '../training/end-status';
+import { resumeCommand as continueCommand } from '../training/resume-command';
+import { prepareOutputFolder } from '../output/prepare-output-folder';
 import { formatDuration } from '../progress/format-duration';
 import { createTrainingProgress } from '../progress/training-progress';
 import { startBackend } from '../start-backend';
-import { stopOnInterrupt } from '../stop-on-interrupt';
+import { stopOnInterrupt } from '../training/stop-on-interrupt';
 import { describeVaeEpoch } from '../vae/describe-vae-epoch';
 import type { VaeRunSummary } from '../vae/vae-run-summary';
 import { writeVaeFigures } from '../vae/write-vae-figures';
-import type { TrainingOptions } from '../training-options';
+import type { TrainingOptions } from '../training/training-options';
 import { writeVaeRunFiles } from '../vae/write-vae-run-files';
 
 /** Options of {@link runVaeTrain}, as the command line gives them. */

@@ -1,6 +1,6 @@
 import cliProgress from 'cli-progress';
 import type { GanStepRecord as StepRecord } from '@dlkit/gan';
-import type { EpochRow as EpochRecord } from '../losses-csv';
+import type { EpochRow as EpochRecord } from '../gan/losses-csv';
 import { formatDuration } from './format-duration';
 import { RunClock } from './run-clock';
 

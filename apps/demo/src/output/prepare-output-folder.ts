@@ -1,7 +1,7 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CliError } from './cli-error';
-import { resolveUserPath } from './resolve-user-path';
+import { CliError } from '../cli-error';
+import { resolveUserPath } from '../resolve-user-path';
 
 const reasons: Record<string, string> = {
   EACCES: 'permission denied',
