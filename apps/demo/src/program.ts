@@ -1,3 +1,4 @@
+import { backendOrder } from '@dlkit/backend';
 import { Command, Help, Option } from 'commander';
 import { runConv } from './commands/conv';
 import { runGan } from './commands/gan';
@@ -16,7 +17,7 @@ import { vaeDefaults } from './vae/vae-defaults';
 
 const backendOption = () =>
   new Option('--backend <name>', 'tfjs backend; an explicit one that cannot start is an error, never a silent fallback')
-    .choices(['auto', 'gpu', 'node', 'wasm', 'cpu'])
+    .choices(['auto', ...backendOrder])
     .default('auto');
 const outOption = () => new Option('-o, --out <dir>', 'output folder (created if missing)').default(ganDefaults.out);
 const seedOption = (fallback: number = ganDefaults.seed) =>

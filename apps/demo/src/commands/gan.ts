@@ -1,11 +1,12 @@
 import { existsSync } from 'node:fs';
 import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { describeBackend } from '@dlkit/backend';
+import { summarizeBackend } from '@dlkit/backend';
 import {
   createGanMetrics,
   createGanTrainer,
   decodeGanCheckpoint,
+  ganStepsPerEpoch,
   type GanModel,
   type GanSnapshot,
   loadMnistClassifier,
@@ -71,15 +72,13 @@ export async function runGan(options: GanOptions): Promise<GanRunResult> {
   const dataText = `${options.data === 'embedded' ? 'embedded MNIST' : options.data === 'download' ? 'MNIST (downloaded)' : options.data}, ${train.count.toLocaleString('en-US')} training digits`;
 
   const batchSize = snapshot?.config.batchSize ?? options.batchSize;
-  const stepsPerEpoch = Math.floor(train.count / batchSize);
+  const stepsPerEpoch = ganStepsPerEpoch(train.count, batchSize);
   if (stepsPerEpoch < 1) {
     throw new CliError(`${train.count} training digits are fewer than one batch of ${batchSize} (lower --batch-size or raise --limit)`);
   }
 
   const backendInfo = await startBackend(options.backend, options.backendFromCli);
-  const backend = describeBackend(backendInfo)
-    .split('\n')[0]!
-    .replace(/^backend: /, '');
+  const backend = summarizeBackend(backendInfo);
   say(`backend ${backend}`);
 
   const trainer = snapshot

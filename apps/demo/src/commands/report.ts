@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { type BackendPreference, describeBackend } from '@dlkit/backend';
+import { type BackendPreference, summarizeBackend } from '@dlkit/backend';
 import { createReport } from '@dlkit/plot';
 import { runPosteriorLab } from '@dlkit/vae';
 import { addConvSections } from '../assignment/add-conv-sections';
@@ -50,9 +50,7 @@ export async function runReport(options: ReportOptions): Promise<void> {
     return result;
   };
   const info = await startBackend(options.backend, options.backendFromCli);
-  const backend = describeBackend(info)
-    .split('\n')[0]!
-    .replace(/^backend: /, '');
+  const backend = summarizeBackend(info);
   say(`backend ${backend}`);
 
   const report = createReport('The assignment, computed live by dlkit');

@@ -1,10 +1,10 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { describeBackend } from '@dlkit/backend';
+import { summarizeBackend } from '@dlkit/backend';
 import { loadMnist } from '@dlkit/mnist';
 import { sparkline } from '@dlkit/plot';
-import { createVaeTrainer, loadVaeCheckpoint, type VaeStepEvent, type VaeTrainer, trainVae } from '@dlkit/vae';
+import { createVaeTrainer, loadVaeCheckpoint, type VaeStepEvent, type VaeTrainer, trainVae, vaeStepsPerEpoch } from '@dlkit/vae';
 import { CliError } from '../cli-error';
 import { displayPath } from '../display-path';
 import { endStatus } from '../training/end-status';
@@ -59,15 +59,13 @@ export async function runVaeTrain(options: VaeTrainOptions): Promise<VaeTrainRes
   const dataText = `${options.data === 'embedded' ? 'embedded MNIST' : options.data === 'download' ? 'MNIST (downloaded)' : options.data}, ${train.count.toLocaleString('en-US')} training digits`;
 
   const backendInfo = await startBackend(options.backend, options.backendFromCli);
-  const backend = describeBackend(backendInfo)
-    .split('\n')[0]!
-    .replace(/^backend: /, '');
+  const backend = summarizeBackend(backendInfo);
 
   const trainer = options.resume
     ? await loadResumableTrainer(checkpoint, options)
     : createVaeTrainer({ batchSize: options.batchSize, learningRate: options.lr, seed: options.seed });
   const { batchSize } = trainer.config;
-  const stepsPerEpoch = Math.ceil(train.count / batchSize);
+  const stepsPerEpoch = vaeStepsPerEpoch(train.count, batchSize);
   if (trainer.stepsPerEpoch !== null && trainer.stepsPerEpoch !== stepsPerEpoch) {
     trainer.dispose();
     throw new CliError(
