@@ -31,6 +31,12 @@ describe('dlkit-demo bad input', () => {
       /10 training digits are fewer than one batch of 64/,
     ],
     ['an unwritable output folder', ['--out', join(aFile, 'out'), '--epochs', '1'], /cannot write to output folder .*a-file\/out/],
+    // Node's recursive mkdir loops forever on a parent that refuses new folders with ENOENT.
+    [
+      'an output folder that cannot be made',
+      ['--out', '/proc/dlkit-demo-out', '--epochs', '1'],
+      /cannot write to output folder \/proc\/dlkit-demo-out: /,
+    ],
     ['a backend that cannot start', ['--backend', 'gpu', '--out', join(scratch, 'out-gpu')], /backend 'gpu' is not available: gpu: /],
     ['resume with nothing to resume', ['--resume', '--out', join(scratch, 'empty-out')], /nothing to resume in .*empty-out/],
     ['report with an unwritable output folder', ['report', '--out', join(aFile, 'out')], /cannot write to output folder/],

@@ -157,6 +157,7 @@ describe('dlkit-demo vae train, end to end on a tiny budget', { timeout: 60_000 
     expectOneLineError(['vae', 'train', '--batch-size', '0'], /--batch-size 0: expected a whole number ≥ 1/);
     expectOneLineError(['vae', 'bogus'], /unknown command 'vae bogus' \(expected vae train or vae lab/);
     expectOneLineError(['vae', 'train', '--out', join(aFile, 'out')], /cannot write to output folder .*a-file/);
+    expectOneLineError(['vae', 'train', '--out', '/proc/dlkit-demo-out'], /cannot write to output folder \/proc\/dlkit-demo-out\/vae: /);
     expectOneLineError(
       ['vae', 'train', '--resume', '--out', join(scratch, 'empty')],
       /nothing to resume in .*empty.vae: no vae-checkpoint\.json/,
