@@ -20,6 +20,7 @@ import { displayPath } from '../display-path';
 import { endStatus } from '../training/end-status';
 import { resumeCommand as continueCommand } from '../training/resume-command';
 import { epochRows } from '../gan/epoch-rows';
+import { describeGanEpoch, ganStepLosses } from '../gan/gan-progress';
 import type { GanRunSummary } from '../gan/gan-run-summary';
 import { prepareOutputFolder } from '../output/prepare-output-folder';
 import { createTrainingProgress } from '../progress/training-progress';
@@ -97,7 +98,7 @@ export async function runGan(options: GanOptions): Promise<GanRunResult> {
       ? metrics.measure({ images: train.images.subarray(0, realCount * train.rows * train.cols), count: realCount })
       : undefined;
 
-  const progress = createTrainingProgress({ mode, stream, sparkline });
+  const progress = createTrainingProgress({ mode, stream, sparkline, losses: ganStepLosses });
   let stoppedBy = 'Ctrl-C';
   const stopping = stopOnInterrupt((signal) => {
     stoppedBy = signal === 'SIGINT' ? 'Ctrl-C' : signal;
@@ -137,7 +138,7 @@ export async function runGan(options: GanOptions): Promise<GanRunResult> {
       } else if (event.type === 'epoch') {
         await writeSampleGrid(trainer, join(out, sampleGridName(event.epoch)));
         await writeGanRunFiles(out, summary(`epoch ${event.epoch} of ${options.epochs} done`));
-        progress.epoch({ ...event, complete: true }, options.epochs);
+        progress.log(describeGanEpoch({ ...event, complete: true }, options.epochs));
         progress.pause();
       } else if (event.type === 'end') {
         interrupted = event.reason === 'aborted';

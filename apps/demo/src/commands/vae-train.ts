@@ -14,7 +14,7 @@ import { formatDuration } from '../progress/format-duration';
 import { createTrainingProgress } from '../progress/training-progress';
 import { startBackend } from '../start-backend';
 import { stopOnInterrupt } from '../training/stop-on-interrupt';
-import { describeVaeEpoch } from '../vae/describe-vae-epoch';
+import { describeVaeEpoch, vaeStepLosses } from '../vae/vae-progress';
 import type { VaeRunSummary } from '../vae/vae-run-summary';
 import { writeVaeFigures } from '../vae/write-vae-figures';
 import type { TrainingOptions } from '../training/training-options';
@@ -83,10 +83,7 @@ export async function runVaeTrain(options: VaeTrainOptions): Promise<VaeTrainRes
     mode,
     stream,
     sparkline,
-    losses: (r) => [
-      ['−ELBO', r.loss],
-      ['KL', r.kl],
-    ],
+    losses: vaeStepLosses,
   });
   let stoppedBy = 'Ctrl-C';
   const stopping = stopOnInterrupt((signal) => {
