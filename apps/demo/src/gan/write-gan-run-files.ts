@@ -6,6 +6,9 @@ import { lossChart } from './loss-chart';
 import { epochsToCsv, stepsToCsv } from './losses-csv';
 import { readSampleGrids } from './sample-grids';
 
+/** The files {@link writeGanRunFiles} writes (the sample grids and the checkpoint are written elsewhere). */
+export const ganRunFileNames = ['losses.csv', 'epochs.csv', 'losses.json', 'losses.svg', 'losses.png', 'report.html'] as const;
+
 /**
  * Writes a GAN run's files into `out`, each atomically: losses.csv, epochs.csv, losses.json,
  * losses.svg/.png and report.html (which embeds the sample grids already in the folder).
