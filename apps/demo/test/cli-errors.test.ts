@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { runCli } from './run-cli';
+import { expectOneLineError, runCli } from './run-cli';
 
 const scratch = mkdtempSync(join(tmpdir(), 'dlkit-demo-errors-'));
 const aFile = join(scratch, 'a-file');
@@ -41,14 +41,7 @@ describe('dlkit-demo bad input', () => {
     ['resume with nothing to resume', ['--resume', '--out', join(scratch, 'empty-out')], /nothing to resume in .*empty-out/],
     ['report with an unwritable output folder', ['report', '--out', join(aFile, 'out')], /cannot write to output folder/],
   ])('%s', (_name, args, message) => {
-    const result = runCli(args);
-    expect(result.status).not.toBe(0);
-    expect(result.stdout).toBe('');
-    const lines = result.stderr.trimEnd().split('\n');
-    expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(/^dlkit-demo: /);
-    expect(lines[0]).toMatch(message);
-    expect(result.stderr).not.toMatch(/\n\s+at /);
+    expectOneLineError(runCli(args), message);
   });
 
   test('--help lists every flag, the subcommands and examples, and exits 0', () => {
