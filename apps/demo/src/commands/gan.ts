@@ -16,6 +16,7 @@ import { type GanRunSummary, parseGanRunSummary } from '../gan/gan-run-summary';
 import { readSampleGrids, sampleGridName } from '../gan/sample-grids';
 import { ganRunFileNames, writeGanRunFiles } from '../gan/write-gan-run-files';
 import { writeSampleGrid } from '../gan/write-sample-grid';
+import { checkpointNames } from '../training/checkpoint-names';
 import { readRunSummary } from '../training/read-run-summary';
 import { runTrainingCommand, type TrainingRunResult } from '../training/run-training-command';
 import type { TrainingOptions } from '../training/training-options';
@@ -25,8 +26,6 @@ export interface GanOptions extends TrainingOptions {
   model: GanModel;
 }
 
-const checkpointName = 'gan-checkpoint.bin';
-
 /**
  * `demo gan` (the default command): trains the GAN into --out itself — losses, chart, a sample grid per
  * epoch, FID and MNIST score against held-out digits, checkpoint, report — through the training
@@ -35,7 +34,7 @@ const checkpointName = 'gan-checkpoint.bin';
 export async function runGan(options: GanOptions): Promise<TrainingRunResult<GanRunSummary>> {
   return runTrainingCommand(options, {
     command: 'pnpm demo',
-    checkpointName,
+    kind: 'GAN',
     loadData: async () => ({
       train: await loadMnist({ source: options.data, split: 'train', limit: options.limit, normalize: '[-1,1]' }),
       // The digits FID compares the generator's against.
@@ -53,7 +52,7 @@ export async function runGan(options: GanOptions): Promise<TrainingRunResult<Gan
     },
     clearRun: async (dir) => {
       const grids = (await readSampleGrids(dir)).map((grid) => basename(grid.file));
-      await removeFiles(dir, [checkpointName, ...ganRunFileNames, ...grids]);
+      await removeFiles(dir, [checkpointNames.GAN, ...ganRunFileNames, ...grids]);
     },
     startRun: async (trainer, { train, reference }, dir) => {
       const classifier = await loadMnistClassifier();

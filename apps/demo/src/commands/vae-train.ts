@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { loadMnist } from '@dlkit/mnist';
 import { createVaeTrainer, loadVaeCheckpoint, trainVae, vaeStepsPerEpoch } from '@dlkit/vae';
 import { removeFiles } from '../output/remove-files';
+import { checkpointNames } from '../training/checkpoint-names';
 import { readRunSummary } from '../training/read-run-summary';
 import { runTrainingCommand, type TrainingRunResult } from '../training/run-training-command';
 import type { TrainingOptions } from '../training/training-options';
@@ -13,8 +14,6 @@ import { vaeRunFileNames, writeVaeRunFiles } from '../vae/write-vae-run-files';
 /** Options of {@link runVaeTrain}, as the command line gives them. */
 export type VaeTrainOptions = TrainingOptions;
 
-const checkpointName = 'vae-checkpoint.json';
-
 /**
  * `demo vae train`: trains the default VAE (784-400-20) into `<out>/vae/` — elbo.csv/.json/.svg/.png
  * with the test −ELBO of every epoch, samples, reconstructions, checkpoint, report — through the
@@ -24,7 +23,7 @@ export async function runVaeTrain(options: VaeTrainOptions): Promise<TrainingRun
   return runTrainingCommand(options, {
     command: 'pnpm demo vae train',
     folder: 'vae',
-    checkpointName,
+    kind: 'VAE',
     loadData: async () => ({
       train: await loadMnist({ source: options.data, split: 'train', limit: options.limit, normalize: '[0,1]' }),
       // Every test digit: the test −ELBO of each epoch is measured on them.
@@ -37,7 +36,7 @@ export async function runVaeTrain(options: VaeTrainOptions): Promise<TrainingRun
       const run = await readRunSummary(join(dir, 'elbo.json'), parseVaeRunSummary);
       return run && { epochs: run.epochs.length, seconds: run.seconds };
     },
-    clearRun: (dir) => removeFiles(dir, [checkpointName, ...vaeRunFileNames, ...Object.values(vaeFigureNames)]),
+    clearRun: (dir) => removeFiles(dir, [checkpointNames.VAE, ...vaeRunFileNames, ...Object.values(vaeFigureNames)]),
     startRun: async (trainer, { train, test }, dir) => ({
       model: `VAE ${[784, ...trainer.config.hiddenSizes, trainer.config.latentSize].join('-')}`,
       train: (loop) => trainVae(trainer, train, { ...loop, testData: test }),

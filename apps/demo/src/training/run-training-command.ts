@@ -5,10 +5,12 @@ import { sparkline } from '@dlkit/plot';
 import { CliError } from '../cli-error';
 import { displayPath } from '../display-path';
 import { prepareOutputFolder } from '../output/prepare-output-folder';
+import { describeTakeOver, lockRunFolder, type RunFolderLock } from '../output/run-folder-lock';
 import { formatDuration } from '../progress/format-duration';
 import { createTrainingProgress, type StepLosses } from '../progress/training-progress';
 import { resolveUserPath } from '../resolve-user-path';
 import { startBackend } from '../start-backend';
+import { checkpointNames, type TrainingKind } from './checkpoint-names';
 import { endStatus } from './end-status';
 import { resumeCommand } from './resume-command';
 import { stopOnInterrupt } from './stop-on-interrupt';
@@ -95,8 +97,8 @@ export interface TrainingCommand<
   command: string;
   /** The run's folder inside --out ('vae'); --out itself when absent. */
   folder?: string;
-  /** The checkpoint file in that folder, which --resume continues. */
-  checkpointName: string;
+  /** What it trains; it names the checkpoint --resume continues (checkpointNames). */
+  kind: TrainingKind;
   /** Loads the training data, and whatever the run measures against (held-out digits). */
   loadData(): Promise<D>;
   /** The library's count of steps per epoch: ganStepsPerEpoch, vaeStepsPerEpoch. */
@@ -126,9 +128,10 @@ export interface TrainingRunResult<S> {
 
 /**
  * Runs a training command (`demo gan`, `demo vae train`) and keeps its folder complete and valid after
- * every epoch, so a Ctrl-C or a crash never leaves half a run: prepares the folder, checks what --resume
- * asks for, loads the data, starts the backend, creates or restores the trainer, shows progress, stops
- * cleanly on Ctrl-C and says where everything is. Progress goes to stderr, the closing lines to stdout.
+ * every epoch, so a Ctrl-C or a crash never leaves half a run: prepares and locks the folder, checks it
+ * against --resume and --force, loads the data, starts the backend, creates or restores the trainer,
+ * shows progress, stops cleanly on Ctrl-C and says where everything is. Progress goes to stderr, the
+ * closing lines to stdout.
  */
 export async function runTrainingCommand<
   D extends { train: { count: number } },
@@ -138,7 +141,22 @@ export async function runTrainingCommand<
 >(options: TrainingOptions, command: TrainingCommand<D, T, E, S>): Promise<TrainingRunResult<S>> {
   const out = resolveUserPath(options.out);
   const dir = prepareOutputFolder(join(out, command.folder ?? '.'));
-  const checkpoint = join(dir, command.checkpointName);
+  // Held while the run writes: a second run on this folder is refused with a line that names this one.
+  const lock = lockRunFolder(dir, commandLine());
+  try {
+    return await train(options, command, { out, dir, lock });
+  } finally {
+    lock.release();
+  }
+}
+
+async function train<D extends { train: { count: number } }, T extends Trainer, E extends TrainingEvent, S extends CommonRunSummary>(
+  options: TrainingOptions,
+  command: TrainingCommand<D, T, E, S>,
+  folder: { out: string; dir: string; lock: RunFolderLock },
+): Promise<TrainingRunResult<S>> {
+  const { out, dir } = folder;
+  const checkpoint = join(dir, checkpointNames[command.kind]);
   const shown = (path: string) => displayPath(path);
   const stream = process.stderr;
   const say = (line: string) => {
@@ -146,11 +164,9 @@ export async function runTrainingCommand<
   };
   const continueCommand = (epochs: number) => resumeCommand(command.command, options, out, epochs);
 
-  if (options.resume && !existsSync(checkpoint)) {
-    throw new CliError(`nothing to resume in ${dir}: no ${command.checkpointName} there (run ${command.command} without --resume first)`);
-  }
+  const recorded = await checkRunFolder(options, command, dir, continueCommand);
   // Training time counts every session of the run: a resumed one adds to what the last one recorded.
-  const earlierSeconds = options.resume ? ((await command.readRun(dir))?.seconds ?? 0) : 0;
+  const earlierSeconds = options.resume ? validSeconds(recorded?.seconds) : 0;
 
   const data = await command.loadData();
   const backend = summarizeBackend(await startBackend(options.backend, options.backendFromCli));
@@ -170,9 +186,11 @@ export async function runTrainingCommand<
       );
     }
     // Said only now, so a refused run stays one line.
+    const tookOver = describeTakeOver(folder.lock);
+    if (tookOver) say(tookOver);
     say(`backend ${backend}`);
     if (!options.resume) {
-      if (existsSync(checkpoint)) say(`replacing the run in ${shown(dir)}/ with a new one (--resume would have continued it)`);
+      if (existsSync(checkpoint)) say(`replacing the run in ${shown(dir)}/ with a new one (--force)`);
       await command.clearRun(dir);
     }
     run = await command.startRun(trainer, data, dir);
@@ -237,7 +255,7 @@ export async function runTrainingCommand<
         : `done: ${count(epochs, 'epoch')}, ${count(steps, 'step')} in ${formatDuration(result.seconds)}${quality}`,
       fileLine('report.html', 'everything on one page (open it in a browser)'),
       ...files.map(([name, what]) => fileLine(name, what)),
-      fileLine(command.checkpointName, `checkpoint: ${continueCommand(Math.max(options.epochs, epochs) + 10)} trains further`),
+      fileLine(checkpointNames[command.kind], `checkpoint: ${continueCommand(Math.max(options.epochs, epochs) + 10)} trains further`),
     ];
     process.stdout.write(`${options.quiet ? lines[0] : lines.join('\n')}\n`);
     if (interrupted) process.exitCode = 130;
@@ -246,6 +264,40 @@ export async function runTrainingCommand<
     trainer.dispose();
     run?.dispose?.();
   }
+}
+
+/**
+ * Checks the folder against what was asked, before anything slow starts: --resume needs this command's
+ * checkpoint, a fresh run refuses a folder that holds one unless --force (the line says what to type),
+ * and no run goes where another command's run is. Returns what the folder's summary says of the run.
+ */
+async function checkRunFolder(
+  options: TrainingOptions,
+  command: Pick<TrainingCommand<never, never, never, never>, 'kind' | 'command' | 'readRun'>,
+  dir: string,
+  continueCommand: (epochs: number) => string,
+): Promise<RecordedRun | undefined> {
+  for (const [kind, name] of Object.entries(checkpointNames)) {
+    if (kind !== command.kind && existsSync(join(dir, name))) {
+      throw new CliError(
+        `${displayPath(dir)} holds a ${kind} run (${name}): a ${command.kind} run there would mix their files; use another folder with --out <dir>`,
+      );
+    }
+  }
+  const name = checkpointNames[command.kind];
+  const present = existsSync(join(dir, name));
+  if (options.resume) {
+    if (!present) throw new CliError(`nothing to resume in ${dir}: no ${name} there (run ${command.command} without --resume first)`);
+    return command.readRun(dir);
+  }
+  if (present && !options.force) {
+    const done = (await command.readRun(dir))?.epochs;
+    const epochs = done === undefined || options.epochs > done ? options.epochs : done + 10;
+    throw new CliError(
+      `${displayPath(dir)} already holds a ${command.kind} run${done === undefined ? '' : ` of ${count(done, 'epoch')}`} (${name}): to continue it, ${continueCommand(epochs)}; to start over, add --force; to keep it, train in another folder with --out <dir>`,
+    );
+  }
+  return undefined;
 }
 
 /** The checkpoint's trainer, refusing flags that would silently disagree with the run being continued. */
@@ -276,6 +328,17 @@ async function restoreTrainer<T extends Trainer>(
 // Narrow a loop's generic event type by its `type` (TypeScript does not narrow a type parameter itself).
 const isStep = <E extends TrainingEvent>(event: E): event is StepEvent<E> => event.type === 'step';
 const isEpoch = <E extends TrainingEvent>(event: E): event is EpochEvent<E> => event.type === 'epoch';
+
+/** Seconds a summary recorded, or 0 when they are missing or not a duration. */
+function validSeconds(seconds: unknown): number {
+  return typeof seconds === 'number' && Number.isFinite(seconds) && seconds >= 0 ? seconds : 0;
+}
+
+/** This process's command line as the user typed it, for the lock: 'pnpm demo --epochs 30', 'dlkit-demo vae train'. */
+function commandLine(): string {
+  const program = process.env.npm_lifecycle_event === 'demo' ? 'pnpm demo' : 'dlkit-demo';
+  return [program, ...process.argv.slice(2)].join(' ');
+}
 
 /** `--data` in words: 'embedded MNIST', 'MNIST (downloaded)', or the folder. */
 function describeDataSource(source: string): string {
