@@ -1,8 +1,8 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { expectOneLineError, runCli } from './run-cli';
+import { expectOneLineError, runCli, startCli } from './run-cli';
 
 const scratch = mkdtempSync(join(tmpdir(), 'dlkit-demo-errors-'));
 const aFile = join(scratch, 'a-file');
@@ -43,26 +43,17 @@ describe('dlkit-demo bad input', () => {
   ])('%s', (_name, args, message) => {
     expectOneLineError(runCli(args), message);
   });
+});
 
-  test('--help lists every flag, the subcommands and examples, and exits 0', () => {
-    const result = runCli(['--help']);
-    expect(result.status).toBe(0);
-    for (const flag of [
-      '--epochs',
-      '--batch-size',
-      '--lr',
-      '--limit',
-      '--backend',
-      '--data',
-      '--model',
-      '--seed',
-      '--out',
-      '--resume',
-      '--quiet',
-    ]) {
-      expect(result.stdout).toContain(flag);
-    }
-    for (const command of ['gan', 'report', 'conv', 'lstm', 'vae']) expect(result.stdout).toMatch(new RegExp(`^  ${command}\\b`, 'm'));
-    expect(result.stdout).toContain('Examples:');
+describe('dlkit-demo: a reader that goes away', { timeout: 120_000 }, () => {
+  test('(`pnpm demo 2>&1 | head -1`) ends the run as SIGPIPE would, leaving valid files and no lock', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'dlkit-demo-epipe-'));
+    const running = startCli(['--limit', '96', '--batch-size', '32', '--out', out, '--epochs', '1000']);
+    await running.waitForStderr(/epoch 1\/1000 /);
+    running.child.stderr.destroy();
+    running.child.stdout.destroy();
+    expect(await running.exited).toBe(141);
+    expect(existsSync(join(out, '.dlkit-run.lock'))).toBe(false);
+    expect(JSON.parse(readFileSync(join(out, 'losses.json'), 'utf8')).status).toMatch(/^epoch \d+ of 1000 done$/);
   });
 });
