@@ -18,7 +18,8 @@ import { ganRunFileNames, writeGanRunFiles } from '../gan/write-gan-run-files';
 import { writeSampleGrid } from '../gan/write-sample-grid';
 import { checkpointNames } from '../training/checkpoint-names';
 import { readRunSummary } from '../training/read-run-summary';
-import { runTrainingCommand, type TrainingRunResult } from '../training/run-training-command';
+import { runTrainingCommand } from '../training/run-training-command';
+import type { TrainingRunResult } from '../training/training-command';
 import type { TrainingOptions } from '../training/training-options';
 
 /** Options of {@link runGan}, as the command line gives them. */

@@ -4,7 +4,8 @@ import { createVaeTrainer, loadVaeCheckpoint, trainVae, vaeStepsPerEpoch } from 
 import { removeFiles } from '../output/remove-files';
 import { checkpointNames } from '../training/checkpoint-names';
 import { readRunSummary } from '../training/read-run-summary';
-import { runTrainingCommand, type TrainingRunResult } from '../training/run-training-command';
+import { runTrainingCommand } from '../training/run-training-command';
+import type { TrainingRunResult } from '../training/training-command';
 import type { TrainingOptions } from '../training/training-options';
 import { describeVaeEpoch, vaeStepLosses } from '../vae/vae-progress';
 import { parseVaeRunSummary, type VaeRunSummary } from '../vae/vae-run-summary';

@@ -7,124 +7,26 @@ import { displayPath } from '../display-path';
 import { prepareOutputFolder } from '../output/prepare-output-folder';
 import { describeTakeOver, lockRunFolder, type RunFolderLock } from '../output/run-folder-lock';
 import { formatDuration } from '../progress/format-duration';
-import { createTrainingProgress, type StepLosses } from '../progress/training-progress';
+import { createTrainingProgress } from '../progress/training-progress';
 import { resolveUserPath } from '../resolve-user-path';
 import { startBackend } from '../start-backend';
-import { checkpointNames, type TrainingKind } from './checkpoint-names';
+import { checkpointNames } from './checkpoint-names';
 import { endStatus } from './end-status';
 import { resumeCommand } from './resume-command';
 import { stopOnInterrupt } from './stop-on-interrupt';
+import type {
+  CommonRunSummary,
+  EpochEvent,
+  RecordedRun,
+  RunFileLine,
+  StepEvent,
+  Trainer,
+  TrainingCommand,
+  TrainingEvent,
+  TrainingRun,
+  TrainingRunResult,
+} from './training-command';
 import type { TrainingOptions } from './training-options';
-
-/** What the skeleton asks of a trainer (a GanTrainer and a VaeTrainer both are one). */
-export interface Trainer {
-  readonly config: { readonly batchSize: number; readonly learningRate: number; readonly seed: number };
-  /** Steps done in all, resumed sessions included. */
-  readonly stepCount: number;
-  /** The steps per epoch the run was trained with; null before its first training. */
-  readonly stepsPerEpoch: number | null;
-  dispose(): void;
-}
-
-/** What a trainer's loop yields (trainGan's and trainVae's events both are these). */
-export type TrainingEvent =
-  | { type: 'step'; step: number; epoch: number }
-  | { type: 'epoch'; epoch: number }
-  | { type: 'checkpoint' }
-  | { type: 'end'; reason: 'completed' | 'aborted' | 'max-steps'; step: number };
-
-/** The step events of a loop's event type. */
-export type StepEvent<E extends TrainingEvent> = Extract<E, { type: 'step' }>;
-/** The epoch-end events of a loop's event type. */
-export type EpochEvent<E extends TrainingEvent> = Extract<E, { type: 'epoch' }>;
-
-/** The fields every run summary (losses.json, elbo.json) has; the skeleton fills them in. */
-export interface CommonRunSummary {
-  stepsPerEpoch: number;
-  /** The backend the last session ran on, in words. */
-  backend: string;
-  /** The training data, in words. */
-  data: string;
-  /** 'completed …', 'epoch 3 of 10 done', or what stopped the run early. */
-  status: string;
-  /** Seconds of training over every session of the run. */
-  seconds: number;
-}
-
-/** What a run's summary file says of it, read before a session starts. */
-export interface RecordedRun {
-  /** Epochs finished. */
-  epochs: number;
-  /** Seconds of training so far. */
-  seconds: number;
-}
-
-/** A file of the run, as the closing lines list it: its name in the run's folder and what it holds. */
-export type RunFileLine = readonly [name: string, what: string];
-
-/** One session of a run, made by {@link TrainingCommand.startRun} once the trainer and the data are ready. */
-export interface TrainingRun<E extends TrainingEvent, S extends CommonRunSummary> {
-  /** The model in the opening line: 'MLP GAN', 'VAE 784-400-20'. */
-  model: string;
-  /** The train loop: the library's trainer driven to `epochs` in all, stopping on `signal`, checkpointing to `checkpoint`. */
-  train(loop: { epochs: number; signal: AbortSignal; checkpoint: string }): AsyncIterable<E>;
-  /** The losses the progress view shows of a step. */
-  stepLosses: StepLosses<StepEvent<E>>;
-  /** The line printed when an epoch ends. */
-  describeEpoch(epoch: EpochEvent<E>, epochs: number): string;
-  /** The run's summary: the common fields plus the model's own (format, config, steps, epochs, …). */
-  summarize(common: CommonRunSummary): S;
-  /** Writes the run's files, atomically: after each epoch (`finished` is its event) and once at the end. */
-  writeFiles(summary: S, finished?: EpochEvent<E>): Promise<void>;
-  /** The closing line's quality clause ('; test −ELBO 122.25 nats per digit') and the files worth listing. */
-  closing(summary: S): { quality: string; files: readonly RunFileLine[] };
-  /** Frees what the session holds beside the trainer (the GAN's classifier). */
-  dispose?(): void;
-}
-
-/**
- * What a training command is made of: everything in which `demo gan` and `demo vae train` differ.
- * The rest (output folder, resume checks, backend, progress, Ctrl-C, closing lines) is
- * {@link runTrainingCommand}'s, the same for both.
- */
-export interface TrainingCommand<
-  D extends { train: { count: number } },
-  T extends Trainer,
-  E extends TrainingEvent,
-  S extends CommonRunSummary,
-> {
-  /** What a user types to run it, for the hints that say what to type next: 'pnpm demo', 'pnpm demo vae train'. */
-  command: string;
-  /** The run's folder inside --out ('vae'); --out itself when absent. */
-  folder?: string;
-  /** What it trains; it names the checkpoint --resume continues (checkpointNames). */
-  kind: TrainingKind;
-  /** Loads the training data, and whatever the run measures against (held-out digits). */
-  loadData(): Promise<D>;
-  /** The library's count of steps per epoch: ganStepsPerEpoch, vaeStepsPerEpoch. */
-  stepsPerEpoch(imageCount: number, batchSize: number): number;
-  /** A new trainer from the flags. */
-  createTrainer(): T;
-  /** The trainer in a checkpoint, exactly where it stopped. */
-  restoreTrainer(checkpoint: string): Promise<T>;
-  /** Flags other than --batch-size, --lr and --seed that disagree with a resumed run (the GAN's --model). */
-  resumeClashes?(run: T['config']): string[];
-  /** What the folder's summary file says of the run there; undefined when there is none or it is unreadable. */
-  readRun(dir: string): Promise<RecordedRun | undefined>;
-  /** Removes a replaced run's files, so the folder shows one run only. */
-  clearRun(dir: string): Promise<void>;
-  /** Starts a session: what the loop needs beside the trainer, and how it writes and reports. */
-  startRun(trainer: T, data: D, dir: string): Promise<TrainingRun<E, S>>;
-}
-
-/** What a training command leaves behind, for callers such as `demo report`. */
-export interface TrainingRunResult<S> {
-  /** The run's folder. */
-  dir: string;
-  summary: S;
-  /** Stopped by Ctrl-C (or SIGTERM) before the epochs asked for. */
-  interrupted: boolean;
-}
 
 /**
  * Runs a training command (`demo gan`, `demo vae train`) and keeps its folder complete and valid after
@@ -243,20 +145,14 @@ async function train<D extends { train: { count: number } }, T extends Trainer, 
     const result = summary(status);
     await run.writeFiles(result);
 
-    const steps = trainer.stepCount;
-    const epochs = Math.floor(steps / stepsPerEpoch);
-    const { quality, files } = run.closing(result);
-    // File names line up in a column (long ones just get two spaces).
-    const nameWidth = shown(join(dir, 'x')).length - 1 + 12;
-    const fileLine = (name: string, what: string) => `  ${shown(join(dir, name)).padEnd(nameWidth)}  ${what}`;
-    const lines = [
-      interrupted
-        ? `stopped at step ${steps.toLocaleString('en-US')}${quality}; everything below is valid — continue with: ${continueCommand(options.epochs)}`
-        : `done: ${count(epochs, 'epoch')}, ${count(steps, 'step')} in ${formatDuration(result.seconds)}${quality}`,
-      fileLine('report.html', 'everything on one page (open it in a browser)'),
-      ...files.map(([name, what]) => fileLine(name, what)),
-      fileLine(checkpointNames[command.kind], `checkpoint: ${continueCommand(Math.max(options.epochs, epochs) + 10)} trains further`),
-    ];
+    const lines = closingLines(dir, checkpoint, run.closing(result), {
+      steps: trainer.stepCount,
+      epochs: Math.floor(trainer.stepCount / stepsPerEpoch),
+      seconds: result.seconds,
+      interrupted,
+      wanted: options.epochs,
+      continueCommand,
+    });
     process.stdout.write(`${options.quiet ? lines[0] : lines.join('\n')}\n`);
     if (interrupted) process.exitCode = 130;
     return { dir, summary: result, interrupted };
@@ -319,10 +215,38 @@ async function restoreTrainer<T extends Trainer>(
   if (clashes.length > 0) {
     trainer.dispose();
     throw new CliError(
-      `cannot resume with ${clashes.join(', ')}: a resumed run keeps its settings; drop the flag, or start a new run without --resume`,
+      `cannot resume with ${clashes.join(', ')}: a resumed run keeps its settings; drop the flag, or start over with --force instead of --resume`,
     );
   }
   return trainer;
+}
+
+/** What the run prints last, to stdout: how it ended, then where each file is (quiet: the first line only). */
+function closingLines(
+  dir: string,
+  checkpoint: string,
+  closing: { quality: string; files: readonly RunFileLine[] },
+  end: {
+    steps: number;
+    epochs: number;
+    seconds: number;
+    interrupted: boolean;
+    wanted: number;
+    continueCommand: (epochs: number) => string;
+  },
+): string[] {
+  const { quality, files } = closing;
+  // File names line up in a column (long ones just get two spaces).
+  const nameWidth = displayPath(join(dir, 'x')).length - 1 + 12;
+  const fileLine = (path: string, what: string) => `  ${displayPath(path).padEnd(nameWidth)}  ${what}`;
+  return [
+    end.interrupted
+      ? `stopped at step ${end.steps.toLocaleString('en-US')}${quality}; everything below is valid — continue with: ${end.continueCommand(end.wanted)}`
+      : `done: ${count(end.epochs, 'epoch')}, ${count(end.steps, 'step')} in ${formatDuration(end.seconds)}${quality}`,
+    fileLine(join(dir, 'report.html'), 'everything on one page (open it in a browser)'),
+    ...files.map(([name, what]) => fileLine(join(dir, name), what)),
+    fileLine(checkpoint, `checkpoint: ${end.continueCommand(Math.max(end.wanted, end.epochs) + 10)} trains further`),
+  ];
 }
 
 // Narrow a loop's generic event type by its `type` (TypeScript does not narrow a type parameter itself).
