@@ -5,6 +5,16 @@ import { CliError } from './cli-error';
 import { oneLineMessage } from './one-line-message';
 import { createProgram } from './program';
 
+// A reader that goes away (`pnpm demo 2>&1 | head -1`) ends the process as SIGPIPE would, but through
+// process.exit, so exit handlers still run (a run's folder lock is removed); unhandled, the EPIPE
+// crashes Node's own error handler, which skips them.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit(141);
+  });
+}
+
 // The one place errors reach the user: one line and a non-zero exit, never a stack trace
 // (DEBUG=1 adds it, for bug reports).
 try {

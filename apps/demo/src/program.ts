@@ -1,3 +1,4 @@
+import { backendOrder } from '@dlkit/backend';
 import { Command, Help, Option } from 'commander';
 import { runConv } from './commands/conv';
 import { runGan } from './commands/gan';
@@ -5,7 +6,7 @@ import { runLstm } from './commands/lstm';
 import { runReport } from './commands/report';
 import { runVaeLab } from './commands/vae-lab';
 import { runVaeTrain } from './commands/vae-train';
-import { ganDefaults } from './gan-defaults';
+import { ganDefaults } from './gan/gan-defaults';
 import { CliError } from './cli-error';
 import { conciseCommanderMessage } from './one-line-message';
 import { parseDataSource } from './options/parse-data-source';
@@ -16,7 +17,7 @@ import { vaeDefaults } from './vae/vae-defaults';
 
 const backendOption = () =>
   new Option('--backend <name>', 'tfjs backend; an explicit one that cannot start is an error, never a silent fallback')
-    .choices(['auto', 'gpu', 'node', 'wasm', 'cpu'])
+    .choices(['auto', ...backendOrder])
     .default('auto');
 const outOption = () => new Option('-o, --out <dir>', 'output folder (created if missing)').default(ganDefaults.out);
 const seedOption = (fallback: number = ganDefaults.seed) =>
@@ -36,6 +37,8 @@ const dataOption = () =>
     .default('embedded');
 const limitOption = () => new Option('--limit <n>', 'train on only the first n digits (quick tries)').argParser(parsePositiveInt);
 const resumeOption = () => new Option('--resume', 'continue the run whose checkpoint is in --out');
+const forceOption = () =>
+  new Option('--force', 'start over in --out even though it holds a run of this command, replacing that run').conflicts('resume');
 
 /** The flags typed on the command line (not defaults): a resumed run refuses ones that disagree with it. */
 const explicitOptions = (options: object, command: Command) =>
@@ -48,6 +51,7 @@ Examples:
   $ pnpm demo --model dcgan --backend wasm
   $ pnpm demo --data ~/mnist           train on the full MNIST (a folder with the four IDX files)
   $ pnpm demo --resume --epochs 32     continue ./out after Ctrl-C, or train longer
+  $ pnpm demo --force                  start over in ./out, replacing the run there
   $ pnpm demo --lr 2e-4 --epochs 40    the assignment's reference settings (about 10 min)
   $ pnpm demo report                   the whole assignment, computed live, as out/assignment.html
   $ pnpm demo conv                     Q1: convolution worked solution and LeNet arithmetic
@@ -56,6 +60,7 @@ Examples:
   $ pnpm demo vae train                Q3: train the VAE on MNIST (about a minute) into ./out/vae
 
 Ctrl-C stops after the current step; everything written stays valid, and --resume continues.
+One run per folder at a time: a run locks its folder (.dlkit-run.lock) while it writes.
 DEBUG=1 prints stack traces for unexpected errors.`;
 
 const vaeExamples = `
@@ -63,6 +68,7 @@ Examples:
   $ pnpm demo vae                      the posterior lab (same as demo vae lab) into ./out/posterior-lab
   $ pnpm demo vae train                train the VAE 10 epochs (about a minute on 2 cores) into ./out/vae
   $ pnpm demo vae train --epochs 20 --resume   continue ./out/vae to 20 epochs
+  $ pnpm demo vae train --force        start over in ./out/vae, replacing the run there
   $ pnpm demo vae train --limit 2000 --epochs 2   a quick try
 
 Ctrl-C stops vae train after the current step; everything written stays valid, and --resume continues.`;
@@ -96,6 +102,7 @@ export function createProgram(version: string): Command {
     .addOption(seedOption())
     .addOption(outOption())
     .addOption(resumeOption())
+    .addOption(forceOption())
     .addOption(quietOption())
     .addHelpText('after', examples)
     .action(async (options, command: Command) => {
@@ -165,6 +172,7 @@ export function createProgram(version: string): Command {
     .addOption(seedOption(vaeDefaults.seed))
     .addOption(outOption())
     .addOption(resumeOption())
+    .addOption(forceOption())
     .addOption(quietOption())
     .addHelpText('after', vaeExamples)
     .action(async (options, command: Command) => {

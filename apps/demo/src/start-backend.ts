@@ -1,4 +1,4 @@
-import { type BackendInfo, type BackendPreference, BackendUnavailableError, initBackend } from '@dlkit/backend';
+import { BackendError, type BackendInfo, type BackendPreference, initBackend } from '@dlkit/backend';
 import { CliError } from './cli-error';
 
 /**
@@ -11,7 +11,8 @@ export async function startBackend(preference: BackendPreference, fromCli: boole
   try {
     return await initBackend(preference, { env });
   } catch (error) {
-    if (error instanceof BackendUnavailableError) throw new CliError(error.message);
+    // 'unavailable' and 'input' are the user's to act on; 'internal' is a bug and keeps its own name.
+    if (error instanceof BackendError && error.kind !== 'internal') throw new CliError(error.message, { cause: error });
     throw error;
   }
 }

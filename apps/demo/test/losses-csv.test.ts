@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { epochsToCsv, stepsToCsv } from '../src/losses-csv';
+import { epochsToCsv, stepsToCsv } from '../src/gan/losses-csv';
 
-describe('losses CSV', () => {
+describe('losses-csv', () => {
   test('stepsToCsv(steps) writes a header and one full-precision row per step, empty cells for NaN', () => {
     const csv = stepsToCsv([
       { epoch: 1, step: 1, dLoss: 1.3862943611198906, gLoss: 0.5, dReal: 0.5, dFake: 0.25 },

@@ -1,6 +1,7 @@
 import { Writable } from 'node:stream';
 import { sparkline } from '@dlkit/plot';
 import { describe, expect, test } from 'vitest';
+import { describeGanEpoch, ganStepLosses } from '../src/gan/gan-progress';
 import { createTrainingProgress } from '../src/progress/training-progress';
 
 /** A stream that records what is written; `isTTY` decides which view the progress picks. */
@@ -27,15 +28,17 @@ function recorder(isTTY: boolean): { stream: NodeJS.WriteStream; text: () => str
 const plan = { epochs: 2, stepsPerEpoch: 3, batchSize: 64, doneSteps: 0 };
 const step = (n: number) => ({ epoch: Math.ceil(n / 3), step: n, dLoss: 0.5 + n / 100, gLoss: 1.5 - n / 100, dReal: 0.7, dFake: 0.3 });
 
-describe('createTrainingProgress', () => {
-  test('on a terminal: a bar with epoch, step, samples/s, ETA and both losses, and a sparkline of the losses', async () => {
+describe('createTrainingProgress(options)', () => {
+  test("on a terminal (the GAN's losses): a bar with epoch, step, samples/s, ETA and both losses, and a sparkline of the losses", async () => {
     const { stream, text } = recorder(true);
-    const progress = createTrainingProgress({ mode: 'tty', stream, sparkline });
+    const progress = createTrainingProgress({ mode: 'tty', stream, sparkline, losses: ganStepLosses });
     progress.start(plan);
     for (let n = 1; n <= 4; n++) progress.step(step(n));
-    progress.epoch(
-      { epoch: 1, steps: 3, dLoss: 0.52, gLoss: 1.48, dReal: 0.7, dFake: 0.3, fid: 42.5, mnistScore: 5.25, complete: true },
-      2,
+    progress.log(
+      describeGanEpoch(
+        { epoch: 1, steps: 3, dLoss: 0.52, gLoss: 1.48, dReal: 0.7, dFake: 0.3, fid: 42.5, mnistScore: 5.25, complete: true },
+        2,
+      ),
     );
     await new Promise((resolve) => setTimeout(resolve, 150));
     progress.stop();
@@ -47,17 +50,17 @@ describe('createTrainingProgress', () => {
 
   test('elsewhere: plain lines, no cursor movement; quiet: nothing', () => {
     const plain = recorder(false);
-    const progress = createTrainingProgress({ mode: 'plain', stream: plain.stream, sparkline, logEverySeconds: 0 });
+    const progress = createTrainingProgress({ mode: 'plain', stream: plain.stream, sparkline, logEverySeconds: 0, losses: ganStepLosses });
     progress.start(plan);
     progress.step(step(1));
-    progress.epoch({ epoch: 1, steps: 3, dLoss: 0.52, gLoss: 1.48, dReal: 0.7, dFake: 0.3, complete: false }, 2);
+    progress.log(describeGanEpoch({ epoch: 1, steps: 3, dLoss: 0.52, gLoss: 1.48, dReal: 0.7, dFake: 0.3, complete: false }, 2));
     progress.stop();
     expect(plain.text()).toMatch(/^epoch 1\/2 {2}step 1\/6 {2}[\d,]+ samples\/s {2}ETA \S+ {2}D 0\.510 {2}G 1\.490\n/);
     expect(plain.text()).toContain('epoch 1/2 (stopped early)  D 0.520');
     expect(plain.text()).not.toContain('\u001b[');
 
     const quiet = recorder(false);
-    const silent = createTrainingProgress({ mode: 'quiet', stream: quiet.stream, sparkline });
+    const silent = createTrainingProgress({ mode: 'quiet', stream: quiet.stream, sparkline, losses: ganStepLosses });
     silent.start(plan);
     silent.step(step(1));
     silent.log('hello');

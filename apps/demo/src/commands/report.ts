@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { type BackendPreference, describeBackend } from '@dlkit/backend';
+import { type BackendPreference, summarizeBackend } from '@dlkit/backend';
 import { createReport } from '@dlkit/plot';
 import { runPosteriorLab } from '@dlkit/vae';
 import { addConvSections } from '../assignment/add-conv-sections';
@@ -10,14 +10,14 @@ import { addPosteriorLabSections } from '../assignment/add-posterior-lab-section
 import { drawPosteriorLabFigures } from '../assignment/draw-posterior-lab-figures';
 import { convAnswer } from '../assignment/conv-answer';
 import { lstmAnswer } from '../assignment/lstm-answer';
-import { ganDefaults } from '../gan-defaults';
-import { addGanSections } from '../gan-report-sections';
-import { parseGanRunSummary } from '../gan-run-summary';
-import { lossChart } from '../loss-chart';
+import { ganDefaults } from '../gan/gan-defaults';
+import { addGanSections } from '../gan/gan-report-sections';
+import { parseGanRunSummary } from '../gan/gan-run-summary';
+import { lossChart } from '../gan/loss-chart';
 import { displayPath } from '../display-path';
-import { prepareOutputFolder } from '../prepare-output-folder';
+import { prepareOutputFolder } from '../output/prepare-output-folder';
 import { formatDuration } from '../progress/format-duration';
-import { readSampleGrids } from '../sample-grids';
+import { readSampleGrids } from '../gan/sample-grids';
 import { startBackend } from '../start-backend';
 import { runGan } from './gan';
 
@@ -50,9 +50,7 @@ export async function runReport(options: ReportOptions): Promise<void> {
     return result;
   };
   const info = await startBackend(options.backend, options.backendFromCli);
-  const backend = describeBackend(info)
-    .split('\n')[0]!
-    .replace(/^backend: /, '');
+  const backend = summarizeBackend(info);
   say(`backend ${backend}`);
 
   const report = createReport('The assignment, computed live by dlkit');

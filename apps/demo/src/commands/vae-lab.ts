@@ -4,7 +4,7 @@ import { runPosteriorLab } from '@dlkit/vae';
 import { addPosteriorLabSections } from '../assignment/add-posterior-lab-sections';
 import { drawPosteriorLabFigures } from '../assignment/draw-posterior-lab-figures';
 import { displayPath } from '../display-path';
-import { prepareOutputFolder } from '../prepare-output-folder';
+import { prepareOutputFolder } from '../output/prepare-output-folder';
 import { formatDuration } from '../progress/format-duration';
 
 /** Options of {@link runVaeLab}. */

@@ -1,6 +1,4 @@
 import cliProgress from 'cli-progress';
-import type { GanStepRecord as StepRecord } from '@dlkit/gan';
-import type { EpochRow as EpochRecord } from '../losses-csv';
 import { formatDuration } from './format-duration';
 import { RunClock } from './run-clock';
 
@@ -20,10 +18,9 @@ export interface ProgressStep {
 }
 
 /** How the training loop talks to the person watching. */
-export interface TrainingProgress<R extends ProgressStep = StepRecord> {
+export interface TrainingProgress<R extends ProgressStep> {
   start(plan: RunPlan): void;
   step(record: R): void;
-  epoch(record: EpochRecord, epochs: number): void;
   /** Marks time spent outside training steps (metrics, files) so rates stay honest. */
   pause(): void;
   log(line: string): void;
@@ -33,51 +30,32 @@ export interface TrainingProgress<R extends ProgressStep = StepRecord> {
 /** Draws a loss history as a one-line sparkline of the given width. */
 export type SparklineFn = (values: readonly number[], width: number) => string;
 
+/** The losses a step shows, label first, each with its own sparkline: the GAN's D and G, the VAE's −ELBO and KL. */
+export type StepLosses<R extends ProgressStep> = (record: R) => readonly (readonly [label: string, value: number])[];
+
 /** Options of {@link createTrainingProgress}. */
-export interface TrainingProgressOptions<R extends ProgressStep = StepRecord> {
+export interface TrainingProgressOptions<R extends ProgressStep> {
   /** `tty`: live bar and sparkline; `plain`: a log line every few seconds; `quiet`: nothing. */
   mode: 'tty' | 'plain' | 'quiet';
   stream?: NodeJS.WriteStream;
   sparkline: SparklineFn;
   /** Seconds between plain log lines. */
   logEverySeconds?: number;
-  /** The losses a step shows, label first, each with its own sparkline; the GAN's D and G by default. */
-  losses?: (record: R) => readonly (readonly [label: string, value: number])[];
+  /** The losses a step shows. */
+  losses: StepLosses<R>;
 }
-
-const ganLosses = (r: ProgressStep) => {
-  const g = r as StepRecord;
-  return [
-    ['D', g.dLoss],
-    ['G', g.gLoss],
-  ] as const;
-};
 
 const fmt = (x: number, digits = 3) => (Number.isFinite(x) ? x.toFixed(digits) : 'NaN');
 const int = (x: number) => (Number.isFinite(x) ? Math.round(x).toLocaleString('en-US') : '--');
-
-/** Describes one finished epoch in one line. */
-export function describeEpoch(e: EpochRecord, epochs: number): string {
-  const parts = [
-    `epoch ${e.epoch}/${epochs}${e.complete ? '' : ' (stopped early)'}`,
-    `D ${fmt(e.dLoss)}`,
-    `G ${fmt(e.gLoss)}`,
-    `D(x) ${fmt(e.dReal, 2)}`,
-    `D(G(z)) ${fmt(e.dFake, 2)}`,
-  ];
-  if (e.fid !== undefined) parts.push(`FID ${fmt(e.fid, 1)}`);
-  if (e.mnistScore !== undefined) parts.push(`MNIST score ${fmt(e.mnistScore, 2)}`);
-  return parts.join('  ');
-}
 
 /**
  * The live view of a training run: on a terminal a progress bar (epoch, step, samples/s, ETA, D and
  * G losses) above a sparkline of recent losses; elsewhere (CI, a pipe) plain log lines.
  */
-export function createTrainingProgress<R extends ProgressStep = StepRecord>(options: TrainingProgressOptions<R>): TrainingProgress<R> {
+export function createTrainingProgress<R extends ProgressStep>(options: TrainingProgressOptions<R>): TrainingProgress<R> {
   const stream = options.stream ?? process.stderr;
   const clock = new RunClock();
-  const losses = options.losses ?? ganLosses;
+  const { losses } = options;
   const histories = new Map<string, number[]>();
   let plan: RunPlan = { epochs: 1, stepsPerEpoch: 1, batchSize: 1, doneSteps: 0 };
   let totalSteps = 1;
@@ -162,9 +140,6 @@ export function createTrainingProgress<R extends ProgressStep = StepRecord>(opti
         lastLog = now;
         stream.write(`${s.epochText}  ${s.stepText}  ${s.rateText}  ${s.etaText}  ${s.lossText}\n`);
       }
-    },
-    epoch(e, epochs) {
-      this.log(describeEpoch(e, epochs));
     },
     pause() {
       clock.resume();

@@ -7,6 +7,9 @@ import { elboToCsv } from './elbo-csv';
 import type { VaeRunSummary } from './vae-run-summary';
 import { vaeFigureNames } from './write-vae-figures';
 
+/** The files {@link writeVaeRunFiles} writes (the figures and the checkpoint are written elsewhere). */
+export const vaeRunFileNames = ['elbo.csv', 'elbo.json', 'elbo.svg', 'elbo.png', 'report.html'] as const;
+
 /**
  * Writes a VAE run's files into `dir`, each atomically: elbo.csv, elbo.json, elbo.svg/.png (once an
  * epoch has finished) and report.html, which embeds the chart and the figures already in the folder.

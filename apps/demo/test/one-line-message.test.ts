@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { conciseCommanderMessage, oneLineMessage } from '../src/one-line-message';
 
-describe('error messages', () => {
+describe('one-line-message', () => {
   test.each([
     ["error: option '-e, --epochs <n>' argument 'x' is invalid. expected a whole number ≥ 1.", '--epochs x: expected a whole number ≥ 1'],
     [

@@ -1,5 +1,6 @@
 import type { GanConfig, GanStepRecord } from '@dlkit/gan';
 import type { EpochRow } from './losses-csv';
+import { parseJson } from '../output/parse-json';
 
 /** What losses.json holds: the run's settings and every step and epoch, enough to redraw the report. */
 export interface GanRunSummary {
@@ -15,7 +16,7 @@ export interface GanRunSummary {
   status: string;
   /** FID and MNIST score of real training digits: what a perfect generator would reach. */
   realDigits?: { fid: number; mnistScore: number; count: number };
-  /** Seconds of training in the last session (resumed sessions each count their own). */
+  /** Seconds of training over every session of the run (a resumed session adds its own). */
   seconds: number;
   steps: GanStepRecord[];
   epochs: EpochRow[];
@@ -23,13 +24,7 @@ export interface GanRunSummary {
 
 /** Reads losses.json back; throws a one-line Error when it is not a demo run's summary. */
 export function parseGanRunSummary(text: string, where: string): GanRunSummary {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (error) {
-    throw new Error(`${where} is not valid JSON: ${error instanceof Error ? error.message : String(error)}`);
-  }
-  const summary = value as Partial<GanRunSummary>;
+  const summary = parseJson(text, where) as Partial<GanRunSummary> | null;
   if (summary?.format !== 'dlkit-demo-gan-run@1' || !Array.isArray(summary.steps) || !Array.isArray(summary.epochs)) {
     throw new Error(`${where} is not a dlkit-demo GAN run (expected format 'dlkit-demo-gan-run@1' with steps and epochs)`);
   }

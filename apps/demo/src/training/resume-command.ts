@@ -1,4 +1,4 @@
-import { displayPath } from './display-path';
+import { displayPath } from '../display-path';
 import type { TrainingOptions } from './training-options';
 
 /**

@@ -6,11 +6,14 @@ import { lossChart } from './loss-chart';
 import { epochsToCsv, stepsToCsv } from './losses-csv';
 import { readSampleGrids } from './sample-grids';
 
+/** The files {@link writeGanRunFiles} writes (the sample grids and the checkpoint are written elsewhere). */
+export const ganRunFileNames = ['losses.csv', 'epochs.csv', 'losses.json', 'losses.svg', 'losses.png', 'report.html'] as const;
+
 /**
  * Writes a GAN run's files into `out`, each atomically: losses.csv, epochs.csv, losses.json,
  * losses.svg/.png and report.html (which embeds the sample grids already in the folder).
  */
-export async function writeRunFiles(out: string, run: GanRunSummary): Promise<void> {
+export async function writeGanRunFiles(out: string, run: GanRunSummary): Promise<void> {
   const svg = await lossChart(run.steps, run.stepsPerEpoch, 'MNIST GAN: generator and discriminator loss');
   await writeFileAtomic(join(out, 'losses.csv'), stepsToCsv(run.steps));
   await writeFileAtomic(join(out, 'epochs.csv'), epochsToCsv(run.epochs));

@@ -1,10 +1,9 @@
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { readCsv, readPng, readRun } from './read-outputs';
-import { cliPath, runCli } from './run-cli';
+import { runCli, startCli } from './run-cli';
 
 const out = mkdtempSync(join(tmpdir(), 'dlkit-demo-run-'));
 // 96 digits in batches of 32: 3 steps per epoch, enough to exercise every file in seconds.
@@ -78,21 +77,12 @@ describe('dlkit-demo gan, end to end on a tiny budget', { timeout: 120_000 }, ()
 
   test('Ctrl-C stops after the current step, leaves valid files, and --resume goes on from there', async () => {
     const stopOut = mkdtempSync(join(tmpdir(), 'dlkit-demo-stop-'));
-    const args = [cliPath, '--limit', '96', '--batch-size', '32', '--epochs', '1000', '--out', stopOut];
-    const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
-    let stderr = '';
-    let stdout = '';
-    child.stdout.on('data', (chunk) => (stdout += chunk));
-    const started = new Promise<void>((resolve) =>
-      child.stderr.on('data', (chunk) => {
-        stderr += chunk;
-        // After the first finished epoch the run is well under way.
-        if (/epoch 1\/1000 /.test(stderr)) resolve();
-      }),
-    );
-    await started;
-    child.kill('SIGINT');
-    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    const running = startCli(['--limit', '96', '--batch-size', '32', '--epochs', '1000', '--out', stopOut]);
+    // After the first finished epoch the run is well under way.
+    await running.waitForStderr(/epoch 1\/1000 /);
+    running.child.kill('SIGINT');
+    const code = await running.exited;
+    const stdout = running.stdout();
     expect(code).toBe(130);
     expect(stdout).toMatch(/continue with: pnpm demo --resume/);
     const run = readRun(stopOut);

@@ -11,6 +11,8 @@ export interface TrainingOptions {
   seed: number;
   out: string;
   resume?: boolean;
+  /** Start over in a folder that holds a run of this command, replacing it. */
+  force?: boolean;
   quiet?: boolean;
   /** Flags the user typed (not defaults): a resumed run must not silently ignore them. */
   explicit: ReadonlySet<string>;
