@@ -42,6 +42,10 @@ describe('conv-math (built bin) good paths', () => {
     expect(run(['--help']).stdout).toContain('conv-math size -L <input> -F <kernel>');
   });
 
+  test('ships once, as an ES module: no CommonJS copy of the bin', () => {
+    expect(existsSync(fileURLToPath(new URL('../dist/cli.cjs', import.meta.url)))).toBe(false);
+  });
+
   test('size -L 32 -F 5 -P 0 -S 1 prints 28, in every format', () => {
     expect(run(['size', '-L', '32', '-F', '5', '-P', '0', '-S', '1'])).toEqual({ status: 0, stdout: '28\n', stderr: '' });
     expect(JSON.parse(run(['size', '-L', '32', '-F', '5', '--format', 'json']).stdout)).toMatchObject({ input: 32, kernel: 5, output: 28 });
@@ -142,6 +146,18 @@ describe('conv-math (built bin) good paths', () => {
         }),
       ).stdout,
     ).toBe('1 2\n3 4\n');
+  });
+
+  test('summary and suggest read a JSON network on stdin, with - or with no argument', () => {
+    const network = JSON.stringify({ name: 'tiny', input: [3, 8, 8], layers: [{ type: 'conv2d', outChannels: 4, kernel: 3 }] });
+    const piped = run(['summary'], network);
+    expect(piped).toMatchObject({ status: 0, stderr: '' });
+    expect(piped.stdout).toMatch(/conv2d-0 \(conv2d\) +4×6×6 +112 +3,888/);
+    expect(run(['summary', '-'], network)).toEqual(piped);
+    expect(JSON.parse(run(['summary', '-', '--format', 'json'], network).stdout).layers[0]).toMatchObject({ params: 112 });
+    expect(run(['suggest', '--layer', '0'], network).stdout).toContain('conv2d-0: 3 filters instead of 4 — params 112 → 84');
+    // a named network wins over whatever is on stdin
+    expect(run(['summary', 'lenet5'], network).stdout).toContain('Total params: 61,706');
   });
 
   test('params and suggest', () => {
@@ -245,6 +261,22 @@ describe('conv-math (built bin) bad input: one stderr line, non-zero exit, no st
       /groups = 2 must divide both channel counts/,
     ],
     ['an extra argument', ['summary', 'lenet5', 'extra'], '', 2, /summary: unexpected argument "extra"/],
+    [
+      'no network and nothing on stdin',
+      ['summary'],
+      '',
+      2,
+      /summary: name a preset \(lenet5, lenet5-reduced\) or a JSON network file, or pipe/,
+    ],
+    ['summary - with nothing on stdin', ['summary', '-'], '', 1, /summary - reads a JSON network on stdin; found nothing/],
+    ['a malformed network on stdin', ['summary'], '{"input": [1, 8', 1, /stdin is not valid JSON/],
+    [
+      'a network on stdin without layers',
+      ['summary', '-'],
+      '{"input": [1, 8, 8]}',
+      1,
+      /a network must be an object \{ input: \[C, H, W\], layers: \[...\] \}/,
+    ],
   ];
 
   test.concurrent.each(cases)('%s', async (_name, args, stdin, status, message) => {
