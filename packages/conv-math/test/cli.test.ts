@@ -29,6 +29,9 @@ function runAsync(args: string[], stdin = ''): Promise<{ status: number | null; 
       const status = error === null ? 0 : typeof error.code === 'number' ? error.code : null;
       resolve({ status, stdout, stderr });
     });
+    // A command that exits before reading stdin (most fail on their flags first) closes the pipe, and
+    // on a busy machine that can happen before this write: EPIPE then says nothing about the bin.
+    child.stdin?.on('error', () => {});
     child.stdin?.end(stdin);
   });
 }
