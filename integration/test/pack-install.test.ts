@@ -1,25 +1,18 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 
-const packagesDir = fileURLToPath(new URL('../../packages', import.meta.url));
-const packageNames = readdirSync(packagesDir).map(
-  (folder) => JSON.parse(readFileSync(join(packagesDir, folder, 'package.json'), 'utf8')).name as string,
-);
+// Every tarball, packed as `pnpm publish` would (test/_pack-tarballs.ts), installed together with plain npm, far from the workspace.
+const packed = inject('packed');
+const packageNames = packed.map((p) => p.name);
 let appDir = '';
 
-// Packs every package as `pnpm publish` would and installs the tarballs with plain npm, far from the workspace.
 beforeAll(() => {
   appDir = mkdtempSync(join(tmpdir(), 'dlkit-install-'));
-  const tarballs = join(appDir, 'tarballs');
-  for (const folder of readdirSync(packagesDir)) {
-    execFileSync('pnpm', ['pack', '--pack-destination', tarballs], { cwd: join(packagesDir, folder), stdio: 'pipe' });
-  }
   writeFileSync(join(appDir, 'package.json'), JSON.stringify({ name: 'dlkit-user', private: true }));
-  const files = readdirSync(tarballs).map((file) => join(tarballs, file));
+  const files = packed.map((p) => p.tarball);
   execFileSync('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error', '@tensorflow/tfjs-core@4.22.0', ...files], {
     cwd: appDir,
     stdio: 'pipe',

@@ -29,6 +29,9 @@ function runAsync(args: string[], stdin = ''): Promise<{ status: number | null; 
       const status = error === null ? 0 : typeof error.code === 'number' ? error.code : null;
       resolve({ status, stdout, stderr });
     });
+    // A command that exits before reading stdin (most fail on their flags first) closes the pipe, and
+    // on a busy machine that can happen before this write: EPIPE then says nothing about the bin.
+    child.stdin?.on('error', () => {});
     child.stdin?.end(stdin);
   });
 }
@@ -40,6 +43,10 @@ describe('conv-math (built bin) good paths', () => {
     expect(statSync(cli).mode & 0o111).not.toBe(0);
     expect(run(['--version']).stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
     expect(run(['--help']).stdout).toContain('conv-math size -L <input> -F <kernel>');
+  });
+
+  test('ships once, as an ES module: no CommonJS copy of the bin', () => {
+    expect(existsSync(fileURLToPath(new URL('../dist/cli.cjs', import.meta.url)))).toBe(false);
   });
 
   test('size -L 32 -F 5 -P 0 -S 1 prints 28, in every format', () => {
@@ -144,6 +151,18 @@ describe('conv-math (built bin) good paths', () => {
     ).toBe('1 2\n3 4\n');
   });
 
+  test('summary and suggest read a JSON network on stdin, with - or with no argument', () => {
+    const network = JSON.stringify({ name: 'tiny', input: [3, 8, 8], layers: [{ type: 'conv2d', outChannels: 4, kernel: 3 }] });
+    const piped = run(['summary'], network);
+    expect(piped).toMatchObject({ status: 0, stderr: '' });
+    expect(piped.stdout).toMatch(/conv2d-0 \(conv2d\) +4×6×6 +112 +3,888/);
+    expect(run(['summary', '-'], network)).toEqual(piped);
+    expect(JSON.parse(run(['summary', '-', '--format', 'json'], network).stdout).layers[0]).toMatchObject({ params: 112 });
+    expect(run(['suggest', '--layer', '0'], network).stdout).toContain('conv2d-0: 3 filters instead of 4 — params 112 → 84');
+    // a named network wins over whatever is on stdin
+    expect(run(['summary', 'lenet5'], network).stdout).toContain('Total params: 61,706');
+  });
+
   test('params and suggest', () => {
     expect(run(['params', '--in', '1', '--out', '6', '-F', '5']).stdout).toBe('156\n');
     expect(run(['params', '--in', '1', '--out', '5', '-F', '4', '--format', 'md']).stdout).toContain('= 5 · 17 = 85');
@@ -245,6 +264,22 @@ describe('conv-math (built bin) bad input: one stderr line, non-zero exit, no st
       /groups = 2 must divide both channel counts/,
     ],
     ['an extra argument', ['summary', 'lenet5', 'extra'], '', 2, /summary: unexpected argument "extra"/],
+    [
+      'no network and nothing on stdin',
+      ['summary'],
+      '',
+      2,
+      /summary: name a preset \(lenet5, lenet5-reduced\) or a JSON network file, or pipe/,
+    ],
+    ['summary - with nothing on stdin', ['summary', '-'], '', 1, /summary - reads a JSON network on stdin; found nothing/],
+    ['a malformed network on stdin', ['summary'], '{"input": [1, 8', 1, /stdin is not valid JSON/],
+    [
+      'a network on stdin without layers',
+      ['summary', '-'],
+      '{"input": [1, 8, 8]}',
+      1,
+      /a network must be an object \{ input: \[C, H, W\], layers: \[...\] \}/,
+    ],
   ];
 
   test.concurrent.each(cases)('%s', async (_name, args, stdin, status, message) => {

@@ -28,16 +28,17 @@ Examples:
   conv-math summary lenet5
   conv-math explain --x '[[1,2,3,4],[5,6,7,8],[9,10,11,12],[13,14,15,16]]' --w '[[4,2],[5,1]]' -P 1 -S 2
   echo '{"x": [[1,2],[3,4]], "w": [[1,0],[0,1]]}' | conv-math conv
+  conv-math summary < network.json
 
 Exit status: 0 on success, 1 for bad input, 2 for a usage mistake.`;
 
 const commands: Record<string, (args: string[], io: CliIo) => string> = {
   size: sizeCommand,
-  summary: summaryCommand,
+  summary: (args, io) => summaryCommand(args, io.readStdin),
   explain: explainCommand,
   conv: (args, io) => convCommand(args, io.readStdin),
   params: paramsCommand,
-  suggest: suggestCommand,
+  suggest: (args, io) => suggestCommand(args, io.readStdin),
 };
 
 /** Runs one command line; returns the exit status. Every failure becomes one line on stderr. */

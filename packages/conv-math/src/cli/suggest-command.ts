@@ -4,10 +4,10 @@ import { choice, integer, parse } from './_args';
 import { networkArg } from './_network-arg';
 
 export const suggestUsage =
-  'conv-math suggest <lenet5|lenet5-reduced|network.json> [--layer NAME|INDEX] [--filters N] [--kernel N] [--stride N] [--bottleneck N] [--format text|json|md]';
+  'conv-math suggest <lenet5|lenet5-reduced|network.json|-> [--layer NAME|INDEX] [--filters N] [--kernel N] [--stride N] [--bottleneck N] [--format text|json|md]';
 
 /** `conv-math suggest`: ways to cut a layer's parameters, with exact counts. */
-export function suggestCommand(args: string[]): string {
+export function suggestCommand(args: string[], readStdin: () => string): string {
   const { values, positionals } = parse(
     'suggest',
     args,
@@ -22,7 +22,7 @@ export function suggestCommand(args: string[]): string {
     1,
   );
   const format = choice('--format', values.format as string | undefined, ['text', 'json', 'md'], 'text');
-  const network = networkArg('suggest', positionals[0]);
+  const network = networkArg('suggest', positionals[0], readStdin);
   const layerText = values.layer as string | undefined;
   const reductions = suggestReductions(network, {
     layer: layerText !== undefined && /^\d+$/.test(layerText) ? Number(layerText) : layerText,
