@@ -1,4 +1,5 @@
 export { activationLayer } from './activation-layer';
+export { checkpointOptions } from './checkpoint-options';
 export type { CheckpointSink } from './checkpoint-sink';
 export { conv2dTransposeLayer } from './conv2d-transpose-layer';
 export { denseLayer } from './dense-layer';
@@ -15,6 +16,8 @@ export {
   type RunEpochsOptions,
   runEpochs,
   type StepDue,
+  type TrainerOptions,
   type TrainingEnd,
 } from './run-epochs';
 export { sequentialTopology } from './sequential-topology';
+export { type EpochEvent, type StepEvent, type TrainingEvent, type TrainingSteps, trainingEvents } from './training-events';

@@ -1,3 +1,4 @@
+import type { CheckpointSink } from './checkpoint-sink';
 import { deriveSeed, shuffledIndices } from '@dlkit/random';
 
 /** How long to train, how to stop and how often to checkpoint: the options every dlkit training loop takes. */
@@ -10,6 +11,16 @@ export interface EpochLoopOptions {
   signal?: AbortSignal;
   /** Also checkpoint every this many steps. */
   checkpointEvery?: number;
+}
+
+/** What every dlkit trainer's train function takes (trainGan, trainVae): the loop's options and where checkpoints go. */
+export interface TrainerOptions extends EpochLoopOptions {
+  /**
+   * Where checkpoints go, at each epoch's end, every `checkpointEvery` steps and on stopping: a path (Node:
+   * the model's checkpoint file, written atomically) or a {@link CheckpointSink} given the bytes that file
+   * would hold (any platform). See {@link checkpointOptions}.
+   */
+  checkpoint?: string | CheckpointSink;
 }
 
 /** What {@link runEpochs} runs: the data's size and batching, the seed, where the run stands, and how to checkpoint. */
@@ -31,8 +42,8 @@ export interface RunEpochsOptions extends EpochLoopOptions {
   startStep?: number;
   /** The steps per epoch the resumed run had (null or omitted for a fresh one); a different `stepsPerEpoch` is an error. */
   resumedStepsPerEpoch?: number | null;
-  /** Writes the trainer's state now and resolves to where it went (a path, a URL, a key). Omit for no checkpoints. */
-  saveCheckpoint?: () => Promise<string>;
+  /** Writes the trainer's state (at `step`, global) now and resolves to where it went (a path, a URL, a key). Omit for no checkpoints. */
+  saveCheckpoint?: (step: number) => Promise<string>;
   /** Where checkpoints go, named in the divergence text when none was written yet (a path); omit for a sink. */
   checkpointTarget?: string;
   /** Makes the error for bad options, so that they come as the caller's class (default: a RangeError). */
@@ -150,7 +161,7 @@ async function* epochLoop(
   };
   const save = async (): Promise<CheckpointWritten | undefined> => {
     if (!saveCheckpoint || savedStep === done) return undefined;
-    const path = await saveCheckpoint();
+    const path = await saveCheckpoint(done);
     if (typeof path !== 'string') throw invalid(`saving a checkpoint must resolve to where it went (a string), found ${String(path)}`);
     savedStep = done;
     lastGood = { path, step: done };

@@ -21,7 +21,7 @@ ${load}
 })();`;
 
 const expected = `${[
-  'activationLayer,conv2dTransposeLayer,denseLayer,glorotUniform,layersModelArtifacts,leakyReluLayer,reshapeLayer,runEpochs,sequentialTopology,varianceScaling,zerosInitializer',
+  'activationLayer,checkpointOptions,conv2dTransposeLayer,denseLayer,glorotUniform,layersModelArtifacts,leakyReluLayer,reshapeLayer,runEpochs,sequentialTopology,trainingEvents,varianceScaling,zerosInitializer',
   'saveLayersModel',
   '41 20 3 epoch end',
   'sigmoid',

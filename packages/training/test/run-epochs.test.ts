@@ -19,14 +19,13 @@ async function run(options: RunEpochsOptions, onStep?: (event: RunEpochsEvent & 
 }
 
 /** A saveCheckpoint that records the step it was called at, resolving to `at-STEP`. */
-function saver(): { saveCheckpoint: () => Promise<string>; calls: number[]; step: { current: number } } {
+function saver(): { saveCheckpoint: (step: number) => Promise<string>; calls: number[] } {
   const calls: number[] = [];
-  const step = { current: 0 };
-  const saveCheckpoint = async () => {
-    calls.push(step.current);
-    return `at-${step.current}`;
+  const saveCheckpoint = async (step: number) => {
+    calls.push(step);
+    return `at-${step}`;
   };
-  return { saveCheckpoint, calls, step };
+  return { saveCheckpoint, calls };
 }
 
 describe('runEpochs(options)', () => {
@@ -91,11 +90,9 @@ describe('runEpochs(options)', () => {
     expect(events.length).toBeLessThan(100_000); // of 3 million steps
   });
 
-  test('checkpoints after each epoch, every checkpointEvery steps between, and on stopping, never twice for one step', async () => {
-    const { saveCheckpoint, calls, step } = saver();
-    const events = await run({ ...plan, epochs: 3, maxSteps: 8, checkpointEvery: 2, saveCheckpoint }, (s) => {
-      step.current = s.step;
-    });
+  test('checkpoints (given the step) after each epoch, every checkpointEvery steps between, and on stopping, never twice for one step', async () => {
+    const { saveCheckpoint, calls } = saver();
+    const events = await run({ ...plan, epochs: 3, maxSteps: 8, checkpointEvery: 2, saveCheckpoint });
     expect(events.filter((line) => !line.startsWith('step '))).toEqual([
       'checkpoint at-2 2',
       'epoch 1',
@@ -111,10 +108,10 @@ describe('runEpochs(options)', () => {
     const again = saver();
     expect((await run({ ...plan, saveCheckpoint: again.saveCheckpoint })).slice(-3)).toEqual([
       'epoch 2',
-      'checkpoint at-0 6',
+      'checkpoint at-6 6',
       'end completed 6 e2',
     ]);
-    expect(again.calls).toHaveLength(2);
+    expect(again.calls).toEqual([3, 6]);
   });
 
   test('the checkpoint comes after the epoch event, once the caller has asked for the next event', async () => {
