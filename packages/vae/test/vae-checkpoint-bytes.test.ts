@@ -1,8 +1,11 @@
 import { initBackend } from '@dlkit/backend';
 import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { createVaeTrainer, decodeVaeCheckpoint, encodeVaeCheckpoint, VaeError } from '../src/index';
-import { config, train, trained, weightsOf } from './_tiny-vae-run';
+import { mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createVaeTrainer, decodeVaeCheckpoint, encodeVaeCheckpoint, saveVaeCheckpoint, trainVae, VaeError } from '../src/index';
+import { collect, config, losses, test_, train, trained, weightsOf } from './_tiny-vae-run';
 
 beforeAll(async () => {
   await initBackend('wasm', { env: {} });
@@ -55,5 +58,33 @@ describe('encodeVaeCheckpoint(trainer) and decodeVaeCheckpoint(bytes, source?)',
     );
     trainer.dispose();
     await expect(encodeVaeCheckpoint(trainer)).rejects.toThrow(new VaeError('encodeVaeCheckpoint: this trainer has been disposed'));
+  });
+
+  test("are what trainVae's checkpoint function gets: the file's bytes, from which a resumed run continues exactly", async () => {
+    const saved = new Map<number, Uint8Array>();
+    const toMemory = (bytes: Uint8Array, step: number) => {
+      saved.set(step, bytes);
+      return `memory, step ${step}`;
+    };
+    const first = createVaeTrainer(config);
+    const events = await collect(trainVae(first, train, { epochs: 3, maxSteps: 7, testData: test_, checkpoint: toMemory }));
+    expect(events.filter((e) => e.type === 'checkpoint' || e.type === 'end')).toEqual([
+      { type: 'checkpoint', path: 'memory, step 5', step: 5 },
+      { type: 'checkpoint', path: 'memory, step 7', step: 7 },
+      { type: 'end', reason: 'max-steps', step: 7, epoch: 1 },
+    ]);
+    expect(saved.get(7)).toEqual(await encodeVaeCheckpoint(first));
+    const file = await saveVaeCheckpoint(first, join(await mkdtemp(join(tmpdir(), 'dlkit-vae-')), 'vae.json'));
+    expect(new Uint8Array(await readFile(file))).toEqual(saved.get(7));
+    first.dispose();
+
+    const resumed = decodeVaeCheckpoint(saved.get(7)!);
+    await collect(trainVae(resumed, train, { epochs: 3, testData: test_ }));
+    const straight = await trained(3, { testData: test_ });
+    expect(losses(resumed)).toEqual(losses(straight));
+    expect(resumed.history.epochs).toEqual(straight.history.epochs);
+    expect(await weightsOf(resumed)).toEqual(await weightsOf(straight));
+    resumed.dispose();
+    straight.dispose();
   });
 });
