@@ -1,6 +1,6 @@
 // The lab GEMM's JavaScript side: compile a variant, instantiate it on a memory, call it on byte addresses.
 // Nothing here is Node-only: the same code runs in a browser or a Web Worker.
-import { compileGemm, defaults } from './gen-gemm.mjs';
+import { compileGemm, resolveOptions } from './gen-gemm.mjs';
 
 /** A tiny module using f32x4.relaxed_madd: where it validates, the FMA variant can run (else fall back). */
 export const relaxedSimdProbe = (() => {
@@ -22,7 +22,7 @@ export function hasRelaxedSimd() {
 
 /** Compiled lab GEMM for `options` (see gen-gemm.mjs defaults); shared: true for a shared memory. */
 export async function gemmModule(options = {}) {
-  const o = { ...defaults, ...options };
+  const o = resolveOptions(options);
   return { module: await WebAssembly.compile(await compileGemm(o)), options: o };
 }
 

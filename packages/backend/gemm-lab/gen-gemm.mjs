@@ -13,17 +13,28 @@
 // the split across threads, so results do not depend on the thread count.
 import createWabt from 'wabt';
 
-export const defaults = { mr: 4, nr: 8, unroll: 4, kc: 256, mc: 256, fma: true, shared: false };
+export const defaults = { mr: 6, nr: 8, unroll: 4, kc: 256, mc: 256, fma: true, shared: false };
+
+/**
+ * Options with the measured best blocking for the variant filled in (tune.mjs on Zen 5): 6×8 for FMA
+ * (12 accumulators + 2 B vectors + 1 broadcast = 15 of x64's 16 xmm registers, V8 keeps one as scratch);
+ * 4×8 for mul+add, which needs one more register for the product and spills at 6×8.
+ */
+export function resolveOptions(options = {}) {
+  const fma = options.fma ?? defaults.fma;
+  return { ...defaults, ...(fma ? {} : { mr: 4 }), ...options, fma };
+}
 
 /** Bytes of scratch one thread needs (packed A block, one packed B panel, one C tile), 64-byte aligned pieces. */
-export function scratchBytes({ mr, nr, kc, mc } = defaults) {
+export function scratchBytes(options = {}) {
+  const { mr, nr, kc, mc } = resolveOptions(options);
   const align = (n) => Math.ceil(n / 64) * 64;
   const mcPadded = Math.ceil(mc / mr) * mr;
   return align(mcPadded * kc * 4) + align(kc * nr * 4) + align(mr * nr * 4);
 }
 
 export function generateGemmWat(options = {}) {
-  const o = { ...defaults, ...options };
+  const o = resolveOptions(options);
   const { mr: MR, nr: NR, unroll: U, kc: KC, mc: MC, fma } = o;
   if (NR % 4 !== 0) throw new Error('NR must be a multiple of 4');
   const V = NR / 4; // B vectors per k

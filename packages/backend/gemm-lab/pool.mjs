@@ -1,11 +1,12 @@
 // Splits one GEMM across the calling thread and N−1 workers that share its WebAssembly memory.
-// The caller writes the job into the control block, bumps SEQ (waking sleeping workers only when some
-// sleep), runs share 0 itself, then spins on DONE (and, where the thread may block, falls back to
-// Atomics.wait). Nothing here is Node-only except the default `spawn`.
+// The caller writes the job into the control block (control.mjs), publishes it (waking sleeping
+// workers only when some sleep), claims chunks like any worker, then spins until every chunk is
+// completed (and, where the thread may block, falls back to Atomics.wait). Nothing here is Node-only
+// except the default `spawn`.
 import * as control from './control.mjs';
-import { instantiateGemm, splitWork } from './gemm.mjs';
+import { instantiateGemm } from './gemm.mjs';
 
-const { SEQ, DONE, EXIT, READY, SLEEPING, CALLER_SLEEPING, SPIN_US, PARAMS, RANGES, SCRATCH } = control;
+const { SEQ, CLAIM, COMPLETED, EXIT, READY, SLEEPING, CALLER_SLEEPING, SPIN_US, PARAMS, SHAPE, SCRATCH } = control;
 
 /** Node's way to start a worker on gemm-worker.mjs; a browser passes one built on Web Workers. */
 async function spawnNodeWorker(data) {
@@ -26,12 +27,23 @@ export class GemmPool {
    * @param {WebAssembly.Memory} o.memory a shared memory (tfjs's threaded heap in production)
    * @param {(bytes: number) => number} o.alloc where control block and scratch go (tfjs's _malloc in production)
    * @param {number} o.threads threads in all, the caller included
-   * @param {number} [o.spinUs] how long idle workers spin before they sleep (µs)
-   * @param {number} [o.callerSpinUs] how long the caller spins for the workers before it blocks; Infinity: never blocks (browser main thread)
+   * @param {number} [o.spinUs] how long idle workers spin for the next job before they sleep (µs)
+   * @param {number} [o.callerSpinUs] how long the caller spins for the workers before it blocks; Infinity: never blocks (a browser's main thread)
    * @param {number} [o.minFlops] products below this run on the caller alone
+   * @param {number} [o.chunksPerThread] chunks a job is cut into, per thread
    */
-  static async create({ module, memory, alloc, threads, spinUs = 200, callerSpinUs = 2000, minFlops = 0, spawn = spawnNodeWorker }) {
-    if (threads < 1 || threads > control.maxThreads) throw new Error(`threads must be 1..${control.maxThreads}`);
+  static async create({
+    module,
+    memory,
+    alloc,
+    threads,
+    spinUs = 300,
+    callerSpinUs = 5000,
+    minFlops = 2e6,
+    chunksPerThread = 4,
+    spawn = spawnNodeWorker,
+  }) {
+    if (!(threads >= 1 && threads <= control.maxThreads)) throw new Error(`threads must be 1..${control.maxThreads}`);
     const controlAddress = alloc(control.controlBytes);
     const words = new Int32Array(memory.buffer, controlAddress, control.controlBytes / 4);
     words.fill(0);
@@ -47,18 +59,22 @@ export class GemmPool {
       if (performance.now() - started > 30000) throw new Error('GEMM workers did not start within 30 s');
       await new Promise((resolve) => setTimeout(resolve, 1));
     }
-    return new GemmPool(exports, words, workers, threads, { callerSpinUs, minFlops });
+    return new GemmPool(exports, words, workers, threads, { callerSpinUs, minFlops, chunksPerThread });
   }
 
-  constructor(exports, words, workers, threads, { callerSpinUs, minFlops }) {
+  constructor(exports, words, workers, threads, { callerSpinUs, minFlops, chunksPerThread }) {
     this.exports = exports;
     this.words = words;
     this.workers = workers;
     this.threads = threads;
     this.callerSpinUs = callerSpinUs;
     this.minFlops = minFlops;
+    this.chunksPerThread = chunksPerThread;
     this.mr = exports.MR.value;
     this.nr = exports.NR.value;
+    this.seq = 0;
+    /** false: the caller only waits (bench-dispatch.mjs measures the workers' round trip so). */
+    this.callerClaims = true;
   }
 
   set spinUs(us) {
@@ -68,36 +84,42 @@ export class GemmPool {
   /**
    * C (m×n, leading dimension n) = op(A)·op(B) (+ C when beta is 1); addresses are byte offsets into the
    * shared memory, A is m×k (k×m if transA), B k×n (n×k if transB), both row-major and dense.
+   * `threads` (at most the pool's) bounds the chunks, not who runs them: idle workers may claim any.
    */
   gemm(transA, transB, m, n, k, a, b, c, beta = 0, threads = this.threads) {
     const lda = transA ? m : k;
     const ldb = transB ? k : n;
     const w = this.words;
-    if (threads === 1 || 2 * m * n * k < this.minFlops) {
-      this.exports.gemm(transA, transB, k, a, lda, b, ldb, c, n, beta, 0, m, 0, n, w[SCRATCH]);
+    const scratch = w[SCRATCH];
+    // N is split when M ≤ N (each chunk then packs all of A, the smaller operand to repeat), else M.
+    const byColumns = m <= n;
+    const unit = byColumns ? this.nr : this.mr;
+    const panels = Math.ceil((byColumns ? n : m) / unit);
+    const chunks = Math.min(panels, threads === 1 ? 1 : threads * this.chunksPerThread, 0xffff);
+    if (chunks <= 1 || this.threads === 1 || 2 * m * n * k < this.minFlops) {
+      this.exports.gemm(transA, transB, k, a, lda, b, ldb, c, n, beta, 0, m, 0, n, scratch);
       return;
     }
-    const ranges = splitWork(m, n, threads, this.mr, this.nr);
+    const seq = (this.seq = (this.seq + 1) & 0xffff);
     w.set([transA, transB, k, a, lda, b, ldb, c, n, beta], PARAMS);
-    for (let t = 1; t < this.threads; t++) w.set(t < threads ? ranges[t] : [0, 0, 0, 0], RANGES + 4 * t);
-    Atomics.store(w, DONE, 0);
-    Atomics.add(w, SEQ, 1);
+    w.set([m, n, chunks, byColumns ? 1 : 0, unit], SHAPE);
+    Atomics.store(w, COMPLETED, 0);
+    Atomics.store(w, CLAIM, seq << 16);
+    Atomics.store(w, SEQ, seq);
     if (Atomics.load(w, SLEEPING) > 0) Atomics.notify(w, SEQ);
-    const [i0, i1, j0, j1] = ranges[0];
-    this.exports.gemm(transA, transB, k, a, lda, b, ldb, c, n, beta, i0, i1, j0, j1, w[SCRATCH]);
-    this.waitForWorkers();
+    if (this.callerClaims) control.runChunks(this.exports.gemm, w, seq, scratch);
+    this.waitFor(chunks);
   }
 
-  waitForWorkers() {
+  waitFor(chunks) {
     const w = this.words;
-    const all = this.threads - 1;
-    if (Atomics.load(w, DONE) === all) return;
+    if (Atomics.load(w, COMPLETED) === chunks) return;
     const spinUntil = performance.now() + this.callerSpinUs / 1000;
-    while (Atomics.load(w, DONE) !== all) {
+    while (Atomics.load(w, COMPLETED) !== chunks) {
       if (performance.now() < spinUntil) continue;
       Atomics.store(w, CALLER_SLEEPING, 1);
-      const done = Atomics.load(w, DONE);
-      if (done !== all) Atomics.wait(w, DONE, done, 100);
+      const completed = Atomics.load(w, COMPLETED);
+      if (completed !== chunks) Atomics.wait(w, COMPLETED, completed, 100);
       Atomics.store(w, CALLER_SLEEPING, 0);
     }
   }
