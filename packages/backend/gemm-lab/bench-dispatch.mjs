@@ -2,7 +2,8 @@
 // the caller leaves to the worker (callerClaims false: a round trip through the control block) when the worker is spinning for work (hot), when it sleeps in
 // Atomics.wait (the caller's notify wakes it), and when the caller blocks in Atomics.wait instead of
 // spinning. node gemm-lab/bench-dispatch.mjs
-import { bumpAllocator, gemmModule } from './gemm.mjs';
+import { gemmModule } from './gen-gemm.mjs';
+import { bumpAllocator } from './gemm.mjs';
 import { GemmPool } from './pool.mjs';
 
 const memory = new WebAssembly.Memory({ initial: 1, maximum: 65536, shared: true });

@@ -1,7 +1,8 @@
 // GFLOP/s of the lab GEMM on the GAN's products: mul+add 1 thread, FMA 1 thread, FMA 2 threads (the
 // caller and one worker on one shared memory). Variants interleaved per repetition, medians reported.
 // node gemm-lab/bench-ours.mjs [reps] [--json]
-import { bumpAllocator, gemmModule, instantiateGemm } from './gemm.mjs';
+import { gemmModule } from './gen-gemm.mjs';
+import { bumpAllocator, instantiateGemm } from './gemm.mjs';
 import { GemmPool } from './pool.mjs';
 import { allShapes, flops } from './shapes.mjs';
 

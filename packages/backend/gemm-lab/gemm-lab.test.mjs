@@ -6,7 +6,8 @@
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { bumpAllocator, gemmModule, hasRelaxedSimd, instantiateGemm, referenceGemm, relaxedSimdProbe } from './gemm.mjs';
+import { gemmModule } from './gen-gemm.mjs';
+import { bumpAllocator, hasRelaxedSimd, instantiateGemm, referenceGemm, relaxedSimdProbe } from './gemm.mjs';
 import { GemmPool } from './pool.mjs';
 
 /** xorshift32: the same operands every run. */

@@ -1,6 +1,6 @@
-// The lab GEMM's JavaScript side: compile a variant, instantiate it on a memory, call it on byte addresses.
-// Nothing here is Node-only: the same code runs in a browser or a Web Worker.
-import { compileGemm, resolveOptions } from './gen-gemm.mjs';
+// The lab GEMM's run-time side: instantiate a compiled variant on a memory, split work, detect relaxed SIMD.
+// Nothing here is Node-only and nothing needs wabt: the same code runs in a browser or a Web Worker
+// (gen-gemm.mjs makes the modules; production would ship their bytes, as _kernels-binary.ts does).
 
 /** A tiny module using f32x4.relaxed_madd: where it validates, the FMA variant can run (else fall back). */
 export const relaxedSimdProbe = (() => {
@@ -18,12 +18,6 @@ export const relaxedSimdProbe = (() => {
 /** Whether this engine validates relaxed SIMD (Node 22+/V8 12+, Chrome 114+, Firefox 145+?, not Safari yet). */
 export function hasRelaxedSimd() {
   return WebAssembly.validate(relaxedSimdProbe);
-}
-
-/** Compiled lab GEMM for `options` (see gen-gemm.mjs defaults); shared: true for a shared memory. */
-export async function gemmModule(options = {}) {
-  const o = resolveOptions(options);
-  return { module: await WebAssembly.compile(await compileGemm(o)), options: o };
 }
 
 /** The module's exports bound to `memory`: gemm(transA, transB, K, a, lda, b, ldb, c, ldc, beta, i0, i1, j0, j1, scratch). */

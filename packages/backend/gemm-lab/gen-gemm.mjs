@@ -357,6 +357,12 @@ export async function compileGemm(options = {}) {
   }
 }
 
+/** Compiled lab GEMM for `options` (see resolveOptions); shared: true for a shared memory. */
+export async function gemmModule(options = {}) {
+  const o = resolveOptions(options);
+  return { module: await WebAssembly.compile(await compileGemm(o)), options: o };
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
   const args = process.argv.slice(2);
   const options = {};

@@ -5,7 +5,8 @@
 // Uses the built @dlkit/backend (pnpm build first). node gemm-lab/on-tfjs-memory.mjs <threads>  → one JSON line
 import { initBackend } from '@dlkit/backend';
 import * as tf from '@tensorflow/tfjs-core';
-import { gemmModule, hasRelaxedSimd, instantiateGemm } from './gemm.mjs';
+import { gemmModule } from './gen-gemm.mjs';
+import { hasRelaxedSimd, instantiateGemm } from './gemm.mjs';
 import { GemmPool } from './pool.mjs';
 
 const threads = Number(process.argv[2] ?? 1);

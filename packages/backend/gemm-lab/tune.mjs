@@ -1,6 +1,7 @@
 // Single-thread GFLOP/s of micro-kernel blockings on a few shapes, to choose MR, NR, unroll, KC, MC.
 // node gemm-lab/tune.mjs [reps]   (medians of `reps` timings, each ≥ 30 ms; variants interleaved per repetition)
-import { bumpAllocator, gemmModule, instantiateGemm } from './gemm.mjs';
+import { gemmModule } from './gen-gemm.mjs';
+import { bumpAllocator, instantiateGemm } from './gemm.mjs';
 
 const reps = Number(process.argv[2] ?? 5);
 const variants = (
