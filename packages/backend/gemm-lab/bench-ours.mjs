@@ -16,7 +16,7 @@ const fma = await gemmModule({ shared: true });
 const plain = await gemmModule({ shared: true, fma: false });
 const plainGemm = instantiateGemm(plain.module, memory);
 const plainScratch = alloc(plainGemm.scratchBytes.value);
-const pool = await GemmPool.create({ module: fma.module, memory, alloc, threads: 2, spinUs: 500 });
+const pool = await GemmPool.create({ module: fma.module, memory, alloc, threads: 2 });
 
 const operands = allShapes.map((s) => {
   const a = alloc(s.m * s.k * 4);

@@ -4,6 +4,7 @@
 // (its operands where tfjs keeps them, its output made by the backend, scratch from _malloc); with
 // threads > 1 the threaded build's shared heap and the lab's worker pool.
 // node gemm-lab/gan-ab.mjs <threads> [rounds]   (pnpm build first)   → one JSON line
+// GEMM_SPIN_US: how long idle GEMM workers spin before sleeping (default 50 µs).
 import { initBackend, kernelBreakdown } from '@dlkit/backend';
 import { createGanTrainer } from '@dlkit/gan';
 import * as tf from '@tensorflow/tfjs-core';
@@ -23,7 +24,7 @@ const alloc = (bytes) => backend.wasm._malloc(bytes);
 let gemm;
 let pool;
 if (shared && info.threads > 1) {
-  pool = await GemmPool.create({ module, memory, alloc, threads: info.threads });
+  pool = await GemmPool.create({ module, memory, alloc, threads: info.threads, spinUs: Number(process.env.GEMM_SPIN_US ?? 50) });
   gemm = (transA, transB, m, n, k, a, b, c) => pool.gemm(transA, transB, m, n, k, a, b, c);
 } else {
   const x = instantiateGemm(module, memory);
@@ -95,11 +96,16 @@ for (let r = 0; r < rounds; r++) {
   samples.today.push(stepMs(today, 7));
   samples.lab.push(stepMs(lab, 7));
 }
-use(lab);
-const profileTrainer = createGanTrainer();
-profileTrainer.step(real);
-const breakdown = await kernelBreakdown(() => profileTrainer.step(real));
-profileTrainer.dispose();
+async function breakdownWith(kernel) {
+  use(kernel);
+  const trainer = createGanTrainer();
+  trainer.step(real);
+  const kernels = await kernelBreakdown(() => trainer.step(real));
+  trainer.dispose();
+  return kernels.slice(0, 5).map(({ kernel, ms, calls }) => ({ kernel, ms, calls }));
+}
+const todayBreakdown = await breakdownWith(today);
+const labBreakdown = await breakdownWith(lab);
 use(today);
 await pool?.close();
 const median = (xs) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)];
@@ -118,6 +124,8 @@ console.log(
     rounds: samples,
     lossesToday,
     lossesLab,
-    labBreakdown: breakdown.slice(0, 5).map(({ kernel, ms, calls }) => ({ kernel, ms, calls })),
+    spinUs: pool ? Atomics.load(pool.words, 7) : undefined,
+    todayBreakdown,
+    labBreakdown,
   }),
 );

@@ -15,7 +15,7 @@ export const relaxedSimdProbe = (() => {
   ]);
 })();
 
-/** Whether this engine validates relaxed SIMD (Node 22+/V8 12+, Chrome 114+, Firefox 145+?, not Safari yet). */
+/** Whether this engine validates relaxed SIMD (on by default in V8 11.4+: Node 22+, Chrome 114+; not in Node 20). */
 export function hasRelaxedSimd() {
   return WebAssembly.validate(relaxedSimdProbe);
 }

@@ -27,7 +27,9 @@ export class GemmPool {
    * @param {WebAssembly.Memory} o.memory a shared memory (tfjs's threaded heap in production)
    * @param {(bytes: number) => number} o.alloc where control block and scratch go (tfjs's _malloc in production)
    * @param {number} o.threads threads in all, the caller included
-   * @param {number} [o.spinUs] how long idle workers spin for the next job before they sleep (µs)
+   * @param {number} [o.spinUs] how long idle workers spin for the next job before they sleep (µs). Short: on a
+   *   loaded machine a spinning worker takes the core the caller needs (in the GAN trainer at 2 threads, 300 µs
+   *   made the ops between products ~7 ms slower a step; waking a sleeping worker costs ~6–9 µs a product).
    * @param {number} [o.callerSpinUs] how long the caller spins for the workers before it blocks; Infinity: never blocks (a browser's main thread)
    * @param {number} [o.minFlops] products below this run on the caller alone
    * @param {number} [o.chunksPerThread] chunks a job is cut into, per thread
@@ -37,7 +39,7 @@ export class GemmPool {
     memory,
     alloc,
     threads,
-    spinUs = 300,
+    spinUs = 50,
     callerSpinUs = 5000,
     minFlops = 2e6,
     chunksPerThread = 4,
