@@ -1,5 +1,12 @@
 export { BackendError, type BackendErrorKind } from './backend-error';
-export { fastKernelsEnabled, setFastKernels } from './fast-kernels';
+export {
+  fastKernelsEnabled,
+  setFastKernels,
+  setWasmGemm,
+  type WasmGemmChoice,
+  type WasmGemmVariant,
+  wasmGemmVariant,
+} from './fast-kernels';
 export { Adam, type AdamSettings } from './ops/adam';
 export { type DenseActivation, type DenseOptions, dense } from './ops/dense';
 export { denseByColumns } from './ops/dense-by-columns';

@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { keepsRightOperand, matMulUntransposed } from './_mat-mul-untransposed';
+import { keepsRightOperand, matMulUntransposed, transposedProductsAreFast } from './_mat-mul-untransposed';
 import { BackendError } from '../backend-error';
 
 /** Activations whose derivative can be read off the layer's output, so the backward pass needs no pre-activation. */
@@ -26,7 +26,8 @@ export const fusedMatMulGradConfig: tf.GradConfig = {
       a: () => (transposeA ? matMulUntransposed(b, pre, transposeB, true) : matMulUntransposed(pre, b, false, !transposeB)),
       b: () => {
         if (transposeB) return matMulUntransposed(pre, a, true, transposeA);
-        prePacked = keepsRightOperand(a, pre, !transposeA) && isOneMatrix(pre);
+        // On dlkit's GEMM ones·pre costs ~6 × 2·rows·columns flops (one row padded to a tile): always cheap.
+        prePacked = (transposedProductsAreFast() || keepsRightOperand(a, pre, !transposeA)) && isOneMatrix(pre);
         return matMulUntransposed(a, pre, !transposeA, false);
       },
       bias: () => biasGrad(pre, prePacked),
