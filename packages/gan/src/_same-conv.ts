@@ -1,11 +1,19 @@
 import * as tf from '@tensorflow/tfjs-core';
 
-// The WASM backend has no Conv2DBackpropFilter kernel, so the stock conv gradients fail there. These
-// two layers carry their own gradients built from kernels every backend has: the filter gradient is
-// itself a convolution (input channels as batch, batch as channels, the stride as dilation).
+// Stock tfjs-backend-wasm has no Conv2DBackpropFilter kernel, so tfjs's conv gradients fail there. Where
+// the backend has one (cpu, webgl, webgpu, tfjs-node, and wasm with @dlkit/backend's GEMM kernels on),
+// these layers are tfjs's own conv2d and conv2dTranspose with tfjs's gradients. Elsewhere they carry
+// their own gradients built from kernels every backend has: the filter gradient is itself a convolution
+// (input channels as batch, batch as channels, the stride as dilation).
+
+/** Whether the backend running now computes conv2d's gradients with its own kernels. */
+export function convGradientsRun(): boolean {
+  return tf.getKernel(tf.Conv2DBackpropFilter, tf.getBackend()) !== undefined;
+}
 
 /** conv2d with 'same' padding and a square stride, differentiable on every backend. */
 export function conv2dSame(x: tf.Tensor4D, filter: tf.Tensor4D, stride: number): tf.Tensor4D {
+  if (convGradientsRun()) return tf.conv2d(x, filter, stride, 'same');
   const op = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
     const [input, kernel, save] = args as [tf.Tensor4D, tf.Tensor4D, tf.GradSaveFunc];
     save([input, kernel]);
@@ -31,6 +39,7 @@ export function conv2dTransposeSame(
   outputShape: [number, number, number, number],
   stride: number,
 ): tf.Tensor4D {
+  if (convGradientsRun()) return tf.conv2dTranspose(x, filter, outputShape, stride, 'same');
   const op = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
     const [input, kernel, save] = args as [tf.Tensor4D, tf.Tensor4D, tf.GradSaveFunc];
     save([input, kernel]);

@@ -1,7 +1,7 @@
-import { initBackend } from '@dlkit/backend';
+import { initBackend, setFastKernels } from '@dlkit/backend';
 import * as tf from '@tensorflow/tfjs-core';
 import { afterAll, describe, expect, test } from 'vitest';
-import { conv2dSame, conv2dTransposeSame, transposedConvolution } from '../src/_same-conv';
+import { conv2dSame, conv2dTransposeSame, convGradientsRun, transposedConvolution } from '../src/_same-conv';
 
 afterAll(async () => {
   await initBackend('wasm', { env: {} });
@@ -60,5 +60,48 @@ describe('convolutions with their own gradients', () => {
     )([x, w]);
     expect(maxDifference(ours[0]!, stock[0]!)).toBeLessThan(1e-3);
     expect(maxDifference(ours[1]!, stock[1]!)).toBeLessThan(1e-3);
+  });
+});
+
+// On wasm the layers are tfjs's conv ops while @dlkit/backend's GEMM kernels run (they add the missing
+// Conv2DBackpropFilter), and their own gradients with stock kernels: the same gradients either way.
+describe.each([
+  ['with dlkit kernels (tfjs conv ops)', true],
+  ['with stock kernels (own gradients)', false],
+] as const)('on wasm %s', (_, fast) => {
+  test("conv2dSame and conv2dTransposeSame gradients equal the cpu backend's", async () => {
+    await initBackend('cpu', { env: {} });
+    const x = tf.randomNormal([3, 8, 8, 4], 0, 1, 'float32', 11) as tf.Tensor4D;
+    const w = tf.randomNormal([5, 5, 4, 6], 0, 1, 'float32', 12) as tf.Tensor4D;
+    const wT = tf.randomNormal([5, 5, 2, 4], 0, 1, 'float32', 13) as tf.Tensor4D;
+    const loss = (a: tf.Tensor, b: tf.Tensor, c: tf.Tensor) =>
+      tf.add(
+        tf.sum(tf.square(conv2dSame(a as tf.Tensor4D, b as tf.Tensor4D, 2))),
+        tf.sum(tf.square(conv2dTransposeSame(a as tf.Tensor4D, c as tf.Tensor4D, [3, 16, 16, 2], 2))),
+      );
+    const expected = tf
+      .grads(loss)([x, w, wT])
+      .map((g) => g.dataSync());
+    await initBackend('wasm', { threads: 1, env: {} });
+    setFastKernels(fast);
+    try {
+      expect(convGradientsRun()).toBe(fast);
+      const values = [x, w, wT].map((t) => tf.tensor(t.dataSync(), t.shape));
+      const before = tf.memory().numTensors;
+      const grads = tf.grads(loss)(values);
+      grads.forEach((g, i) => {
+        const want = expected[i]!;
+        const scale = want.reduce((m, v) => Math.max(m, Math.abs(v)), 1);
+        const got = g.dataSync();
+        let worst = 0;
+        for (let j = 0; j < want.length; j++) worst = Math.max(worst, Math.abs(got[j]! - want[j]!));
+        expect(worst / scale).toBeLessThan(1e-5);
+      });
+      tf.dispose(grads);
+      expect(tf.memory().numTensors).toBe(before);
+      tf.dispose(values);
+    } finally {
+      setFastKernels(true);
+    }
   });
 });
