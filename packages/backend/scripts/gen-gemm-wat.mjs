@@ -16,7 +16,8 @@
 // Convolutions (NHWC, filter [kH, kW, inC, outC]) run as products with the patch matrix ("im2col",
 // [batch·outH·outW, kH·kW·inC]), built a block of rows at a time in the thread's scratch:
 //   forward        y = patches · W            (then bias and activation on the block)
-//   input grad     dx = col2im(dy · Wᵀ)        (scatter-added image by image: threads own whole images)
+//   input grad     dx = col2im(dy · Wᵀ)        (scatter-added image by image: threads own whole images;
+//                                              then bias and activation: a transposed convolution)
 //   filter grad    dW = patchesᵀ · dy          (threads own row ranges of dW; the sum runs over fixed blocks)
 import createWabt from 'wabt';
 
@@ -561,12 +562,17 @@ export function generateGemmWat(options = {}) {
               (if (i32.gt_s (local.get $hi) (local.get $s1)) (then (local.set $hi (local.get $s1))))
               (if (i32.lt_s (local.get $hi) (local.get $lo)) (then (local.set $hi (local.get $lo))))
               (local.set $src ${rowAddress('(local.get $x)')})
-              (call $fill (local.get $dst) (i32.sub (local.get $lo) (local.get $s0)))
-              (call $copy (i32.add (local.get $src) (i32.shl (local.get $lo) (i32.const 2)))
-                (i32.add (local.get $dst) (i32.shl (i32.sub (local.get $lo) (local.get $s0)) (i32.const 2)))
-                (i32.sub (local.get $hi) (local.get $lo)))
-              (call $fill (i32.add (local.get $dst) (i32.shl (i32.sub (local.get $hi) (local.get $s0)) (i32.const 2)))
-                (i32.sub (local.get $s1) (local.get $hi))))
+              (if (i32.and (i32.eq (local.get $lo) (local.get $s0)) (i32.eq (local.get $hi) (local.get $s1)))
+                (then
+                  ;; inside the image (most taps): one copy
+                  (call $copy (i32.add (local.get $src) (i32.shl (local.get $lo) (i32.const 2))) (local.get $dst) (i32.sub (local.get $hi) (local.get $lo))))
+                (else
+                  (call $fill (local.get $dst) (i32.sub (local.get $lo) (local.get $s0)))
+                  (call $copy (i32.add (local.get $src) (i32.shl (local.get $lo) (i32.const 2)))
+                    (i32.add (local.get $dst) (i32.shl (i32.sub (local.get $lo) (local.get $s0)) (i32.const 2)))
+                    (i32.sub (local.get $hi) (local.get $lo)))
+                  (call $fill (i32.add (local.get $dst) (i32.shl (i32.sub (local.get $hi) (local.get $s0)) (i32.const 2)))
+                    (i32.sub (local.get $s1) (local.get $hi))))))
             (else (call $fill (local.get $dst) (i32.sub (local.get $s1) (local.get $s0)))))
           (local.set $dst (i32.add (local.get $dst) (i32.shl (i32.sub (local.get $s1) (local.get $s0)) (i32.const 2))))
           (local.set $ky (i32.add (local.get $ky) (i32.const 1)))
@@ -626,7 +632,8 @@ export function generateGemmWat(options = {}) {
         (local.set $m (i32.add (local.get $m) (local.get $rows)))
         (br $blocks))))
 
-  ;; dx of images [from, to) = col2im(dy · Wᵀ) for their output pixels, rowsPerBlock patch rows at a time.
+  ;; dx of images [from, to) = col2im(dy · Wᵀ) for their output pixels, rowsPerBlock patch rows at a time,
+  ;; then bias and activation (for a transposed convolution, whose output dx is).
   (func (export "convInputGrad") (param $p i32) (param $from i32) (param $to i32) (param $scratch i32)
     ${convLocals}
     (local $m i32) (local $end i32) (local $rows i32) (local $block i32) (local $buf i32) (local $image i32)
@@ -649,7 +656,11 @@ export function generateGemmWat(options = {}) {
           (i32.const 0) (local.get $rows) (i32.const 0) (local.get $Kc) (local.get $scratch))
         (call $col2im (local.get $p) (local.get $m) (local.get $rows) (local.get $buf))
         (local.set $m (i32.add (local.get $m) (local.get $rows)))
-        (br $blocks))))
+        (br $blocks)))
+    ;; bias and activation on these images (a transposed convolution's output), once they are complete
+    (call $epilogue ${C('out')} (local.get $inC)
+      (i32.mul (local.get $from) (i32.mul (local.get $inH) (local.get $inW))) (i32.mul (local.get $to) (i32.mul (local.get $inH) (local.get $inW)))
+      (i32.const 0) (local.get $inC) ${C('bias')} ${C('activation')} (f32.load offset=${4 * convParams.alpha} (local.get $p))))
 
   ;; dW rows [from, to) (filter taps (ky, kx, ci) flattened) = Σ over every output pixel of patch · dy,
   ;; summed in blocks of filterRowsPerBlock pixels from the first: the same order for any split of the rows.

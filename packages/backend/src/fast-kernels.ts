@@ -4,13 +4,20 @@ import { fastKernelsEnabled, switchFastKernels } from './_fast-kernels-switch';
 // Node and which for bundlers): ours replace some of them, and setFastKernels(false) puts them back.
 import '#tfjs-gradients';
 import { batchMatMulGradConfig } from './gradients/batch-mat-mul-grad';
+import { fusedConv2DGradConfig } from './gradients/fused-conv2d-grad';
+import { fusedConv2DTransposeGradConfig } from './gradients/fused-conv2d-transpose-grad';
 import { fusedMatMulGradConfig } from './gradients/fused-mat-mul-grad';
 import { leakyReluGradConfig } from './gradients/leaky-relu-grad';
 import { sliceGradConfig } from './gradients/slice-grad';
 import { wasmAdamUpdateConfig } from './wasm/wasm-adam-update';
 import { wasmDropoutMaskConfig } from './wasm/wasm-dropout-mask';
 import { resolvedGemmVariant, switchWasmGemm, type WasmGemmChoice, type WasmGemmVariant } from './wasm/_wasm-gemm-switch';
-import { wasmConv2DBackpropFilterConfig, wasmConv2DBackpropInputConfig, wasmConv2DConfig } from './wasm/wasm-conv2d';
+import {
+  wasmConv2DBackpropFilterConfig,
+  wasmConv2DBackpropInputConfig,
+  wasmConv2DConfig,
+  wasmFusedConv2DTransposeConfig,
+} from './wasm/wasm-conv2d';
 import { wasmGemmFor } from './wasm/wasm-gemm-for';
 import { sharedIdentityConfig } from './wasm/wasm-identity';
 import { fastSumConfig } from './wasm/wasm-sum';
@@ -21,7 +28,14 @@ import { fastTransposeConfig } from './wasm/wasm-transpose';
 export { fastKernelsEnabled } from './_fast-kernels-switch';
 export type { WasmGemmChoice, WasmGemmVariant } from './wasm/_wasm-gemm-switch';
 
-const fastGradients: readonly tf.GradConfig[] = [batchMatMulGradConfig, fusedMatMulGradConfig, leakyReluGradConfig, sliceGradConfig];
+const fastGradients: readonly tf.GradConfig[] = [
+  batchMatMulGradConfig,
+  fusedMatMulGradConfig,
+  fusedConv2DGradConfig,
+  fusedConv2DTransposeGradConfig,
+  leakyReluGradConfig,
+  sliceGradConfig,
+];
 
 // tfjs's stock gradients, captured before ours replace them (undefined: stock has none for that kernel).
 const stockGradients = new Map<string, tf.GradConfig | undefined>();
@@ -41,7 +55,7 @@ const wasmReplacements: readonly { kernelName: string; make: (stock: tf.KernelCo
 const ourWasmOnlyKernels: readonly tf.KernelConfig[] = [wasmAdamUpdateConfig, wasmDropoutMaskConfig];
 // Kernels stock wasm lacks, registered only while dlkit's GEMM runs there: whether tfjs has one for the
 // backend tells a model that conv2d's gradient runs (@dlkit/gan's DCGAN asks).
-const gemmOnlyKernels: readonly tf.KernelConfig[] = [wasmConv2DBackpropFilterConfig];
+const gemmOnlyKernels: readonly tf.KernelConfig[] = [wasmConv2DBackpropFilterConfig, wasmFusedConv2DTransposeConfig];
 // Captured once the wasm backend has registered its kernels: stock, and ours made from it.
 const stockWasmKernels = new Map<string, tf.KernelConfig>();
 const ourWasmKernels = new Map<string, tf.KernelConfig>();

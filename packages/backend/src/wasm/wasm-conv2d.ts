@@ -95,3 +95,43 @@ export const wasmConv2DBackpropFilterConfig: tf.KernelConfig = {
     return dw;
   },
 };
+
+/** dlkit's transposed convolution with bias and activation in the same pass (see conv2dTranspose). */
+export const fusedConv2DTransposeKernelName = 'DlkitFusedConv2DTranspose';
+
+export interface FusedConv2DTransposeAttrs {
+  /** [batch, height, width, channels] of the output. */
+  outputShape: [number, number, number, number];
+  strides: number | [number, number];
+  pad: 'same' | 'valid' | number;
+  /** 'linear', 'relu', 'leakyrelu' or 'sigmoid'. */
+  activation: string;
+  leakyreluAlpha: number;
+}
+
+/**
+ * conv2dTranspose(x, filter [k, k, out, in]) + bias, then the activation, on dlkit's GEMM: the
+ * Conv2DBackpropInput products with bias and relu/leakyrelu applied as each image is completed.
+ * Registered for wasm only while the GEMM runs; the op runs tfjs's kernels elsewhere.
+ */
+export const wasmFusedConv2DTransposeConfig: tf.KernelConfig = {
+  kernelName: fusedConv2DTransposeKernelName,
+  backendName: 'wasm',
+  kernelFunc: ({ inputs, attrs, backend }) => {
+    const { x, filter, bias } = inputs as { x: tf.TensorInfo; filter: tf.TensorInfo; bias?: tf.TensorInfo };
+    const { outputShape, strides, pad, activation, leakyreluAlpha } = attrs as unknown as FusedConv2DTransposeAttrs;
+    const info = tf.backend_util.computeConv2DInfo(outputShape, filter.shape as [number, number, number, number], strides, 1, pad);
+    const applied = activation === 'sigmoid' ? 'linear' : epilogueActivations[activation];
+    const y = applied && wasmGemmFor(backend)?.conv2dBackpropInput(x, filter, info, { bias, activation: applied, alpha: leakyreluAlpha });
+    if (!y) {
+      throw new BackendError(
+        `${fusedConv2DTransposeKernelName}: dlkit's wasm kernel takes float32 inputs, a filter patch that fits its im2col buffer and activation linear, relu, leakyrelu or sigmoid; found x ${x.dtype} [${x.shape}], filter [${filter.shape}], ${activation}`,
+        { kind: 'unavailable' },
+      );
+    }
+    if (activation !== 'sigmoid') return y;
+    const out = tf.getKernel(tf.Sigmoid, 'wasm')!.kernelFunc({ inputs: { x: y }, backend, attrs: {} }) as tf.TensorInfo;
+    (backend as tf.KernelBackend).disposeData(y.dataId);
+    return out;
+  },
+};

@@ -217,13 +217,23 @@ export class WasmGemm {
     return y;
   }
 
-  /** The gradient of conv2d with respect to its input (conv2dTranspose of dy): [batch, inH, inW, inC]. */
-  conv2dBackpropInput(dy: tf.TensorInfo, filter: tf.TensorInfo, info: tf.backend_util.Conv2DInfo): tf.TensorInfo | undefined {
+  /**
+   * The gradient of conv2d with respect to its input, [batch, inH, inW, inC]: conv2dTranspose of dy, to
+   * which the epilogue applies (bias per input channel).
+   */
+  conv2dBackpropInput(
+    dy: tf.TensorInfo,
+    filter: tf.TensorInfo,
+    info: tf.backend_util.Conv2DInfo,
+    epilogue: GemmEpilogue = {},
+  ): tf.TensorInfo | undefined {
     const job = this.convJob(info, [dy, filter]);
     if (!job) return undefined;
+    const bias = this.biasAddress(epilogue, info.inChannels);
+    if (bias === undefined) return undefined;
     const dx = this.backend.makeOutput([...info.inShape], 'float32');
     const rows = info.batchSize * info.outHeight * info.outWidth;
-    this.setConvParams(info, job, 0, this.address(filter), this.address(dy), this.address(dx), 0, {});
+    this.setConvParams(info, job, 0, this.address(filter), this.address(dy), this.address(dx), bias, epilogue);
     const chunks = this.chunksFor(2 * rows * job.patch * info.outChannels, info.batchSize, chunksPerThread);
     this.run(jobKind.convInputGrad, job.variant, info.batchSize, 1, chunks);
     return dx;
