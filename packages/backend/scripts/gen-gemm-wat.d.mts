@@ -23,3 +23,4 @@ export function compileGemmVariants(): Promise<{
   mulAddShared: Uint8Array;
   mulAddUnshared: Uint8Array;
 }>;
+export const packParams: Record<string, number>;

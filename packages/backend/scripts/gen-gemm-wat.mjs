@@ -64,6 +64,10 @@ export const gemmParams = {
   bias: 13,
   activation: 14,
   alpha: 15,
+  /** op(B) packed beforehand (packBJob), or 0: each call packs its own panels. */
+  bPacked: 16,
+  /** N rounded up to NR: the packed layout's block stride. */
+  nPad: 17,
 };
 
 /** Word offsets of a convolution's parameters (convForward, convInputGrad, convFilterGrad). */
@@ -91,7 +95,13 @@ export const convParams = {
   alpha: 20,
   rowsPerBlock: 21,
   filterRowsPerBlock: 22,
+  /** W (forward) or Wᵀ (input gradient) packed beforehand (packBJob), or 0. */
+  wPacked: 23,
+  nPad: 24,
 };
+
+/** Word offsets of packBJob's parameters, after the product's or the convolution's. */
+export const packParams = { transB: 25, k: 26, b: 27, ldb: 28, n: 29, dst: 30, nPad: 31 };
 
 export function generateGemmWat(options = {}) {
   const o = resolveOptions(options);
@@ -297,13 +307,47 @@ export function generateGemmWat(options = {}) {
       (br_if $kLoop (i32.lt_u (local.get $k) (local.get $kc)))))`;
   };
 
-  const driver = `
+  const bPacking = `
+  ;; op(B)[pc:pc+kc, jr:jr+bk] packed into one [kc][NR] panel at dst (zero-padded).
+  (func $packBPanel (param $transB i32) (param $b i32) (param $ldb i32) (param $pc i32) (param $kc i32) (param $jr i32) (param $bk i32) (param $dst i32)
+    (if (local.get $transB)
+      (then
+        (call $packB_gather
+          (i32.add (local.get $b) (i32.shl (i32.add (i32.mul (local.get $jr) (local.get $ldb)) (local.get $pc)) (i32.const 2)))
+          (i32.shl (local.get $ldb) (i32.const 2)) (local.get $kc) (local.get $bk) (local.get $dst)))
+      (else
+        (call $packB_copy
+          (i32.add (local.get $b) (i32.shl (i32.add (i32.mul (local.get $pc) (local.get $ldb)) (local.get $jr)) (i32.const 2)))
+          (i32.shl (local.get $ldb) (i32.const 2)) (local.get $kc) (local.get $bk) (local.get $dst)))))
+
+  ;; Packs op(B)'s panels for columns [j0, j1) (whole panels) of every K block into dst, the layout gemm's
+  ;; $bPacked reads: block pc at pc·nPad values, panel jr at jr·kc within it (nPad: N rounded up to NR).
+  ;; Done once per product instead of once per chunk and A block.
+  (func $packB (export "packB") (param $transB i32) (param $K i32) (param $b i32) (param $ldb i32) (param $n i32)
+    (param $j0 i32) (param $j1 i32) (param $dst i32) (param $nPad i32)
+    (local $pc i32) (local $kc i32) (local $jr i32)
+    (if (i32.or (i32.eqz (local.get $K)) (i32.ge_s (local.get $j0) (local.get $j1))) (then (return)))
+    (loop $kBlocks
+      (local.set $kc (select (i32.sub (local.get $K) (local.get $pc)) (i32.const ${KC})
+        (i32.lt_s (i32.sub (local.get $K) (local.get $pc)) (i32.const ${KC}))))
+      (local.set $jr (local.get $j0))
+      (loop $panels
+        (call $packBPanel (local.get $transB) (local.get $b) (local.get $ldb) (local.get $pc) (local.get $kc) (local.get $jr)
+          (select (i32.sub (local.get $n) (local.get $jr)) (i32.const ${NR}) (i32.lt_s (i32.sub (local.get $n) (local.get $jr)) (i32.const ${NR})))
+          (i32.add (local.get $dst) (i32.shl (i32.add (i32.mul (local.get $pc) (local.get $nPad)) (i32.mul (local.get $jr) (local.get $kc))) (i32.const 2))))
+        (local.set $jr (i32.add (local.get $jr) (i32.const ${NR})))
+        (br_if $panels (i32.lt_s (local.get $jr) (local.get $j1))))
+      (local.set $pc (i32.add (local.get $pc) (i32.const ${KC})))
+      (br_if $kBlocks (i32.lt_s (local.get $pc) (local.get $K)))))`;
+
+  const driver = `${bPacking}
   ;; C[i0:i1, j0:j1] = op(A)·op(B) (beta 0) or += (beta 1), for one thread's share of a product.
   ;; Row-major, every leading dimension in values: A is M×K (K×M if transA), B is K×N (N×K if transB),
   ;; C is M×N with leading dimension ldc. $scratch: this thread's own (scratchBytes).
   (func $gemm (export "gemm") (param $transA i32) (param $transB i32) (param $K i32)
     (param $a i32) (param $lda i32) (param $b i32) (param $ldb i32) (param $c i32) (param $ldc i32) (param $beta i32)
     (param $i0 i32) (param $i1 i32) (param $j0 i32) (param $j1 i32) (param $scratch i32)
+    (param $bPacked i32) (param $nPad i32)
     (local $pc i32) (local $kc i32) (local $ic i32) (local $mc i32) (local $ir i32) (local $jr i32)
     (local $bk i32) (local $pa i32) (local $pb i32) (local $tile i32) (local $ldcBytes i32)
     (local.set $pb (i32.add (local.get $scratch) (i32.const ${bPanelOffset})))
@@ -352,15 +396,13 @@ export function generateGemmWat(options = {}) {
         (local.set $jr (local.get $j0))
         (loop $nPanels
           (local.set $bk (select (i32.sub (local.get $j1) (local.get $jr)) (i32.const ${NR}) (i32.lt_s (i32.sub (local.get $j1) (local.get $jr)) (i32.const ${NR}))))
-          (if (local.get $transB)
+          (if (local.get $bPacked)
             (then
-              (call $packB_gather
-                (i32.add (local.get $b) (i32.shl (i32.add (i32.mul (local.get $jr) (local.get $ldb)) (local.get $pc)) (i32.const 2)))
-                (i32.shl (local.get $ldb) (i32.const 2)) (local.get $kc) (local.get $bk) (local.get $pb)))
+              ;; packed once for the whole product (packBJob): block pc, then panel jr
+              (local.set $pb (i32.add (local.get $bPacked)
+                (i32.shl (i32.add (i32.mul (local.get $pc) (local.get $nPad)) (i32.mul (local.get $jr) (local.get $kc))) (i32.const 2)))))
             (else
-              (call $packB_copy
-                (i32.add (local.get $b) (i32.shl (i32.add (i32.mul (local.get $pc) (local.get $ldb)) (local.get $jr)) (i32.const 2)))
-                (i32.shl (local.get $ldb) (i32.const 2)) (local.get $kc) (local.get $bk) (local.get $pb))))
+              (call $packBPanel (local.get $transB) (local.get $b) (local.get $ldb) (local.get $pc) (local.get $kc) (local.get $jr) (local.get $bk) (local.get $pb))))
           (local.set $ir (i32.const 0))
           (local.set $pa (local.get $scratch))
           (loop $mPanels
@@ -493,9 +535,15 @@ export function generateGemmWat(options = {}) {
       (then (local.set $i1 ${P('m')}) (local.set $j0 (local.get $from)) (local.set $j1 (local.get $to)))
       (else (local.set $i0 (local.get $from)) (local.set $i1 (local.get $to)) (local.set $j1 ${P('n')})))
     (call $gemm ${P('transA')} ${P('transB')} ${P('k')} ${P('a')} ${P('lda')} ${P('b')} ${P('ldb')} ${P('c')} ${P('ldc')} ${P('beta')}
-      (local.get $i0) (local.get $i1) (local.get $j0) (local.get $j1) (local.get $scratch))
+      (local.get $i0) (local.get $i1) (local.get $j0) (local.get $j1) (local.get $scratch) ${P('bPacked')} ${P('nPad')})
     (call $epilogue ${P('c')} ${P('ldc')} (local.get $i0) (local.get $i1) (local.get $j0) (local.get $j1)
       ${P('bias')} ${P('activation')} (f32.load offset=${4 * gemmParams.alpha} (local.get $p))))`;
+
+  const Q = (name) => `(i32.load offset=${4 * packParams[name]} (local.get $p))`;
+  const packJob = `
+  ;; One thread's share [from, to) of the columns of a B packed for the whole product (see packB).
+  (func (export "packBJob") (param $p i32) (param $from i32) (param $to i32) (param $scratch i32)
+    (call $packB ${Q('transB')} ${Q('k')} ${Q('b')} ${Q('ldb')} ${Q('n')} (local.get $from) (local.get $to) ${Q('dst')} ${Q('nPad')}))`;
 
   const C = (name) => `(i32.load offset=${4 * convParams[name]} (local.get $p))`;
   // The geometry every convolution function reads into locals first.
@@ -626,7 +674,8 @@ export function generateGemmWat(options = {}) {
         (call $im2col (local.get $p) (local.get $m) (local.get $rows) (i32.const 0) (local.get $Kc) (local.get $buf))
         (local.set $c (i32.add ${C('y')} (i32.shl (i32.mul (local.get $m) (local.get $outC)) (i32.const 2))))
         (call $gemm (i32.const 0) (i32.const 0) (local.get $Kc) (local.get $buf) (local.get $Kc) ${C('w')} (local.get $outC)
-          (local.get $c) (local.get $outC) (i32.const 0) (i32.const 0) (local.get $rows) (i32.const 0) (local.get $outC) (local.get $scratch))
+          (local.get $c) (local.get $outC) (i32.const 0) (i32.const 0) (local.get $rows) (i32.const 0) (local.get $outC) (local.get $scratch)
+          ${C('wPacked')} ${C('nPad')})
         (call $epilogue (local.get $c) (local.get $outC) (i32.const 0) (local.get $rows) (i32.const 0) (local.get $outC)
           ${C('bias')} ${C('activation')} (f32.load offset=${4 * convParams.alpha} (local.get $p)))
         (local.set $m (i32.add (local.get $m) (local.get $rows)))
@@ -653,7 +702,7 @@ export function generateGemmWat(options = {}) {
         (call $gemm (i32.const 0) (i32.const 1) (local.get $outC)
           (i32.add ${C('y')} (i32.shl (i32.mul (local.get $m) (local.get $outC)) (i32.const 2))) (local.get $outC)
           ${C('w')} (local.get $outC) (local.get $buf) (local.get $Kc) (i32.const 0)
-          (i32.const 0) (local.get $rows) (i32.const 0) (local.get $Kc) (local.get $scratch))
+          (i32.const 0) (local.get $rows) (i32.const 0) (local.get $Kc) (local.get $scratch) ${C('wPacked')} ${C('nPad')})
         (call $col2im (local.get $p) (local.get $m) (local.get $rows) (local.get $buf))
         (local.set $m (i32.add (local.get $m) (local.get $rows)))
         (br $blocks)))
@@ -688,7 +737,7 @@ export function generateGemmWat(options = {}) {
           (i32.add ${C('y')} (i32.shl (i32.mul (local.get $m) (local.get $outC)) (i32.const 2))) (local.get $outC)
           (i32.add ${C('out')} (i32.shl (i32.mul (local.get $from) (local.get $outC)) (i32.const 2))) (local.get $outC)
           (i32.ne (local.get $m) (i32.const 0))
-          (i32.const 0) (local.get $width) (i32.const 0) (local.get $outC) (local.get $scratch))
+          (i32.const 0) (local.get $width) (i32.const 0) (local.get $outC) (local.get $scratch) (i32.const 0) (i32.const 0))
         (local.set $m (i32.add (local.get $m) (local.get $rows)))
         (br $blocks))))`;
 
@@ -709,6 +758,7 @@ ${packGather('packB_gather', NR)}
 ${driver}
 ${helpers}
 ${jobs}
+${packJob}
 ${conv}
 )
 `;

@@ -30,7 +30,7 @@ export const SCRATCH = 48; // per thread t: its scratch address at SCRATCH + t
 export const maxThreads = 64;
 
 /** Kernel functions by job kind: each is (params, from, to, scratch). */
-export const jobFunctions = ['gemmJob', 'convForward', 'convInputGrad', 'convFilterGrad'] as const;
+export const jobFunctions = ['gemmJob', 'convForward', 'convInputGrad', 'convFilterGrad', 'packBJob'] as const;
 export type JobFunction = (typeof jobFunctions)[number];
 /** Module variants by index (VARIANT). */
 export const variantIndex = { fma: 0, 'mul-add': 1 } as const;

@@ -13,7 +13,10 @@ export interface GemmExports {
   convForward(params: number, from: number, to: number, scratch: number): void;
   convInputGrad(params: number, from: number, to: number, scratch: number): void;
   convFilterGrad(params: number, from: number, to: number, scratch: number): void;
+  packBJob(params: number, from: number, to: number, scratch: number): void;
   MR: WebAssembly.Global;
+  KC: WebAssembly.Global;
+  MC: WebAssembly.Global;
   NR: WebAssembly.Global;
   im2colFloats: WebAssembly.Global;
   scratchBytes: WebAssembly.Global;
@@ -36,11 +39,15 @@ export interface GemmEpilogue {
 export type GemmActivation = 'linear' | 'relu' | 'leakyrelu';
 
 const activationCodes: Record<GemmActivation, number> = { linear: 0, relu: 1, leakyrelu: 2 };
-const jobKind = { gemmJob: 0, convForward: 1, convInputGrad: 2, convFilterGrad: 3 } as const;
+const jobKind = { gemmJob: 0, convForward: 1, convInputGrad: 2, convFilterGrad: 3, packBJob: 4 } as const;
+/** packBJob's parameter words (gen-gemm-wat.mjs's packParams): after the product's and the convolution's. */
+const PACK_PARAMS = 25;
 /** Products smaller than this run on the calling thread alone (waking a worker costs ~10–25 µs). */
 const minFlopsToSplit = 2e6;
 /** Chunks per thread: small enough that a thread the OS deschedules delays a product little. */
 const chunksPerThread = 4;
+/** Rows (columns) a chunk of a product should have at least, where there are enough. */
+const minChunkValues = 192;
 /** Patch rows per block of a convolution (one MC block of the GEMM), fewer when the im2col buffer is smaller. */
 const maxRowsPerBlock = 256;
 /** How long idle workers spin for the next job before they sleep, µs (longer spins slow a loaded machine). */
@@ -71,6 +78,10 @@ export class WasmGemm {
   private workers: GemmWorkerHandle[] = [];
   private seq = 0;
   private callerMayBlock: boolean | undefined;
+  // Where a product's B (a convolution's W) is packed once for all threads and A blocks; grown as needed.
+  private packed = { address: 0, bytes: 0 };
+  // malloc'ed addresses by the aligned ones handed out
+  private readonly allocations = new Map<number, number>();
 
   constructor(
     private readonly backend: WasmBackendLike,
@@ -172,9 +183,23 @@ export class WasmGemm {
     const [aAddress, bAddress, cAddress] = [this.address(a), this.address(b), this.address(out)];
     const byColumns = m <= n;
     const exports = this.instance(variant)!;
-    const unit = byColumns ? (exports.NR.value as number) : (exports.MR.value as number);
-    const chunks = this.chunksFor(2 * m * n * k, Math.ceil((byColumns ? n : m) / unit), chunksPerThread);
+    const [mr, nr] = [exports.MR.value as number, exports.NR.value as number];
+    const unit = byColumns ? nr : mr;
+    // Each chunk packs the whole other operand again: chunks of fewer than ~minChunkValues rows (columns)
+    // spend more on that than load balancing wins.
+    const size = byColumns ? n : m;
+    const perThread = Math.max(1, Math.min(chunksPerThread, Math.floor(size / (this.threads * minChunkValues))));
+    const chunks = this.chunksFor(2 * m * n * k, Math.ceil(size / unit), perThread);
+    // Split by rows, or one thread over several A blocks: B is packed once, shared, rather than per chunk and block.
+    const packB = !byColumns && k > 0 && (chunks > 1 || m > (exports.MC.value as number));
+    const nPad = Math.ceil(n / nr) * nr;
+    if (packB) this.reservePacked(k * nPad * 4);
     for (let i = 0; i < matrices; i++) {
+      const bMatrix = bAddress + (matricesB === 1 ? 0 : i * k * n * 4);
+      if (packB && (i === 0 || matricesB !== 1)) {
+        this.setWords(PACK_PARAMS, [transposeB ? 1 : 0, k, bMatrix, transposeB ? k : n, n, this.packed.address, nPad]);
+        this.run(jobKind.packBJob, variant, n, nr, this.chunksFor(2 * m * n * k, Math.ceil(n / nr), 1));
+      }
       this.setParams([
         transposeA ? 1 : 0,
         transposeB ? 1 : 0,
@@ -183,7 +208,7 @@ export class WasmGemm {
         k,
         aAddress + (matricesA === 1 ? 0 : i * m * k * 4),
         transposeA ? m : k,
-        bAddress + (matricesB === 1 ? 0 : i * k * n * 4),
+        bMatrix,
         transposeB ? k : n,
         cAddress + i * m * n * 4,
         n,
@@ -192,8 +217,10 @@ export class WasmGemm {
         bias,
         activationCodes[epilogue.activation ?? 'linear'],
         bitsOf(epilogue.alpha ?? 0),
+        packB ? this.packed.address : 0,
+        nPad,
       ]);
-      this.run(jobKind.gemmJob, variant, byColumns ? n : m, unit, chunks);
+      this.run(jobKind.gemmJob, variant, size, unit, chunks);
     }
     return out;
   }
@@ -211,7 +238,8 @@ export class WasmGemm {
     if (bias === undefined) return undefined;
     const y = this.backend.makeOutput([...info.outShape], 'float32');
     const rows = info.batchSize * info.outHeight * info.outWidth;
-    this.setConvParams(info, job, this.address(x), this.address(filter), this.address(y), 0, bias, epilogue);
+    const wPacked = this.packFilter(job, false, this.address(filter), job.patch, info.outChannels);
+    this.setConvParams(info, job, this.address(x), this.address(filter), this.address(y), 0, bias, epilogue, wPacked);
     const chunks = this.chunksFor(2 * rows * job.patch * info.outChannels, Math.ceil(rows / job.rowsPerBlock), chunksPerThread);
     this.run(jobKind.convForward, job.variant, rows, job.rowsPerBlock, chunks);
     return y;
@@ -233,7 +261,9 @@ export class WasmGemm {
     if (bias === undefined) return undefined;
     const dx = this.backend.makeOutput([...info.inShape], 'float32');
     const rows = info.batchSize * info.outHeight * info.outWidth;
-    this.setConvParams(info, job, 0, this.address(filter), this.address(dy), this.address(dx), bias, epilogue);
+    // B of each block's product is Wᵀ: outC × patch, W stored patch × outC
+    const wPacked = this.packFilter(job, true, this.address(filter), info.outChannels, job.patch);
+    this.setConvParams(info, job, 0, this.address(filter), this.address(dy), this.address(dx), bias, epilogue, wPacked);
     const chunks = this.chunksFor(2 * rows * job.patch * info.outChannels, info.batchSize, chunksPerThread);
     this.run(jobKind.convInputGrad, job.variant, info.batchSize, 1, chunks);
     return dx;
@@ -245,7 +275,7 @@ export class WasmGemm {
     if (!job) return undefined;
     const dw = this.backend.makeOutput([info.filterHeight, info.filterWidth, info.inChannels, info.outChannels], 'float32');
     const rows = info.batchSize * info.outHeight * info.outWidth;
-    this.setConvParams(info, job, this.address(x), 0, this.address(dy), this.address(dw), 0, {});
+    this.setConvParams(info, job, this.address(x), 0, this.address(dy), this.address(dw), 0, {}, { address: 0, nPad: 0 });
     const mr = this.instance(job.variant)!.MR.value as number;
     // One chunk per thread: each chunk packs all of dy again.
     const chunks = this.chunksFor(2 * rows * job.patch * info.outChannels, Math.ceil(job.patch / mr), 1);
@@ -276,6 +306,7 @@ export class WasmGemm {
     out: number,
     bias: number,
     epilogue: GemmEpilogue,
+    wPacked: { address: number; nPad: number },
   ): void {
     this.setParams([
       info.batchSize,
@@ -301,7 +332,36 @@ export class WasmGemm {
       bitsOf(epilogue.alpha ?? 0),
       job.rowsPerBlock,
       job.rowsPerBlock,
+      wPacked.address,
+      wPacked.nPad,
     ]);
+  }
+
+  /**
+   * Packs a convolution's filter once (every block's product multiplies by it): op(W) of k × n, W stored
+   * k × n (patch × outC; transposed: n × k). Returns where, and the layout's stride.
+   */
+  private packFilter(
+    job: { variant: WasmGemmVariant },
+    transposed: boolean,
+    w: number,
+    k: number,
+    n: number,
+  ): { address: number; nPad: number } {
+    const nr = this.instance(job.variant)!.NR.value as number;
+    const nPad = Math.ceil(n / nr) * nr;
+    this.reservePacked(k * nPad * 4);
+    this.setWords(PACK_PARAMS, [transposed ? 1 : 0, k, w, transposed ? k : n, n, this.packed.address, nPad]);
+    this.run(jobKind.packBJob, job.variant, n, nr, this.chunksFor(k * n * 64, Math.ceil(n / nr), 1));
+    return { address: this.packed.address, nPad };
+  }
+
+  /** Makes the shared packing buffer at least `bytes` long (tfjs's heap: freed and allocated again when it grows). */
+  private reservePacked(bytes: number): void {
+    if (bytes <= this.packed.bytes) return;
+    const size = Math.max(bytes, 2 * this.packed.bytes);
+    if (this.packed.address) this.free(this.packed.address);
+    this.packed = { address: this.malloc(size), bytes: size };
   }
 
   /** The bias's address (0: none), or undefined when the bias is not one float32 value per output column. */
@@ -373,6 +433,10 @@ export class WasmGemm {
     this.controlWords().set(values, control.PARAMS);
   }
 
+  private setWords(offset: number, values: number[]): void {
+    this.controlWords().set(values, control.PARAMS + offset);
+  }
+
   /** The control block's words (a new view after an unshared memory grew and detached the old one). */
   private controlWords(): Int32Array {
     if (this.words.buffer !== this.memory.buffer)
@@ -397,12 +461,20 @@ export class WasmGemm {
     this.scratch.push(address);
   }
 
-  /** `bytes` of tfjs's heap, 64-byte aligned, never freed (the backend keeps them for its lifetime). */
+  /** `bytes` of tfjs's heap, 64-byte aligned (control block and scratch: kept for the backend's lifetime). */
   private malloc(bytes: number): number {
     const malloc = this.backend.wasm._malloc;
     const address = malloc ? malloc(bytes + 64) : 0;
     if (!address) throw new BackendError(`dlkit's GEMM: tfjs-backend-wasm's _malloc(${bytes + 64}) failed`, { kind: 'internal' });
-    return Math.ceil(address / 64) * 64;
+    const aligned = Math.ceil(address / 64) * 64;
+    this.allocations.set(aligned, address);
+    return aligned;
+  }
+
+  private free(aligned: number): void {
+    const address = this.allocations.get(aligned);
+    this.allocations.delete(aligned);
+    if (address !== undefined) this.backend.wasm._free?.(address);
   }
 
   private address(x: tf.TensorInfo): number {

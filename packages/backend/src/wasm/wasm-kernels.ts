@@ -3,7 +3,12 @@ import { BackendError } from '../backend-error';
 
 /** The parts of tfjs-backend-wasm's BackendWasm that dlkit's own kernels use. */
 export interface WasmBackendLike {
-  wasm: { wasmMemory?: WebAssembly.Memory; asm?: { memory?: WebAssembly.Memory }; _malloc?: (bytes: number) => number };
+  wasm: {
+    wasmMemory?: WebAssembly.Memory;
+    asm?: { memory?: WebAssembly.Memory };
+    _malloc?: (bytes: number) => number;
+    _free?: (address: number) => void;
+  };
   dataIdMap: { get(dataId: tf.DataId): { memoryOffset: number } | undefined };
   makeOutput(shape: number[], dtype: tf.DataType): tf.TensorInfo;
   disposeData(dataId: tf.DataId, force?: boolean): boolean;

@@ -46,7 +46,7 @@ function checkRandomShapes(module: WebAssembly.Module, scratch: number): void {
           const A = f.slice(a / 4, a / 4 + m * k);
           const B = f.slice(b / 4, b / 4 + k * n);
           const C0 = f.slice(c / 4, c / 4 + m * n);
-          gemm(transA, transB, k, a, transA ? m : k, b, transB ? k : n, c, n, beta, 0, m, 0, n, scratchAddress);
+          gemm(transA, transB, k, a, transA ? m : k, b, transB ? k : n, c, n, beta, 0, m, 0, n, scratchAddress, 0, 0);
           const C = new Float32Array(memory.buffer, c, m * n);
           const exact = referenceGemm(Boolean(transA), Boolean(transB), m, n, k, A, B);
           const worst = worstGemmError(Boolean(transA), Boolean(transB), m, n, k, A, B, C, beta ? C0 : undefined, exact);

@@ -32,6 +32,7 @@ const shapes: [number, number, number][] = [
   [13, 17, 31],
   [128, 256, 100],
   [129, 31, 300],
+  [300, 70, 40], // more rows than one A block: B packed once for all of them
 ];
 
 describe.each(['fma', 'mul-add', 'off'] as const)("setWasmGemm('%s'): BatchMatMul and _FusedMatMul", (choice: WasmGemmChoice) => {
