@@ -69,16 +69,18 @@ async function torchGan() {
     writeFileSync(data, Buffer.from(digits.images.buffer, digits.images.byteOffset, digits.images.byteLength));
     const runs = [];
     for (const threads of [1, 2]) {
-      await waitForQuiet({ maxS: 60 });
+      const busy = await waitForQuiet({ maxS: 60 });
       const out = execFileSync(python, [script, data, '3', String(threads)], { encoding: 'utf8', timeout: 600_000 });
       const epochs = out
         .trim()
         .split('\n')
         .map((line) => JSON.parse(line));
-      runs.push({ threads, samplesPerS: median(epochs.map((e) => e.samplesPerS)), version: epochs[0].torch });
+      runs.push({ threads, samplesPerS: median(epochs.map((e) => e.samplesPerS)), version: epochs[0].torch, busy });
     }
     const best = runs.reduce((a, b) => (b.samplesPerS > a.samplesPerS ? b : a));
-    const all = runs.map((r) => `${r.threads} thread${r.threads > 1 ? 's' : ''}: ${Math.round(r.samplesPerS)}`).join(', ');
+    const all = runs
+      .map((r) => `${r.threads} thread${r.threads > 1 ? 's' : ''}: ${Math.round(r.samplesPerS)}, ${r.busy.toFixed(1)} cores busy before`)
+      .join('; ');
     return { best: best.samplesPerS, threads: best.threads, version: best.version, all, blas: blasLibrary() };
   } finally {
     rmSync(dir, { recursive: true, force: true });
