@@ -42,8 +42,12 @@ const activationCodes: Record<GemmActivation, number> = { linear: 0, relu: 1, le
 const jobKind = { gemmJob: 0, convForward: 1, convInputGrad: 2, convFilterGrad: 3, packBJob: 4 } as const;
 /** packBJob's parameter words (gen-gemm-wat.mjs's packParams): after the product's and the convolution's. */
 const PACK_PARAMS = 25;
-/** Products smaller than this run on the calling thread alone (waking a worker costs ~10–25 µs). */
-const minFlopsToSplit = 2e6;
+/**
+ * Products smaller than this run on the calling thread alone. In a training step the workers have gone to
+ * sleep between products, and waking one (~25 µs, then a cold core) costs more than it saves below ~10
+ * MFLOP: the LSTM's [64, 512]·[512, 128] ran 20 % slower on 2 threads than on 1, its step 17 % slower.
+ */
+const minFlopsToSplit = 1e7;
 /** Chunks per thread: small enough that a thread the OS deschedules delays a product little. */
 const chunksPerThread = 4;
 /** Rows (columns) a chunk of a product should have at least, where there are enough. */
