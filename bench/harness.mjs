@@ -40,13 +40,16 @@ export function emit({ bench, metric, unit, ours, mulAdd, stock, vs, flopsPerUni
 
 /**
  * Alternates contenders in one process, so that a machine whose load changes slows each alike: every
- * round runs each contender's `run()` once (after its `before()`), those with `rounds` only in the first
- * `rounds` rounds (slow baselines). Returns each contender's median seconds after `warmup` rounds.
+ * round runs each contender's `run()` once (after its `before()`), starting one contender later than the
+ * round before; those with `rounds` run only in the first `rounds` rounds (slow baselines). Returns each contender's median seconds after `warmup` rounds.
  */
 export async function alternate(contenders, { warmup = 2, rounds = 9 } = {}) {
   const times = Object.fromEntries(Object.keys(contenders).map((name) => [name, []]));
+  const entries = Object.entries(contenders);
   for (let round = 0; round < warmup + rounds; round++) {
-    for (const [name, contender] of Object.entries(contenders)) {
+    // each round starts one contender later: which one follows which (kernel switches, GC) is not a bias
+    const shift = round % entries.length;
+    for (const [name, contender] of [...entries.slice(shift), ...entries.slice(0, shift)]) {
       if (contender.rounds !== undefined && round >= warmup + contender.rounds) continue;
       contender.before?.();
       const start = performance.now();

@@ -42,10 +42,12 @@ const contenders = {
   },
 };
 
-// Interleaved rounds, so a busy machine slows every contender alike; medians of 5 after a warm-up.
+// Interleaved rounds, so a busy machine slows every contender alike; medians of 7 after a warm-up.
 const times = Object.fromEntries(Object.keys(contenders).map((name) => [name, []]));
-for (let round = 0; round < 6; round++) {
-  for (const [name, run] of Object.entries(contenders)) {
+// Each round starts one contender later: which one follows which (variant switches, GC) is not a bias.
+const entries = Object.entries(contenders);
+for (let round = 0; round < 8; round++) {
+  for (const [name, run] of [...entries.slice(round % entries.length), ...entries.slice(0, round % entries.length)]) {
     const start = performance.now();
     run();
     if (round > 0) times[name].push((performance.now() - start) / 1000);
