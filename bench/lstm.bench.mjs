@@ -1,12 +1,14 @@
 // The LSTM's analytic backward (`lstm` from @dlkit/lstm-grad/tfjs) against tf.grads of the same forward
 // (`lstmAutodiff`) on wasm: batch 64, input 64, hidden 128, 50 steps. "stock" is tfjs's own gradients;
 // where @dlkit/backend offers setFastKernels, a third row shows tf.grads with dlkit's faster matMul gradients.
+// dlkit's rows run with the FMA GEMM and with the mul+add one (setWasmGemm), interleaved.
 import * as backend from '@dlkit/backend';
 import { lstm, lstmAutodiff } from '@dlkit/lstm-grad/tfjs';
 import * as tf from '@tensorflow/tfjs-core';
-import { emit } from './harness.mjs';
+import { emit, waitForQuiet } from './harness.mjs';
 
 const [T, B, X, H] = [50, 64, 64, 128];
+await waitForQuiet(); // before start-up: initBackend uses the cores idle then
 const info = await backend.initBackend('wasm', { env: {} });
 const x = tf.randomNormal([T, B, X], 0, 1, 'float32', 1);
 const W = tf.randomNormal([4 * H, H + X], 0, 1 / Math.sqrt(H + X), 'float32', 2);
@@ -15,8 +17,10 @@ const dh = tf.randomNormal([T, B, H], 0, 1, 'float32', 3);
 const fastKernels = typeof backend.setFastKernels === 'function' ? backend.setFastKernels : undefined;
 
 // One training step's gradient work: L = Σ dh ⊙ h over every step; gradients for x, W and b.
+// `fast`: dlkit's kernels with that GEMM build ('fma', 'mul-add'), or false for tfjs's stock ones.
 const gradientStep = (op, fast) => () => {
-  fastKernels?.(fast);
+  fastKernels?.(fast !== false);
+  if (fast) backend.setWasmGemm?.(fast);
   const grads = tf.grads((x, W, b) => tf.sum(tf.mul(op(x, { W, b }).h, dh)))([x, W, b]);
   for (const grad of grads) grad.dataSync();
   tf.dispose(grads);
@@ -27,22 +31,30 @@ const forwardOnly = () => {
   tf.dispose([out.h, out.hT, out.cT]);
 };
 const contenders = {
-  ours: gradientStep(lstm, true),
+  ours: gradientStep(lstm, 'fma'),
+  oursMulAdd: gradientStep(lstm, 'mul-add'),
   stock: gradientStep(lstmAutodiff, false),
-  ...(fastKernels ? { fastAutodiff: gradientStep(lstmAutodiff, true) } : {}),
-  forward: forwardOnly,
+  ...(fastKernels ? { fastAutodiff: gradientStep(lstmAutodiff, 'fma'), fastAutodiffMulAdd: gradientStep(lstmAutodiff, 'mul-add') } : {}),
+  forward: () => {
+    fastKernels?.(true);
+    backend.setWasmGemm?.('fma');
+    forwardOnly();
+  },
 };
 
-// Interleaved rounds, so a busy machine slows every contender alike; medians of 5 after a warm-up.
+// Interleaved rounds, so a busy machine slows every contender alike; medians of 7 after a warm-up.
 const times = Object.fromEntries(Object.keys(contenders).map((name) => [name, []]));
-for (let round = 0; round < 6; round++) {
-  for (const [name, run] of Object.entries(contenders)) {
+// Each round starts one contender later: which one follows which (variant switches, GC) is not a bias.
+const entries = Object.entries(contenders);
+for (let round = 0; round < 8; round++) {
+  for (const [name, run] of [...entries.slice(round % entries.length), ...entries.slice(0, round % entries.length)]) {
     const start = performance.now();
     run();
     if (round > 0) times[name].push((performance.now() - start) / 1000);
   }
 }
 fastKernels?.(true);
+backend.setWasmGemm?.('auto');
 const median = (values) => [...values].sort((p, q) => p - q)[Math.floor(values.length / 2)];
 const seconds = Object.fromEntries(Object.entries(times).map(([name, values]) => [name, median(values)]));
 
@@ -56,9 +68,10 @@ emit({
   metric: 'forward + backward, analytic vs tf.grads',
   unit: 'samples/s',
   ours: B / seconds.ours,
+  mulAdd: B / seconds.oursMulAdd,
   stock: B / seconds.stock,
   flopsPerUnit: forwardFlops + backwardFlops,
-  note: `${sizes}; median ${ms(seconds.ours)} vs ${ms(seconds.stock)}`,
+  note: `${sizes}, ${info.threads} thread(s); median ${ms(seconds.ours)} vs ${ms(seconds.stock)}`,
 });
 emit({
   bench: 'lstm',
@@ -75,7 +88,9 @@ if (seconds.fastAutodiff !== undefined) {
     metric: 'forward + backward, analytic vs tf.grads with dlkit fast matMul gradients',
     unit: 'samples/s',
     ours: B / seconds.ours,
+    mulAdd: B / seconds.oursMulAdd,
     stock: B / seconds.fastAutodiff,
+    vs: 'tf.grads, dlkit kernels',
     flopsPerUnit: forwardFlops + backwardFlops,
     note: `median ${ms(seconds.ours)} vs ${ms(seconds.fastAutodiff)}`,
   });

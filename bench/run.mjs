@@ -1,5 +1,7 @@
 // `pnpm bench`: runs every bench/*.bench.mjs in its own Node process (so peak RSS is its own),
 // prints one table, and writes bench/results/latest.json. Pass names to run a subset: pnpm bench gan lstm
+// The machine may be shared: each bench file waits (DLKIT_BENCH_QUIET_S, default 300 s at most) until
+// fewer than 0.3 cores are busy, and alternates what it compares in one process; rates are medians.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
@@ -29,13 +31,17 @@ for (const file of files) {
 }
 
 const format = (value, digits = 1) => (value === null || value === undefined ? '—' : Number(value).toFixed(digits));
+// dlkit FMA: as dlkit runs by default (the FMA GEMM where the engine validates relaxed SIMD); dlkit
+// mul+add: the same with setWasmGemm('mul-add'); baseline: what `vs` names (stock tfjs, PyTorch, …).
 const table = [
-  ['bench', 'metric', 'dlkit', 'stock tfjs', 'ratio', 'GFLOP/s', 'peak RSS MiB', 'note'],
+  ['bench', 'metric', 'dlkit FMA', 'dlkit mul+add', 'baseline', 'vs', 'ratio', 'GFLOP/s', 'peak RSS MiB', 'note'],
   ...rows.map((row) => [
     row.bench,
     `${row.metric} (${row.unit})`,
     format(row.ours),
+    format(row.mulAdd),
     format(row.stock),
+    row.vs ?? '',
     row.ratio === null ? '—' : `${format(row.ratio, 2)}×`,
     format(row.gflops, 2),
     format(row.peakRssMiB, 0),

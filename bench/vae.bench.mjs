@@ -1,10 +1,11 @@
-// Training speed of the default VAE (784-400-20, batch 128) on WASM, in one process: dlkit's trainer
-// (createVaeTrainer().step) and the reference step with dlkit's fast kernels, each against stock tfjs:
-// the reference step in plain tfjs ops with tfjs's stock gradients (setFastKernels(false)) and tf.train.adam.
+// Training speed of the default VAE (784-400-20, batch 128) on WASM, in one process, rounds alternating:
+// dlkit's trainer (createVaeTrainer().step) and the reference step with dlkit's kernels, each with the FMA
+// GEMM and the mul+add one, against stock tfjs: the reference step in plain tfjs ops with tfjs's stock
+// gradients (setFastKernels(false)) and tf.train.adam.
 import * as tf from '@tensorflow/tfjs-core';
-import { dense, initBackend, setFastKernels } from '@dlkit/backend';
+import { dense, initBackend, setFastKernels, setWasmGemm } from '@dlkit/backend';
 import { createVaeTrainer } from '@dlkit/vae';
-import { emit, timeTrainerStep } from './harness.mjs';
+import { alternate, emit, waitForQuiet } from './harness.mjs';
 
 const inputSize = 784;
 const hiddenSize = 400;
@@ -24,11 +25,11 @@ function layer(inputs, outputs, name) {
 }
 
 /** The PyTorch example VAE: 784→400 ReLU→(μ, log σ²) 20, z = μ + σ·ε, 20→400 ReLU→784 Bernoulli logits, Adam 1e-3. */
-function createReferenceVae() {
-  const encoder = layer(inputSize, hiddenSize, 'enc');
-  const moments = layer(hiddenSize, 2 * latentSize, 'mom');
-  const decoder = layer(latentSize, hiddenSize, 'dec');
-  const output = layer(hiddenSize, inputSize, 'out');
+function createReferenceVae(prefix = '') {
+  const encoder = layer(inputSize, hiddenSize, `${prefix}enc`);
+  const moments = layer(hiddenSize, 2 * latentSize, `${prefix}mom`);
+  const decoder = layer(latentSize, hiddenSize, `${prefix}dec`);
+  const output = layer(hiddenSize, inputSize, `${prefix}out`);
   const variables = [encoder, moments, decoder, output].flatMap(({ w, b }) => [w, b]);
   const optimizer = tf.train.adam(1e-3);
   const loss = (x) => {
@@ -53,30 +54,45 @@ function createReferenceVae() {
 }
 
 const batch = 128;
+const busy = await waitForQuiet(); // before start-up: initBackend uses the cores idle then
 const info = await initBackend('wasm');
 const images = tf.randomUniform([batch, inputSize], 0, 1);
 const threads = `${info.threads} wasm thread(s) in every column`;
-/** Samples per CPU-second of ours and stock: the speed with the cores to ourselves (1 thread). */
-const perCpu = (ours, stock) => `${Math.round(batch / ours.cpu)} vs ${Math.round(batch / stock.cpu)} samples per CPU-second`;
 
-async function secondsPerStep(fast, create, runs) {
-  setFastKernels(fast);
-  return timeTrainerStep(create, images, { warmup: 3, runs });
+/** dlkit's kernels with the given GEMM build, or (null) tfjs's stock kernels and gradients. */
+function use(variant) {
+  setFastKernels(variant !== null);
+  if (variant) setWasmGemm(variant);
 }
+const stepping = (trainer, variant, rounds) => ({ before: () => use(variant), run: () => trainer.step(images), rounds });
 
-const stock = await secondsPerStep(false, createReferenceVae, 9);
-const reference = await secondsPerStep(true, createReferenceVae, 15);
-const trainer = await secondsPerStep(true, () => createVaeTrainer(), 15);
-const row = { bench: 'vae', unit: 'samples/s', stock: batch / stock.wall, flopsPerUnit: vaeFlopsPerSample() };
+const trainers = { fma: createVaeTrainer(), mulAdd: createVaeTrainer() };
+const reference = { fma: createReferenceVae('fma'), mulAdd: createReferenceVae('mulAdd'), stock: createReferenceVae('stock') };
+const seconds = await alternate(
+  {
+    trainerFma: stepping(trainers.fma, 'fma'),
+    trainerMulAdd: stepping(trainers.mulAdd, 'mul-add'),
+    referenceFma: stepping(reference.fma, 'fma'),
+    referenceMulAdd: stepping(reference.mulAdd, 'mul-add'),
+    stock: stepping(reference.stock, null),
+  },
+  { warmup: 3, rounds: 15 },
+);
+use('fma');
+setWasmGemm('auto');
+for (const trainer of [...Object.values(trainers), ...Object.values(reference)]) trainer.dispose();
+const row = { bench: 'vae', unit: 'samples/s', stock: batch / seconds.stock, flopsPerUnit: vaeFlopsPerSample() };
 emit({
   ...row,
   metric: 'VAE 784-400-20 train, batch 128: @dlkit/vae trainer',
-  ours: batch / trainer.wall,
-  note: `${threads}; ${perCpu(trainer, stock)}`,
+  ours: batch / seconds.trainerFma,
+  mulAdd: batch / seconds.trainerMulAdd,
+  note: `stock: the reference step in tfjs ops and tf.train.adam; ${threads}; machine ${busy.toFixed(1)} cores busy before`,
 });
 emit({
   ...row,
   metric: 'VAE 784-400-20 train, batch 128: reference step',
-  ours: batch / reference.wall,
-  note: `same step as stock, fast kernels on; ${threads}; ${perCpu(reference, stock)}`,
+  ours: batch / seconds.referenceFma,
+  mulAdd: batch / seconds.referenceMulAdd,
+  note: `the stock column's step with dlkit's kernels on; ${threads}`,
 });

@@ -69,4 +69,45 @@ describe('packed packages installed with npm', () => {
       })();`;
     expect(node([`--input-type=${type}`, '-e', program]).trim()).toBe('true true 0.900,1.900,2.900,3.900,4.900,5.900');
   });
+
+  test.each(['module', 'commonjs'])(
+    "@dlkit/backend's GEMM runs on 2 threads from the installed tarball, its worker found there, and lets Node exit (%s)",
+    (type) => {
+      // a product big enough to be split between the caller and the worker, and a conv filter gradient
+      // (stock wasm has none): the same values with the GEMM off (XNNPACK) and on cpu
+      const program = `
+      const tf = ${type === 'module' ? "await import('@tensorflow/tfjs-core')" : "require('@tensorflow/tfjs-core')"};
+      const { initBackend, setWasmGemm } = ${type === 'module' ? "await import('@dlkit/backend')" : "require('@dlkit/backend')"};
+      const { existsSync } = require('node:fs');
+      (async () => {
+        const worker = require.resolve('@dlkit/backend').replace(/index\\.cjs$/, 'gemm-worker.js');
+        const info = await initBackend('wasm', { threads: 2, env: {} });
+        const a = tf.randomNormal([256, 300], 0, 1, 'float32', 1);
+        const b = tf.randomNormal([200, 300], 0, 1, 'float32', 2);
+        const ours = tf.matMul(a, b, false, true).dataSync();
+        setWasmGemm('off');
+        const xnnpack = tf.matMul(a, b, false, true).dataSync();
+        setWasmGemm('auto');
+        let worst = 0;
+        for (let i = 0; i < ours.length; i++) worst = Math.max(worst, Math.abs(ours[i] - xnnpack[i]));
+        const x = tf.randomNormal([4, 8, 8, 3], 0, 1, 'float32', 3);
+        const w = tf.randomNormal([3, 3, 3, 5], 0, 1, 'float32', 4);
+        const dw = tf.grad((wi) => tf.sum(tf.square(tf.conv2d(x, wi, 2, 'same'))))(w).dataSync();
+        await initBackend('cpu', { env: {} });
+        const dwCpu = tf.grad((wi) => tf.sum(tf.square(tf.conv2d(tf.tensor(x.dataSync(), x.shape), wi, 2, 'same'))))(tf.tensor(w.dataSync(), w.shape)).dataSync();
+        let worstConv = 0;
+        for (let i = 0; i < dw.length; i++) worstConv = Math.max(worstConv, Math.abs(dw[i] - dwCpu[i]) / (1 + Math.abs(dwCpu[i])));
+        console.log(existsSync(worker), info.threads, info.gemm, worst < 1e-3, worstConv < 1e-4);
+      })();`;
+      const args =
+        type === 'module'
+          ? [
+              '--input-type=module',
+              '-e',
+              `import { createRequire } from 'node:module'; const require = createRequire(process.cwd() + '/');\n${program}`,
+            ]
+          : ['--input-type=commonjs', '-e', program];
+      expect(node(args).trim()).toBe('true 2 fma true true');
+    },
+  );
 });

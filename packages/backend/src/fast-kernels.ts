@@ -4,19 +4,38 @@ import { fastKernelsEnabled, switchFastKernels } from './_fast-kernels-switch';
 // Node and which for bundlers): ours replace some of them, and setFastKernels(false) puts them back.
 import '#tfjs-gradients';
 import { batchMatMulGradConfig } from './gradients/batch-mat-mul-grad';
+import { fusedConv2DGradConfig } from './gradients/fused-conv2d-grad';
+import { fusedConv2DTransposeGradConfig } from './gradients/fused-conv2d-transpose-grad';
 import { fusedMatMulGradConfig } from './gradients/fused-mat-mul-grad';
 import { leakyReluGradConfig } from './gradients/leaky-relu-grad';
 import { sliceGradConfig } from './gradients/slice-grad';
 import { wasmAdamUpdateConfig } from './wasm/wasm-adam-update';
 import { wasmDropoutMaskConfig } from './wasm/wasm-dropout-mask';
+import { resolvedGemmVariant, switchWasmGemm, type WasmGemmChoice, type WasmGemmVariant } from './wasm/_wasm-gemm-switch';
+import {
+  wasmConv2DBackpropFilterConfig,
+  wasmConv2DBackpropInputConfig,
+  wasmConv2DConfig,
+  wasmFusedConv2DTransposeConfig,
+} from './wasm/wasm-conv2d';
+import { wasmGemmFor } from './wasm/wasm-gemm-for';
 import { sharedIdentityConfig } from './wasm/wasm-identity';
+import { fastSumConfig } from './wasm/wasm-sum';
 import { fastLeakyReluConfig } from './wasm/wasm-leaky-relu';
-import { untransposedMatMulConfig } from './wasm/wasm-mat-mul';
+import { wasmMatMulConfig } from './wasm/wasm-mat-mul';
 import { fastTransposeConfig } from './wasm/wasm-transpose';
 
 export { fastKernelsEnabled } from './_fast-kernels-switch';
+export type { WasmGemmChoice, WasmGemmVariant } from './wasm/_wasm-gemm-switch';
 
-const fastGradients: readonly tf.GradConfig[] = [batchMatMulGradConfig, fusedMatMulGradConfig, leakyReluGradConfig, sliceGradConfig];
+const fastGradients: readonly tf.GradConfig[] = [
+  batchMatMulGradConfig,
+  fusedMatMulGradConfig,
+  fusedConv2DGradConfig,
+  fusedConv2DTransposeGradConfig,
+  leakyReluGradConfig,
+  sliceGradConfig,
+];
 
 // tfjs's stock gradients, captured before ours replace them (undefined: stock has none for that kernel).
 const stockGradients = new Map<string, tf.GradConfig | undefined>();
@@ -24,12 +43,19 @@ const stockGradients = new Map<string, tf.GradConfig | undefined>();
 const wasmReplacements: readonly { kernelName: string; make: (stock: tf.KernelConfig) => tf.KernelConfig }[] = [
   { kernelName: tf.Identity, make: sharedIdentityConfig },
   { kernelName: tf.Transpose, make: fastTransposeConfig },
-  { kernelName: tf.BatchMatMul, make: untransposedMatMulConfig },
-  { kernelName: tf._FusedMatMul, make: untransposedMatMulConfig },
+  { kernelName: tf.BatchMatMul, make: wasmMatMulConfig },
+  { kernelName: tf._FusedMatMul, make: wasmMatMulConfig },
+  { kernelName: tf.Conv2D, make: wasmConv2DConfig },
+  { kernelName: tf.FusedConv2D, make: wasmConv2DConfig },
+  { kernelName: tf.Conv2DBackpropInput, make: wasmConv2DBackpropInputConfig },
   { kernelName: tf.LeakyRelu, make: fastLeakyReluConfig },
+  { kernelName: tf.Sum, make: fastSumConfig },
 ];
 // dlkit's own wasm kernels, with no stock counterpart (ops call them only while fast kernels are on).
 const ourWasmOnlyKernels: readonly tf.KernelConfig[] = [wasmAdamUpdateConfig, wasmDropoutMaskConfig];
+// Kernels stock wasm lacks, registered only while dlkit's GEMM runs there: whether tfjs has one for the
+// backend tells a model that conv2d's gradient runs (@dlkit/gan's DCGAN asks).
+const gemmOnlyKernels: readonly tf.KernelConfig[] = [wasmConv2DBackpropFilterConfig, wasmFusedConv2DTransposeConfig];
 // Captured once the wasm backend has registered its kernels: stock, and ours made from it.
 const stockWasmKernels = new Map<string, tf.KernelConfig>();
 const ourWasmKernels = new Map<string, tf.KernelConfig>();
@@ -44,6 +70,26 @@ const ourWasmKernels = new Map<string, tf.KernelConfig>();
 export function setFastKernels(on: boolean): void {
   switchFastKernels(on);
   applyFastKernels();
+}
+
+/**
+ * Chooses the matrix-product kernel dlkit's WASM kernels use (products, dense layers, convolutions and
+ * their gradients): `'auto'` (the default) takes the FMA build where the engine validates relaxed SIMD
+ * (Node ≥ 22, Chrome ≥ 114), else the mul+add build where it has SIMD, else tfjs's XNNPACK; `'fma'` and
+ * `'mul-add'` force one (a `BackendError` of kind `'unavailable'` where the engine cannot run it);
+ * `'off'` goes back to XNNPACK (with dlkit's transposes), as before dlkit had a GEMM. One per process.
+ */
+export function setWasmGemm(choice: WasmGemmChoice): void {
+  switchWasmGemm(choice);
+  applyFastKernels();
+}
+
+/**
+ * The GEMM build dlkit's WASM kernels use (or will use once the WASM backend runs): `'fma'`, `'mul-add'`,
+ * or undefined when tfjs's XNNPACK serves the products (fast kernels off, `setWasmGemm('off')`, no SIMD).
+ */
+export function wasmGemmVariant(): WasmGemmVariant | undefined {
+  return fastKernelsEnabled() ? resolvedGemmVariant() : undefined;
 }
 
 /**
@@ -77,5 +123,12 @@ function applyWasmKernels(): void {
   }
   for (const config of ourWasmOnlyKernels) {
     if (tf.getKernel(config.kernelName, 'wasm') === undefined) tf.registerKernel(config);
+  }
+  const wasm = tf.findBackend('wasm');
+  const gemmRuns = fastKernelsEnabled() && wasm !== null && wasmGemmFor(wasm) !== undefined;
+  for (const config of gemmOnlyKernels) {
+    const current = tf.getKernel(config.kernelName, 'wasm');
+    if (gemmRuns && current === undefined) tf.registerKernel(config);
+    if (!gemmRuns && current === config) tf.unregisterKernel(config.kernelName, 'wasm');
   }
 }

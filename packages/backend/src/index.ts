@@ -1,6 +1,15 @@
 export { BackendError, type BackendErrorKind } from './backend-error';
-export { fastKernelsEnabled, setFastKernels } from './fast-kernels';
+export {
+  fastKernelsEnabled,
+  setFastKernels,
+  setWasmGemm,
+  type WasmGemmChoice,
+  type WasmGemmVariant,
+  wasmGemmVariant,
+} from './fast-kernels';
 export { Adam, type AdamSettings } from './ops/adam';
+export { type Conv2DOptions, conv2d } from './ops/conv2d';
+export { conv2dTranspose } from './ops/conv2d-transpose';
 export { type DenseActivation, type DenseOptions, dense } from './ops/dense';
 export { denseByColumns } from './ops/dense-by-columns';
 export { dropout } from './ops/dropout';

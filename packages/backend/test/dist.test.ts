@@ -39,21 +39,41 @@ describe('the built package (dist)', () => {
     expect(runNode(gradientProgram(load), 'commonjs')).toBe(expected);
   });
 
-  // The threaded build starts worker threads: they must compute the same results, and let Node exit.
+  // The threaded build starts worker threads (XNNPACK's, and dlkit's GEMM's): they must compute the same
+  // bits as one thread, run after run, and let Node exit.
   const threadsProgram = `
+import { createHash } from 'node:crypto';
 import * as tf from '@tensorflow/tfjs-core';
 import { initBackend, describeBackend } from '@dlkit/backend';
 const info = await initBackend('wasm', { threads: Number(process.env.THREADS) });
-const a = tf.randomNormal([300, 200], 0, 1, 'float32', 1);
-const b = tf.randomNormal([200, 100], 0, 1, 'float32', 2);
-console.log(describeBackend(info).split('\\n')[0], tf.sum(tf.abs(tf.matMul(a, b))).dataSync()[0].toFixed(1));`;
+const hash = createHash('sha256');
+const add = (t) => { hash.update(new Uint8Array(t.dataSync().buffer)); t.dispose(); };
+for (let run = 0; run < 2; run++) {
+  const a = tf.randomNormal([300, 200], 0, 1, 'float32', 1);
+  const b = tf.randomNormal([200, 129], 0, 1, 'float32', 2);
+  const bt = tf.randomNormal([129, 200], 0, 1, 'float32', 3);
+  add(tf.matMul(a, b));
+  add(tf.matMul(a, bt, false, true));
+  add(tf.matMul(a, a, true, false));
+  const x = tf.randomNormal([16, 14, 14, 32], 0, 1, 'float32', 4);
+  const w = tf.randomNormal([5, 5, 32, 64], 0, 1, 'float32', 5);
+  const [dx, dw] = tf.grads((xi, wi) => tf.sum(tf.square(tf.conv2d(xi, wi, 2, 'same'))))([x, w]);
+  add(tf.conv2d(x, w, 2, 'same'));
+  add(dx);
+  add(dw);
+  tf.dispose([a, b, bt, x, w]);
+}
+console.log(describeBackend(info).split('\\n')[0], info.gemm, hash.digest('hex').slice(0, 16));`;
 
-  test('uses the threads it is given, with the same results, and exits when done', () => {
+  test('uses the threads it is given, with the same bits for 1, 2 and 3 threads, and exits when done', () => {
     const one = runNode(threadsProgram, 'module', { THREADS: '1' });
     const two = runNode(threadsProgram, 'module', { THREADS: '2' });
-    expect(one).toMatch(/^backend: wasm \(SIMD on, 1 thread\), requested wasm [\d.]+\n$/);
-    expect(two).toMatch(/^backend: wasm \(SIMD on, 2 threads\), requested wasm [\d.]+\n$/);
+    const three = runNode(threadsProgram, 'module', { THREADS: '3' });
+    expect(one).toMatch(/^backend: wasm \(SIMD on, 1 thread\), requested wasm fma [0-9a-f]{16}\n$/);
+    expect(two).toMatch(/^backend: wasm \(SIMD on, 2 threads\), requested wasm fma [0-9a-f]{16}\n$/);
+    expect(three).toMatch(/^backend: wasm \(SIMD on, 3 threads\), requested wasm fma [0-9a-f]{16}\n$/);
     expect(two.split(' ').at(-1)).toBe(one.split(' ').at(-1));
+    expect(three.split(' ').at(-1)).toBe(one.split(' ').at(-1));
   });
 
   test('DLKIT_WASM_THREADS that is not a whole number ≥ 1 is an error naming it', () => {
@@ -74,8 +94,13 @@ initBackend('wasm').catch((error) => console.log(error.message));`;
     }
     // tfjs-core's engine keeps itself on the global as _tfengine: a bundled engine would carry the name
     for (const file of code) expect(readFileSync(join(dist, file), 'utf8')).not.toMatch(/_tfengine|kernelRegistry|gradRegistry/);
-    // index.js was 354 kB with tfjs-core's gradients bundled; dlkit's own code is ~42 kB
-    for (const file of code) expect(statSync(join(dist, file)).size).toBeLessThan(60_000);
+    // index.js was 354 kB with tfjs-core's gradients bundled; dlkit's own code is ~60 kB, besides ~38 kB
+    // of WebAssembly in base64 strings
+    for (const file of code) {
+      const text = readFileSync(join(dist, file), 'utf8');
+      expect(text.replace(/(['"])[A-Za-z0-9+/=]{200,}\1/g, "''").length).toBeLessThan(80_000);
+      expect(statSync(join(dist, file)).size).toBeLessThan(120_000);
+    }
   });
 
   const registeredProgram = `
@@ -126,14 +151,14 @@ const loaded = import('@dlkit/backend').then((esm) => ({ esm, cjs }));`;
     expect(runNode(oneCopyProgram(requireFirst), 'commonjs')).toBe(oneCopy);
   });
 
-  test("bundles for browsers with the app's tfjs-core: tfjs's gradient module, one engine, no Node-only loader", async () => {
+  test("bundles for browsers with the app's tfjs-core: tfjs's gradient module, one engine, no Node-only loader or worker start", async () => {
     const dir = mkdtempSync(join(tmpdir(), 'dlkit-browser-'));
     try {
       const core = dirname(createRequire(join(packageRoot, 'package.json')).resolve('@tensorflow/tfjs-core/package.json'));
       const app = join(dir, 'app.js');
       writeFileSync(
         app,
-        `import * as tf from ${JSON.stringify(core)};\nimport { dense } from ${JSON.stringify(join(packageRoot, 'dist/index.js'))};\nconsole.log(tf.getBackend, dense);\n`,
+        `import * as tf from ${JSON.stringify(core)};\nimport { dense, initBackend } from ${JSON.stringify(join(packageRoot, 'dist/index.js'))};\nconsole.log(tf.getBackend, dense, initBackend);\n`,
       );
       // the Node built-ins initBackend's start-up code imports today; nothing else of Node may appear
       const startupBuiltins = ['module', 'os', 'path', 'url', 'worker_threads'];
@@ -158,7 +183,13 @@ const loaded = import('@dlkit/backend').then((esm) => ({ esm, cjs }));`;
       const inputs = Object.keys(meta.inputs);
       expect(inputs.filter((path) => path.endsWith('/tfjs-core/dist/register_all_gradients.js'))).toHaveLength(1);
       expect(inputs.filter((path) => path.endsWith('/tfjs-core/dist/engine.js'))).toHaveLength(1);
-      expect(inputs.filter((path) => /tf-core\.node\.js|tfjs-gradients\.node\.js/.test(path))).toEqual([]);
+      expect(inputs.filter((path) => /tf-core\.node\.js|tfjs-gradients\.node\.js|spawn-gemm-worker\.node\.js/.test(path))).toEqual([]);
+      // the GEMM's workers start as Web Workers on dist/gemm-worker.js, a file of the package
+      expect(inputs.filter((path) => path.endsWith('dist/spawn-gemm-worker.browser.js'))).toHaveLength(1);
+      expect(readFileSync(join(dir, 'out', 'app.js'), 'utf8')).toMatch(
+        /new Worker\(new URL\("\.\/gemm-worker\.js", import\.meta\.url\), \{ type: "module" \}\)/,
+      );
+      expect(statSync(join(packageRoot, 'dist', 'gemm-worker.js')).isFile()).toBe(true);
       const external = Object.values(meta.outputs).flatMap((output) => output.imports.filter((i) => i.external).map((i) => i.path));
       expect([...new Set(external)].sort()).toEqual(startupBuiltins);
     } finally {

@@ -2,7 +2,7 @@ import { dense } from '@dlkit/backend';
 import * as tf from '@tensorflow/tfjs-core';
 import type { GanConfig } from './gan-config';
 import { createParameter, type Network, seededDropout } from './_network';
-import { conv2dSame, conv2dTransposeSame } from './_same-conv';
+import { convLayer, convTransposeLayer } from './_same-conv';
 
 /**
  * DCGAN-style generator: z → dense to (H/4 × W/4 × c0) → transposed conv, stride 2, to (H/2 × W/2 × c1)
@@ -32,10 +32,12 @@ export function createDcganGenerator(config: GanConfig): Network {
         const batch = z.shape[0];
         const h0 = dense(z, v(0) as tf.Tensor2D, v(1) as tf.Tensor1D, { activation: 'leakyRelu', leakyAlpha: config.leakyAlpha });
         const x0 = tf.reshape(h0, [batch, height / 4, width / 4, c0]) as tf.Tensor4D;
-        const x1 = conv2dTransposeSame(x0, v(2) as tf.Tensor4D, [batch, height / 2, width / 2, c1], 2);
-        const h1 = tf.leakyRelu(tf.add(x1, v(3)), config.leakyAlpha) as tf.Tensor4D;
-        const x2 = conv2dTransposeSame(h1, v(4) as tf.Tensor4D, [batch, height, width, 1], 2);
-        return tf.reshape(tf.tanh(tf.add(x2, v(5))), [batch, height * width]) as tf.Tensor2D;
+        const h1 = convTransposeLayer(x0, v(2) as tf.Tensor4D, v(3) as tf.Tensor1D, [batch, height / 2, width / 2, c1], 2, {
+          activation: 'leakyRelu',
+          leakyAlpha: config.leakyAlpha,
+        });
+        const x2 = convTransposeLayer(h1, v(4) as tf.Tensor4D, v(5) as tf.Tensor1D, [batch, height, width, 1], 2, { activation: 'tanh' });
+        return tf.reshape(x2, [batch, height * width]) as tf.Tensor2D;
       }),
   };
 }
@@ -66,9 +68,10 @@ export function createDcganDiscriminator(config: GanConfig): Network {
       tf.tidy(() => {
         const batch = x.shape[0];
         const image = tf.reshape(x, [batch, height, width, 1]) as tf.Tensor4D;
-        const conv0 = tf.leakyRelu(tf.add(conv2dSame(image, v(0) as tf.Tensor4D, 2), v(1)), config.leakyAlpha) as tf.Tensor4D;
+        const activation = { activation: 'leakyRelu', leakyAlpha: config.leakyAlpha } as const;
+        const conv0 = convLayer(image, v(0) as tf.Tensor4D, v(1) as tf.Tensor1D, 2, activation);
         const h0 = seededDropout(conv0, config.dropout, dropoutSeed, 0);
-        const conv1 = tf.leakyRelu(tf.add(conv2dSame(h0, v(2) as tf.Tensor4D, 2), v(3)), config.leakyAlpha) as tf.Tensor4D;
+        const conv1 = convLayer(h0, v(2) as tf.Tensor4D, v(3) as tf.Tensor1D, 2, activation);
         const h1 = seededDropout(conv1, config.dropout, dropoutSeed, 1);
         return dense(tf.reshape(h1, [batch, flat]) as tf.Tensor2D, v(4) as tf.Tensor2D, v(5) as tf.Tensor1D);
       }),

@@ -1,11 +1,54 @@
+import { conv2d, conv2dTranspose, fastKernelsEnabled } from '@dlkit/backend';
 import * as tf from '@tensorflow/tfjs-core';
 
-// The WASM backend has no Conv2DBackpropFilter kernel, so the stock conv gradients fail there. These
-// two layers carry their own gradients built from kernels every backend has: the filter gradient is
-// itself a convolution (input channels as batch, batch as channels, the stride as dilation).
+// Stock tfjs-backend-wasm has no Conv2DBackpropFilter kernel, so tfjs's conv gradients fail there. Where
+// the backend has one (cpu, webgl, webgpu, tfjs-node, and wasm with @dlkit/backend's GEMM kernels on),
+// these layers are tfjs's own conv2d and conv2dTranspose with tfjs's gradients. Elsewhere they carry
+// their own gradients built from kernels every backend has: the filter gradient is itself a convolution
+// (input channels as batch, batch as channels, the stride as dilation).
+
+/** The activation after a layer's bias. */
+export interface ConvLayerActivation {
+  activation: 'leakyRelu' | 'tanh';
+  leakyAlpha?: number;
+}
+
+/**
+ * activation(conv2d(x, filter, stride, 'same') + bias): @dlkit/backend's conv2d layer (one fused kernel,
+ * its own gradient) where the backend computes conv gradients, else conv2dSame then tfjs's ops.
+ */
+export function convLayer(x: tf.Tensor4D, filter: tf.Tensor4D, bias: tf.Tensor1D, stride: number, act: ConvLayerActivation): tf.Tensor4D {
+  if (convGradientsRun()) return conv2d(x, filter, bias, { strides: stride, pad: 'same', ...act });
+  return tf.tidy(() => activate(tf.add(conv2dSame(x, filter, stride), bias), act));
+}
+
+/** activation(conv2dTranspose(x, filter, outputShape, stride, 'same') + bias), the same way as convLayer. */
+export function convTransposeLayer(
+  x: tf.Tensor4D,
+  filter: tf.Tensor4D,
+  bias: tf.Tensor1D,
+  outputShape: [number, number, number, number],
+  stride: number,
+  act: ConvLayerActivation,
+): tf.Tensor4D {
+  if (convGradientsRun()) return conv2dTranspose(x, filter, outputShape, bias, { strides: stride, pad: 'same', ...act });
+  return tf.tidy(() => activate(tf.add(conv2dTransposeSame(x, filter, outputShape, stride), bias), act));
+}
+
+/** tanh as 2σ(2y) − 1 while fast kernels are on, as @dlkit/backend's layers compute it (WASM's Tanh is scalar). */
+function activate(y: tf.Tensor, { activation, leakyAlpha = 0.2 }: ConvLayerActivation): tf.Tensor4D {
+  if (activation === 'leakyRelu') return tf.leakyRelu(y, leakyAlpha) as tf.Tensor4D;
+  return (fastKernelsEnabled() ? tf.sub(tf.mul(tf.sigmoid(tf.mul(y, 2)), 2), 1) : tf.tanh(y)) as tf.Tensor4D;
+}
+
+/** Whether the backend running now computes conv2d's gradients with its own kernels. */
+export function convGradientsRun(): boolean {
+  return tf.getKernel(tf.Conv2DBackpropFilter, tf.getBackend()) !== undefined;
+}
 
 /** conv2d with 'same' padding and a square stride, differentiable on every backend. */
 export function conv2dSame(x: tf.Tensor4D, filter: tf.Tensor4D, stride: number): tf.Tensor4D {
+  if (convGradientsRun()) return tf.conv2d(x, filter, stride, 'same');
   const op = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
     const [input, kernel, save] = args as [tf.Tensor4D, tf.Tensor4D, tf.GradSaveFunc];
     save([input, kernel]);
@@ -31,6 +74,7 @@ export function conv2dTransposeSame(
   outputShape: [number, number, number, number],
   stride: number,
 ): tf.Tensor4D {
+  if (convGradientsRun()) return tf.conv2dTranspose(x, filter, outputShape, stride, 'same');
   const op = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
     const [input, kernel, save] = args as [tf.Tensor4D, tf.Tensor4D, tf.GradSaveFunc];
     save([input, kernel]);

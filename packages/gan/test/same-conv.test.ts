@@ -1,7 +1,7 @@
-import { initBackend } from '@dlkit/backend';
+import { initBackend, setFastKernels } from '@dlkit/backend';
 import * as tf from '@tensorflow/tfjs-core';
 import { afterAll, describe, expect, test } from 'vitest';
-import { conv2dSame, conv2dTransposeSame, transposedConvolution } from '../src/_same-conv';
+import { conv2dSame, conv2dTransposeSame, convGradientsRun, convLayer, convTransposeLayer, transposedConvolution } from '../src/_same-conv';
 
 afterAll(async () => {
   await initBackend('wasm', { env: {} });
@@ -60,5 +60,55 @@ describe('convolutions with their own gradients', () => {
     )([x, w]);
     expect(maxDifference(ours[0]!, stock[0]!)).toBeLessThan(1e-3);
     expect(maxDifference(ours[1]!, stock[1]!)).toBeLessThan(1e-3);
+  });
+});
+
+// On wasm the layers are tfjs's conv ops (and @dlkit/backend's fused layers) while its GEMM kernels run
+// (they add the missing Conv2DBackpropFilter), and their own gradients with stock kernels: the same
+// gradients either way.
+describe.each([
+  ['with dlkit kernels (tfjs conv ops)', true],
+  ['with stock kernels (own gradients)', false],
+] as const)('on wasm %s', (_, fast) => {
+  test("conv2dSame, conv2dTransposeSame and the layers' gradients equal the cpu backend's", async () => {
+    await initBackend('cpu', { env: {} });
+    const x = tf.randomNormal([3, 8, 8, 4], 0, 1, 'float32', 11) as tf.Tensor4D;
+    const w = tf.randomNormal([5, 5, 4, 6], 0, 1, 'float32', 12) as tf.Tensor4D;
+    const wT = tf.randomNormal([5, 5, 2, 4], 0, 1, 'float32', 13) as tf.Tensor4D;
+    const bias = tf.randomNormal([6], 0, 1, 'float32', 14) as tf.Tensor1D;
+    const biasT = tf.randomNormal([2], 0, 1, 'float32', 15) as tf.Tensor1D;
+    const loss = (a: tf.Tensor, b: tf.Tensor, c: tf.Tensor, d: tf.Tensor, e: tf.Tensor) => {
+      const [x4, w4, wT4] = [a, b, c] as tf.Tensor4D[];
+      return tf.addN([
+        tf.sum(tf.square(conv2dSame(x4!, w4!, 2))),
+        tf.sum(tf.square(conv2dTransposeSame(x4!, wT4!, [3, 16, 16, 2], 2))),
+        tf.sum(tf.square(convLayer(x4!, w4!, d as tf.Tensor1D, 2, { activation: 'leakyRelu', leakyAlpha: 0.2 }))),
+        tf.sum(tf.square(convTransposeLayer(x4!, wT4!, e as tf.Tensor1D, [3, 16, 16, 2], 2, { activation: 'tanh' }))),
+      ]);
+    };
+    const expected = tf
+      .grads(loss)([x, w, wT, bias, biasT])
+      .map((g) => g.dataSync() as Float32Array);
+    await initBackend('wasm', { threads: 1, env: {} });
+    setFastKernels(fast);
+    try {
+      expect(convGradientsRun()).toBe(fast);
+      const values = [x, w, wT, bias, biasT].map((t) => tf.tensor(t.dataSync(), t.shape));
+      const before = tf.memory().numTensors;
+      const grads = tf.grads(loss)(values);
+      grads.forEach((g, i) => {
+        const want = expected[i]!;
+        const scale = want.reduce((m, v) => Math.max(m, Math.abs(v)), 1);
+        const got = g.dataSync();
+        let worst = 0;
+        for (let j = 0; j < want.length; j++) worst = Math.max(worst, Math.abs(got[j]! - want[j]!));
+        expect(worst / scale).toBeLessThan(1e-5);
+      });
+      tf.dispose(grads);
+      expect(tf.memory().numTensors).toBe(before);
+      tf.dispose(values);
+    } finally {
+      setFastKernels(true);
+    }
   });
 });

@@ -1,4 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
+import { fastKernelsEnabled } from '../_fast-kernels-switch';
+import { wasmGemmFor } from '../wasm/wasm-gemm-for';
 
 // Relative costs per element, measured on WASM: a transpose pass, and XNNPACK packing the right-hand
 // operand when it is new (it is in every gradient product: it was just computed).
@@ -12,6 +14,7 @@ const packCost = 2;
  * transposes and packs fewer elements: a big weight matrix then stays on the left, unpacked.
  */
 export function matMulUntransposed(a: tf.Tensor, b: tf.Tensor, transposeA: boolean, transposeB: boolean): tf.Tensor {
+  if (transposedProductsAreFast()) return tf.matMul(a, b, transposeA, transposeB);
   const rows = a.shape[a.rank - (transposeA ? 1 : 2)] ?? 1;
   const columns = b.shape[b.rank - (transposeB ? 2 : 1)] ?? 1;
   if (productIsDirect(a, b, transposeA, transposeB)) {
@@ -22,6 +25,14 @@ export function matMulUntransposed(a: tf.Tensor, b: tf.Tensor, transposeA: boole
   const product = tf.transpose(tf.matMul(transposeB ? b2 : tf.transpose(b2), transposeA ? a2 : tf.transpose(a2)));
   const rank = Math.max(a.rank, b.rank);
   return rank === 2 ? product : tf.reshape(product, [...new Array<number>(rank - 2).fill(1), rows, columns]);
+}
+
+/**
+ * Whether the backend multiplies transposed operands as fast as untransposed ones: dlkit's GEMM on WASM
+ * packs every operand anyway, so the gradients multiply them as they are.
+ */
+export function transposedProductsAreFast(): boolean {
+  return fastKernelsEnabled() && wasmGemmFor(tf.backend()) !== undefined;
 }
 
 /**

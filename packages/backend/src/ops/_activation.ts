@@ -13,7 +13,7 @@ export function tanhFromSigmoid(y: tf.Tensor): tf.Tensor {
 }
 
 /** activation(linear) as tfjs ops (tanh through sigmoid while fast kernels are on). */
-export function applyActivation(linear: tf.Tensor2D, activation: DenseActivation, leakyAlpha: number): tf.Tensor2D {
+export function applyActivation<T extends tf.Tensor>(linear: T, activation: DenseActivation, leakyAlpha: number): T {
   switch (activation) {
     case 'linear':
       return linear;
@@ -24,6 +24,6 @@ export function applyActivation(linear: tf.Tensor2D, activation: DenseActivation
     case 'sigmoid':
       return tf.sigmoid(linear);
     case 'tanh':
-      return (fastKernelsEnabled() ? tanhFromSigmoid(linear) : tf.tanh(linear)) as tf.Tensor2D;
+      return (fastKernelsEnabled() ? tanhFromSigmoid(linear) : tf.tanh(linear)) as T;
   }
 }

@@ -1,3 +1,4 @@
+import type { WasmGemmVariant } from '../wasm/_wasm-gemm-switch';
 import type { BackendName, BackendPreference } from './backend-name';
 
 /** One backend that initBackend tried, and why it was skipped if it was. */
@@ -21,6 +22,11 @@ export interface BackendInfo {
   tried: BackendAttempt[];
   /** WASM only: whether the SIMD build runs. */
   simd?: boolean;
-  /** WASM only: threads the WASM module uses. */
+  /** WASM only: threads the WASM module uses (dlkit's GEMM uses as many). */
   threads?: number;
+  /**
+   * WASM only: the build of dlkit's GEMM that serves products and convolutions when initBackend returned
+   * ('fma' with relaxed SIMD, else 'mul-add'; see setWasmGemm); absent when tfjs's XNNPACK does.
+   */
+  gemm?: WasmGemmVariant;
 }

@@ -1,7 +1,8 @@
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import * as tf from '@tensorflow/tfjs-core';
-import { applyFastKernels } from '../fast-kernels';
+import { applyFastKernels, wasmGemmVariant } from '../fast-kernels';
+import { gemmOf } from '../wasm/wasm-gemm-for';
 import { importFailureReason } from './_import-failure-reason';
 import { defaultWasmThreads, prepareWasmThreads } from './_wasm-threads';
 import { BackendUnavailableError } from './backend-unavailable-error';
@@ -117,6 +118,9 @@ async function startWasm(wasm: WasmModule, threads: number): Promise<string | un
     }
     if (started) {
       await tf.ready();
+      // dlkit's GEMM gets workers of its own on the threaded build's shared heap (XNNPACK's pthreads
+      // stay for the ops dlkit does not replace).
+      await gemmOf(tf.backend())?.startThreads(wasm.getThreadsCount());
       return undefined;
     }
   }
@@ -176,10 +180,11 @@ function installedWasmFolder(): string | undefined {
   }
 }
 
-async function wasmDetails(name: BackendName): Promise<Pick<BackendInfo, 'simd' | 'threads'>> {
+async function wasmDetails(name: BackendName): Promise<Pick<BackendInfo, 'simd' | 'threads' | 'gemm'>> {
   if (name !== 'wasm') return {};
   const simd = Boolean(await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT'));
   const multithread = Boolean(await tf.env().getAsync('WASM_HAS_MULTITHREAD_SUPPORT'));
   const wasm = await import('@tensorflow/tfjs-backend-wasm');
-  return { simd, threads: multithread ? wasm.getThreadsCount() : 1 };
+  const gemm = gemmOf(tf.backend())?.variant() && wasmGemmVariant();
+  return { simd, threads: multithread ? wasm.getThreadsCount() : 1, ...(gemm ? { gemm } : {}) };
 }

@@ -3,7 +3,12 @@ import { BackendError } from '../backend-error';
 
 /** The parts of tfjs-backend-wasm's BackendWasm that dlkit's own kernels use. */
 export interface WasmBackendLike {
-  wasm: { wasmMemory?: WebAssembly.Memory; asm?: { memory?: WebAssembly.Memory } };
+  wasm: {
+    wasmMemory?: WebAssembly.Memory;
+    asm?: { memory?: WebAssembly.Memory };
+    _malloc?: (bytes: number) => number;
+    _free?: (address: number) => void;
+  };
   dataIdMap: { get(dataId: tf.DataId): { memoryOffset: number } | undefined };
   makeOutput(shape: number[], dtype: tf.DataType): tf.TensorInfo;
   disposeData(dataId: tf.DataId, force?: boolean): boolean;
@@ -14,6 +19,7 @@ export interface KernelExports {
   adam(...args: number[]): void;
   transpose(source: number, destination: number, rows: number, columns: number): void;
   leakyRelu(x: number, y: number, size: number, alpha: number): void;
+  columnSums(x: number, out: number, rows: number, columns: number): void;
   dropoutMask(out: number, size: number, threshold: number, keep: number, a: number, b: number, c: number, d: number): void;
 }
 
@@ -89,6 +95,14 @@ export class WasmKernels {
   leakyRelu(x: tf.TensorInfo, alpha: number): tf.TensorInfo {
     const out = this.backend.makeOutput([...x.shape], 'float32');
     this.kernels.leakyRelu(this.address(x), this.address(out), sizeOf(x), alpha);
+    return out;
+  }
+
+  /** Σ of float32 x [..., columns] over every axis but the last: [columns] (keepDims: [1, …, 1, columns]). */
+  columnSums(x: tf.TensorInfo, keepDims: boolean): tf.TensorInfo {
+    const columns = x.shape[x.shape.length - 1]!;
+    const out = this.backend.makeOutput(keepDims ? [...x.shape.slice(0, -1).map(() => 1), columns] : [columns], 'float32');
+    this.kernels.columnSums(this.address(x), this.address(out), sizeOf(x) / columns, columns);
     return out;
   }
 

@@ -1,14 +1,18 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { initBackend, setFastKernels } from '../../src/index';
+import { initBackend, setFastKernels, setWasmGemm } from '../../src/index';
 
 beforeAll(async () => {
   await initBackend('wasm', { env: {} });
 });
-afterAll(() => setFastKernels(true));
+afterAll(() => {
+  setWasmGemm('auto');
+  setFastKernels(true);
+});
 
-describe('kept transposes', () => {
+describe("kept transposes (XNNPACK's path: setWasmGemm('off'))", () => {
   test('a matrix used transposed in several products is transposed once, freed with it, and never stale', () => {
+    setWasmGemm('off');
     const w = tf.tidy(() => tf.variable(tf.randomNormal([6, 4], 0, 1, 'float32', 21)));
     const x = tf.randomNormal([6, 3], 0, 1, 'float32', 22);
     // buffers on the wasm heap: the engine's numDataBuffers counts tensors' buffers only

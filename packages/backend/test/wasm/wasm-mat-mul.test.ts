@@ -1,35 +1,134 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { initBackend, setFastKernels } from '../../src/index';
+import { initBackend, setFastKernels, setWasmGemm, type WasmGemmChoice, wasmGemmVariant } from '../../src/index';
+import { worstGemmError } from '../_gemm-reference';
 
 beforeAll(async () => {
-  await initBackend('wasm', { env: {} });
+  await initBackend('wasm', { threads: 1, env: {} });
 });
-afterAll(() => setFastKernels(true));
+afterAll(() => {
+  setWasmGemm('auto');
+  setFastKernels(true);
+});
 
-describe('transposed matrix products', () => {
-  test.each([
-    [false, true],
-    [true, false],
-    [true, true],
-  ])('transposeA %s, transposeB %s: the values of the untransposed product, plain and fused', (transposeA, transposeB) => {
-    // batched for the plain product; the fused one as dense uses it (stock wasm misplaces the bias of batched fused products)
-    const a = tf.randomNormal(transposeA ? [2, 9, 6] : [2, 6, 9], 0, 1, 'float32', 5);
-    const b = tf.randomNormal(transposeB ? [2, 7, 9] : [2, 9, 7], 0, 1, 'float32', 6);
-    const a2 = tf.reshape(tf.slice(a, [0, 0, 0], [1, -1, -1]), a.shape.slice(1) as [number, number]) as tf.Tensor2D;
-    const b2 = tf.reshape(tf.slice(b, [0, 0, 0], [1, -1, -1]), b.shape.slice(1) as [number, number]) as tf.Tensor2D;
-    const bias = tf.randomNormal([7], 0, 1, 'float32', 8);
-    const before = tf.memory().numTensors;
-    const expected = tf.tidy(() => tf.matMul(transposeA ? tf.transpose(a, [0, 2, 1]) : a, transposeB ? tf.transpose(b, [0, 2, 1]) : b));
-    const plain = tf.matMul(a, b, transposeA, transposeB);
-    const fused = tf.fused.matMul({ a: a2, b: b2, transposeA, transposeB, bias, activation: 'relu' });
-    expect(tf.memory().numTensors).toBe(before + 3);
-    const want = expected.dataSync();
-    const got = plain.dataSync();
-    const gotFused = fused.dataSync();
-    const biasValues = bias.dataSync();
-    for (let i = 0; i < want.length; i++) expect(got[i]).toBeCloseTo(want[i]!, 4);
-    for (let i = 0; i < gotFused.length; i++) expect(gotFused[i]).toBeCloseTo(Math.max(0, want[i]! + biasValues[i % 7]!), 4);
-    tf.dispose([a, b, a2, b2, bias, expected, plain, fused]);
+/** Operands for op(a)·op(b) of m×k·k×n, the same values every run. */
+function operands(m: number, n: number, k: number, transposeA: boolean, transposeB: boolean, seed: number) {
+  return {
+    a: tf.randomUniform(transposeA ? [k, m] : [m, k], -1, 1, 'float32', seed),
+    b: tf.randomUniform(transposeB ? [n, k] : [k, n], -1, 1, 'float32', seed + 1),
+  };
+}
+
+const transposes = [
+  [false, false],
+  [false, true],
+  [true, false],
+  [true, true],
+] as const;
+const shapes: [number, number, number][] = [
+  [1, 1, 1],
+  [1, 33, 5],
+  [7, 1, 9],
+  [13, 17, 31],
+  [128, 256, 100],
+  [129, 31, 300],
+  [300, 70, 40], // more rows than one A block: B packed once for all of them
+];
+
+describe.each(['fma', 'mul-add', 'off'] as const)("setWasmGemm('%s'): BatchMatMul and _FusedMatMul", (choice: WasmGemmChoice) => {
+  beforeAll(() => setWasmGemm(choice));
+
+  test('the variant in use is the one asked for', () => {
+    expect(wasmGemmVariant()).toBe(choice === 'off' ? undefined : choice);
+    expect(tf.getKernel(tf.Conv2DBackpropFilter, 'wasm') !== undefined).toBe(choice !== 'off');
   });
+
+  test.each(transposes)(
+    'transposeA %s, transposeB %s: within float32 of float64 on edge shapes, no tensor leaked',
+    (transposeA, transposeB) => {
+      for (const [m, n, k] of shapes) {
+        const { a, b } = operands(m, n, k, transposeA, transposeB, m + n + k);
+        const before = tf.memory().numTensors;
+        const c = tf.matMul(a, b, transposeA, transposeB);
+        expect(tf.memory().numTensors).toBe(before + 1);
+        expect(c.shape).toEqual([m, n]);
+        const worst = worstGemmError(transposeA, transposeB, m, n, k, a.dataSync(), b.dataSync(), c.dataSync(), undefined);
+        expect(worst, `${m}×${n}×${k}`).toBeLessThan(1);
+        tf.dispose([a, b, c]);
+      }
+    },
+  );
+
+  test('batched and broadcast products equal the products of their matrices', () => {
+    const a = tf.randomNormal([3, 6, 9], 0, 1, 'float32', 5);
+    const b = tf.randomNormal([3, 7, 9], 0, 1, 'float32', 6);
+    const single = tf.randomNormal([1, 9, 7], 0, 1, 'float32', 7);
+    const batched = tf.matMul(a, b, false, true);
+    const broadcast = tf.matMul(a, single);
+    expect(batched.shape).toEqual([3, 6, 7]);
+    expect(broadcast.shape).toEqual([3, 6, 7]);
+    for (let i = 0; i < 3; i++) {
+      const ai = tf.reshape(tf.slice(a, [i, 0, 0], [1, -1, -1]), [6, 9]) as tf.Tensor2D;
+      const bi = tf.reshape(tf.slice(b, [i, 0, 0], [1, -1, -1]), [7, 9]) as tf.Tensor2D;
+      const s = tf.reshape(single, [9, 7]) as tf.Tensor2D;
+      expect(
+        worstGemmError(false, true, 6, 7, 9, ai.dataSync(), bi.dataSync(), tf.slice(batched, [i, 0, 0], [1, -1, -1]).dataSync(), undefined),
+      ).toBeLessThan(1);
+      expect(
+        worstGemmError(
+          false,
+          false,
+          6,
+          7,
+          9,
+          ai.dataSync(),
+          s.dataSync(),
+          tf.slice(broadcast, [i, 0, 0], [1, -1, -1]).dataSync(),
+          undefined,
+        ),
+      ).toBeLessThan(1);
+    }
+    tf.dispose([a, b, single, batched, broadcast]);
+  });
+
+  test.each(['linear', 'relu', 'leakyrelu', 'sigmoid'] as const)(
+    'fused %s with bias equals activation(product + bias) in stock ops',
+    (activation) => {
+      for (const [transposeA, transposeB] of transposes) {
+        const { a, b } = operands(20, 37, 11, transposeA, transposeB, 9);
+        const bias = tf.randomNormal([37], 0, 1, 'float32', 11);
+        const fused = tf.fused.matMul({
+          a: a as tf.Tensor2D,
+          b: b as tf.Tensor2D,
+          transposeA,
+          transposeB,
+          bias,
+          activation,
+          leakyreluAlpha: 0.3,
+        });
+        setFastKernels(false);
+        const expected = tf.tidy(() => {
+          const linear = tf.add(tf.matMul(a, b, transposeA, transposeB), bias);
+          if (activation === 'relu') return tf.relu(linear);
+          if (activation === 'leakyrelu') return tf.leakyRelu(linear, 0.3);
+          if (activation === 'sigmoid') return tf.sigmoid(linear);
+          return linear;
+        });
+        setFastKernels(true);
+        const got = fused.dataSync();
+        const want = expected.dataSync();
+        for (let i = 0; i < want.length; i++) expect(got[i]).toBeCloseTo(want[i]!, 4);
+        tf.dispose([a, b, bias, fused, expected]);
+      }
+    },
+  );
+});
+
+test('the same bits run after run (1 thread here; dist.test.ts compares thread counts)', () => {
+  setWasmGemm('auto');
+  const { a, b } = operands(300, 129, 257, true, false, 3);
+  const first = tf.matMul(a, b, true, false);
+  const again = tf.matMul(a, b, true, false);
+  expect(Buffer.from(again.dataSync().buffer).equals(Buffer.from(first.dataSync().buffer))).toBe(true);
+  tf.dispose([a, b, first, again]);
 });

@@ -1,0 +1,802 @@
+// Generates the WebAssembly text of dlkit's SGEMM and the convolutions built on it, one module per variant:
+// FMA (f32x4.relaxed_madd) or mul+add (f32x4.mul then f32x4.add), for a shared or an unshared imported
+// memory. build-wasm-kernels.mjs compiles the four into src/wasm/_gemm-binary.ts.
+// `node scripts/gen-gemm-wat.mjs [--no-fma] [--shared] [--mr 4 --nr 8 --kc 256 …]` prints one module's text.
+//
+// GEMM layout (BLIS-like): C = op(A)·op(B), row-major float32.
+//   for pc in K by KC                     (kc values of the inner dimension)
+//     for ic in [i0, i1) by MC            pack op(A)[ic:ic+MC, pc:pc+kc] into MR-row panels, [kc][MR] each
+//       for jr in [j0, j1) by NR          pack op(B)[pc:pc+kc, jr:jr+NR] into one [kc][NR] panel (stays in L1)
+//         for ir in the A block by MR     micro-kernel: MR×NR accumulators in v128 locals, k unrolled by U
+// Transposes are absorbed by the packing (a strided gather by 4×4 SIMD transposes, or a copy), so all four
+// transpose cases run the same micro-kernel. Edge panels are zero-padded; edge tiles of C go through a small
+// tile buffer. Every element of C is summed in the same order whatever rows and columns a call covers, so
+// results do not depend on how a product is split across threads.
+//
+// Convolutions (NHWC, filter [kH, kW, inC, outC]) run as products with the patch matrix ("im2col",
+// [batch·outH·outW, kH·kW·inC]), built a block of rows at a time in the thread's scratch:
+//   forward        y = patches · W            (then bias and activation on the block)
+//   input grad     dx = col2im(dy · Wᵀ)        (scatter-added image by image: threads own whole images;
+//                                              then bias and activation: a transposed convolution)
+//   filter grad    dW = patchesᵀ · dy          (threads own row ranges of dW; the sum runs over fixed blocks)
+import createWabt from 'wabt';
+
+export const defaults = { mr: 6, nr: 8, unroll: 4, kc: 256, mc: 256, fma: true, shared: false, im2colFloats: 262144 };
+
+/**
+ * Options with the measured best blocking for the variant filled in (6×8 for FMA: 12 accumulators + 2 B
+ * vectors + 1 broadcast = 15 of x64's 16 xmm registers, V8 keeps one as scratch; 4×8 for mul+add, which
+ * needs one more register for the product and spills at 6×8).
+ */
+export function resolveOptions(options = {}) {
+  const fma = options.fma ?? defaults.fma;
+  return { ...defaults, ...(fma ? {} : { mr: 4 }), ...options, fma };
+}
+
+const align64 = (n) => Math.ceil(n / 64) * 64;
+
+/** Bytes of the GEMM's own scratch (packed A block, one packed B panel, one C tile), 64-byte aligned pieces. */
+export function gemmScratchBytes(options = {}) {
+  const { mr, nr, kc, mc } = resolveOptions(options);
+  return align64(Math.ceil(mc / mr) * mr * kc * 4) + align64(kc * nr * 4) + align64(mr * nr * 4);
+}
+
+/** Bytes of scratch one thread needs: the GEMM's, then the im2col block. */
+export function scratchBytes(options = {}) {
+  return gemmScratchBytes(options) + resolveOptions(options).im2colFloats * 4;
+}
+
+/** Word offsets of a product's parameters (gemmJob). */
+export const gemmParams = {
+  transA: 0,
+  transB: 1,
+  m: 2,
+  n: 3,
+  k: 4,
+  a: 5,
+  lda: 6,
+  b: 7,
+  ldb: 8,
+  c: 9,
+  ldc: 10,
+  beta: 11,
+  byColumns: 12,
+  bias: 13,
+  activation: 14,
+  alpha: 15,
+  /** op(B) packed beforehand (packBJob), or 0: each call packs its own panels. */
+  bPacked: 16,
+  /** N rounded up to NR: the packed layout's block stride. */
+  nPad: 17,
+};
+
+/** Word offsets of a convolution's parameters (convForward, convInputGrad, convFilterGrad). */
+export const convParams = {
+  batch: 0,
+  inH: 1,
+  inW: 2,
+  inC: 3,
+  outH: 4,
+  outW: 5,
+  outC: 6,
+  kH: 7,
+  kW: 8,
+  strideH: 9,
+  strideW: 10,
+  dilationH: 11,
+  padTop: 12,
+  padLeft: 13,
+  x: 14,
+  w: 15,
+  y: 16,
+  out: 17,
+  bias: 18,
+  activation: 19,
+  alpha: 20,
+  rowsPerBlock: 21,
+  filterRowsPerBlock: 22,
+  /** W (forward) or Wᵀ (input gradient) packed beforehand (packBJob), or 0. */
+  wPacked: 23,
+  nPad: 24,
+};
+
+/** Word offsets of packBJob's parameters, after the product's or the convolution's. */
+export const packParams = { transB: 25, k: 26, b: 27, ldb: 28, n: 29, dst: 30, nPad: 31 };
+
+export function generateGemmWat(options = {}) {
+  const o = resolveOptions(options);
+  const { mr: MR, nr: NR, unroll: U, kc: KC, mc: MC, fma } = o;
+  if (NR % 4 !== 0) throw new Error('NR must be a multiple of 4');
+  const V = NR / 4; // B vectors per k
+  const memory = o.shared ? '1 65536 shared' : '1';
+  const mcPadded = Math.ceil(MC / MR) * MR;
+  const bPanelOffset = align64(mcPadded * KC * 4);
+  const tileOffset = bPanelOffset + align64(KC * NR * 4);
+  const im2colOffset = gemmScratchBytes(o);
+
+  const acc = (r, j) => `$c${r}_${j}`;
+  const madd = (a, b, c) =>
+    fma
+      ? `(f32x4.relaxed_madd (local.get ${a}) (local.get ${b}) (local.get ${c}))`
+      : `(f32x4.add (local.get ${c}) (f32x4.mul (local.get ${a}) (local.get ${b})))`;
+
+  // One k step of the micro-kernel at unroll position u (immediate offsets from $pa and $pb).
+  const kStep = (u) => {
+    const lines = [];
+    for (let j = 0; j < V; j++) lines.push(`(local.set $b${j} (v128.load offset=${(u * NR + 4 * j) * 4} (local.get $pb)))`);
+    for (let r = 0; r < MR; r++) {
+      lines.push(`(local.set $a (v128.load32_splat offset=${(u * MR + r) * 4} (local.get $pa)))`);
+      for (let j = 0; j < V; j++) lines.push(`(local.set ${acc(r, j)} ${madd('$a', `$b${j}`, acc(r, j))})`);
+    }
+    return lines.join('\n        ');
+  };
+
+  const accLocals = [];
+  for (let r = 0; r < MR; r++) for (let j = 0; j < V; j++) accLocals.push(`(local ${acc(r, j)} v128)`);
+  const bLocals = Array.from({ length: V }, (_, j) => `(local $b${j} v128)`).join(' ');
+
+  // Full-tile store: C[r][4j..4j+3] (+)= acc.
+  const fullStore = [];
+  for (let r = 0; r < MR; r++) {
+    for (let j = 0; j < V; j++) fullStore.push(`(v128.store offset=${16 * j} (local.get $cr) (local.get ${acc(r, j)}))`);
+    if (r < MR - 1) fullStore.push('(local.set $cr (i32.add (local.get $cr) (local.get $ldc)))');
+  }
+  const fullLoadAdd = [];
+  for (let r = 0; r < MR; r++) {
+    for (let j = 0; j < V; j++) {
+      fullLoadAdd.push(`(local.set ${acc(r, j)} (f32x4.add (local.get ${acc(r, j)}) (v128.load offset=${16 * j} (local.get $cr))))`);
+    }
+    fullLoadAdd.push('(local.set $cr (i32.add (local.get $cr) (local.get $ldc)))');
+  }
+  const tileStore = [];
+  for (let r = 0; r < MR; r++)
+    for (let j = 0; j < V; j++) tileStore.push(`(v128.store offset=${(r * NR + 4 * j) * 4} (local.get $tile) (local.get ${acc(r, j)}))`);
+
+  const micro = `
+  ;; C tile (mr×nr valid of MR×NR) (+)= packed A panel [kc][MR] · packed B panel [kc][NR].
+  ;; $ldc in bytes; $beta 0: C = product, 1: C += product.
+  (func $micro (param $pa i32) (param $pb i32) (param $kc i32) (param $c i32) (param $ldc i32) (param $beta i32)
+    (param $mr i32) (param $nr i32) (param $tile i32)
+    (local $k i32) (local $cr i32) (local $r i32) (local $j i32) (local $dst i32) (local $src i32)
+    (local $a v128) ${bLocals}
+    ${accLocals.join(' ')}
+    (local.set $k (local.get $kc))
+    (if (i32.ge_u (local.get $k) (i32.const ${U}))
+      (then
+        (loop $unrolled
+        ${Array.from({ length: U }, (_, u) => kStep(u)).join('\n        ')}
+        (local.set $pa (i32.add (local.get $pa) (i32.const ${U * MR * 4})))
+        (local.set $pb (i32.add (local.get $pb) (i32.const ${U * NR * 4})))
+        (local.set $k (i32.sub (local.get $k) (i32.const ${U})))
+        (br_if $unrolled (i32.ge_u (local.get $k) (i32.const ${U}))))))
+    (if (local.get $k)
+      (then
+        (loop $rest
+        ${kStep(0)}
+        (local.set $pa (i32.add (local.get $pa) (i32.const ${MR * 4})))
+        (local.set $pb (i32.add (local.get $pb) (i32.const ${NR * 4})))
+        (local.set $k (i32.sub (local.get $k) (i32.const 1)))
+        (br_if $rest (local.get $k)))))
+    (if (i32.and (i32.eq (local.get $mr) (i32.const ${MR})) (i32.eq (local.get $nr) (i32.const ${NR})))
+      (then
+        (if (local.get $beta)
+          (then
+            (local.set $cr (local.get $c))
+            ${fullLoadAdd.join('\n            ')}))
+        (local.set $cr (local.get $c))
+        ${fullStore.join('\n        ')}
+        (return)))
+    ;; Edge tile: through the tile buffer, element by element.
+    ${tileStore.join('\n    ')}
+    (local.set $r (i32.const 0))
+    (loop $rows
+      (local.set $dst (i32.add (local.get $c) (i32.mul (local.get $r) (local.get $ldc))))
+      (local.set $src (i32.add (local.get $tile) (i32.mul (local.get $r) (i32.const ${NR * 4}))))
+      (local.set $j (i32.const 0))
+      (loop $cols
+        (f32.store (local.get $dst)
+          (select
+            (f32.add (f32.load (local.get $dst)) (f32.load (local.get $src)))
+            (f32.load (local.get $src))
+            (local.get $beta)))
+        (local.set $dst (i32.add (local.get $dst) (i32.const 4)))
+        (local.set $src (i32.add (local.get $src) (i32.const 4)))
+        (local.set $j (i32.add (local.get $j) (i32.const 1)))
+        (br_if $cols (i32.lt_u (local.get $j) (local.get $nr))))
+      (local.set $r (i32.add (local.get $r) (i32.const 1)))
+      (br_if $rows (i32.lt_u (local.get $r) (local.get $mr)))))`;
+
+  // Packing: W-wide panels [kc][W] from a source where the W values of one k are contiguous ("copy":
+  // op(B) untransposed, op(A) transposed) or strided by $stride bytes ("gather": the other two cases).
+  const packCopy = (name, W) => {
+    const full = [];
+    for (let g = 0; g + 4 <= W; g += 4)
+      full.push(`(v128.store offset=${g * 4} (local.get $dst) (v128.load offset=${g * 4} (local.get $src)))`);
+    for (let g = W - (W % 4); g < W; g++)
+      full.push(`(f32.store offset=${g * 4} (local.get $dst) (f32.load offset=${g * 4} (local.get $src)))`);
+    return `
+  ;; [kc][${W}] panel from rows of $stride bytes holding w ≤ ${W} contiguous values each; zero-padded to ${W}.
+  (func $${name} (param $src i32) (param $stride i32) (param $kc i32) (param $w i32) (param $dst i32)
+    (local $end i32) (local $i i32)
+    (local.set $end (i32.add (local.get $dst) (i32.mul (local.get $kc) (i32.const ${W * 4}))))
+    (if (i32.eqz (local.get $kc)) (then (return)))
+    (if (i32.eq (local.get $w) (i32.const ${W}))
+      (then
+        (loop $k
+          ${full.join('\n          ')}
+          (local.set $src (i32.add (local.get $src) (local.get $stride)))
+          (local.set $dst (i32.add (local.get $dst) (i32.const ${W * 4})))
+          (br_if $k (i32.lt_u (local.get $dst) (local.get $end))))
+        (return)))
+    (loop $k
+      (local.set $i (i32.const 0))
+      (loop $lane
+        (f32.store (i32.add (local.get $dst) (i32.shl (local.get $i) (i32.const 2)))
+          (if (result f32) (i32.lt_u (local.get $i) (local.get $w))
+            (then (f32.load (i32.add (local.get $src) (i32.shl (local.get $i) (i32.const 2)))))
+            (else (f32.const 0))))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br_if $lane (i32.lt_u (local.get $i) (i32.const ${W}))))
+      (local.set $src (i32.add (local.get $src) (local.get $stride)))
+      (local.set $dst (i32.add (local.get $dst) (i32.const ${W * 4})))
+      (br_if $k (i32.lt_u (local.get $dst) (local.get $end)))))`;
+  };
+  const shuffle = (lanes, x, y) => `(i8x16.shuffle ${lanes.flatMap((l) => [4 * l, 4 * l + 1, 4 * l + 2, 4 * l + 3]).join(' ')} ${x} ${y})`;
+  const packGather = (name, W) => {
+    const groups = Math.floor(W / 4);
+    const block = [];
+    // 4 k at a time: groups of 4 source rows transposed by shuffles into 4 panel rows.
+    for (let g = 0; g < groups; g++) {
+      for (let t = 0; t < 4; t++)
+        block.push(`(local.set $r${t} (v128.load (i32.add (local.get $src) (i32.mul (local.get $stride) (i32.const ${4 * g + t})))))`);
+      block.push(`(local.set $t0 ${shuffle([0, 4, 1, 5], '(local.get $r0)', '(local.get $r1)')})`);
+      block.push(`(local.set $t1 ${shuffle([2, 6, 3, 7], '(local.get $r0)', '(local.get $r1)')})`);
+      block.push(`(local.set $t2 ${shuffle([0, 4, 1, 5], '(local.get $r2)', '(local.get $r3)')})`);
+      block.push(`(local.set $t3 ${shuffle([2, 6, 3, 7], '(local.get $r2)', '(local.get $r3)')})`);
+      block.push(
+        `(v128.store offset=${(0 * W + 4 * g) * 4} (local.get $dst) ${shuffle([0, 1, 4, 5], '(local.get $t0)', '(local.get $t2)')})`,
+      );
+      block.push(
+        `(v128.store offset=${(1 * W + 4 * g) * 4} (local.get $dst) ${shuffle([2, 3, 6, 7], '(local.get $t0)', '(local.get $t2)')})`,
+      );
+      block.push(
+        `(v128.store offset=${(2 * W + 4 * g) * 4} (local.get $dst) ${shuffle([0, 1, 4, 5], '(local.get $t1)', '(local.get $t3)')})`,
+      );
+      block.push(
+        `(v128.store offset=${(3 * W + 4 * g) * 4} (local.get $dst) ${shuffle([2, 3, 6, 7], '(local.get $t1)', '(local.get $t3)')})`,
+      );
+    }
+    for (let l = 4 * groups; l < W; l++)
+      for (let t = 0; t < 4; t++)
+        block.push(
+          `(f32.store offset=${(t * W + l) * 4} (local.get $dst) (f32.load offset=${t * 4} (i32.add (local.get $src) (i32.mul (local.get $stride) (i32.const ${l})))))`,
+        );
+    return `
+  ;; [kc][${W}] panel from w ≤ ${W} source rows $stride bytes apart, each holding kc contiguous values
+  ;; (the panel is their transpose); zero-padded to ${W}.
+  (func $${name} (param $src i32) (param $stride i32) (param $kc i32) (param $w i32) (param $dst i32)
+    (local $k i32) (local $i i32) (local $end i32)
+    (local $r0 v128) (local $r1 v128) (local $r2 v128) (local $r3 v128)
+    (local $t0 v128) (local $t1 v128) (local $t2 v128) (local $t3 v128)
+    (if (i32.eqz (local.get $kc)) (then (return)))
+    (if (i32.eq (local.get $w) (i32.const ${W}))
+      (then
+        (if (i32.ge_u (local.get $kc) (i32.const 4))
+          (then
+            (local.set $end (i32.add (local.get $src) (i32.shl (i32.and (local.get $kc) (i32.const -4)) (i32.const 2))))
+            (loop $k4
+              ${block.join('\n              ')}
+              (local.set $src (i32.add (local.get $src) (i32.const 16)))
+              (local.set $dst (i32.add (local.get $dst) (i32.const ${4 * W * 4})))
+              (br_if $k4 (i32.lt_u (local.get $src) (local.get $end))))))
+        (local.set $kc (i32.and (local.get $kc) (i32.const 3)))
+        (if (i32.eqz (local.get $kc)) (then (return)))))
+    ;; Remaining k (or an edge panel): one value at a time.
+    (local.set $k (i32.const 0))
+    (loop $kLoop
+      (local.set $i (i32.const 0))
+      (loop $lane
+        (f32.store (i32.add (local.get $dst) (i32.shl (local.get $i) (i32.const 2)))
+          (if (result f32) (i32.lt_u (local.get $i) (local.get $w))
+            (then (f32.load (i32.add (i32.add (local.get $src) (i32.shl (local.get $k) (i32.const 2))) (i32.mul (local.get $i) (local.get $stride)))))
+            (else (f32.const 0))))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br_if $lane (i32.lt_u (local.get $i) (i32.const ${W}))))
+      (local.set $dst (i32.add (local.get $dst) (i32.const ${W * 4})))
+      (local.set $k (i32.add (local.get $k) (i32.const 1)))
+      (br_if $kLoop (i32.lt_u (local.get $k) (local.get $kc)))))`;
+  };
+
+  const bPacking = `
+  ;; op(B)[pc:pc+kc, jr:jr+bk] packed into one [kc][NR] panel at dst (zero-padded).
+  (func $packBPanel (param $transB i32) (param $b i32) (param $ldb i32) (param $pc i32) (param $kc i32) (param $jr i32) (param $bk i32) (param $dst i32)
+    (if (local.get $transB)
+      (then
+        (call $packB_gather
+          (i32.add (local.get $b) (i32.shl (i32.add (i32.mul (local.get $jr) (local.get $ldb)) (local.get $pc)) (i32.const 2)))
+          (i32.shl (local.get $ldb) (i32.const 2)) (local.get $kc) (local.get $bk) (local.get $dst)))
+      (else
+        (call $packB_copy
+          (i32.add (local.get $b) (i32.shl (i32.add (i32.mul (local.get $pc) (local.get $ldb)) (local.get $jr)) (i32.const 2)))
+          (i32.shl (local.get $ldb) (i32.const 2)) (local.get $kc) (local.get $bk) (local.get $dst)))))
+
+  ;; Packs op(B)'s panels for columns [j0, j1) (whole panels) of every K block into dst, the layout gemm's
+  ;; $bPacked reads: block pc at pc·nPad values, panel jr at jr·kc within it (nPad: N rounded up to NR).
+  ;; Done once per product instead of once per chunk and A block.
+  (func $packB (export "packB") (param $transB i32) (param $K i32) (param $b i32) (param $ldb i32) (param $n i32)
+    (param $j0 i32) (param $j1 i32) (param $dst i32) (param $nPad i32)
+    (local $pc i32) (local $kc i32) (local $jr i32)
+    (if (i32.or (i32.eqz (local.get $K)) (i32.ge_s (local.get $j0) (local.get $j1))) (then (return)))
+    (loop $kBlocks
+      (local.set $kc (select (i32.sub (local.get $K) (local.get $pc)) (i32.const ${KC})
+        (i32.lt_s (i32.sub (local.get $K) (local.get $pc)) (i32.const ${KC}))))
+      (local.set $jr (local.get $j0))
+      (loop $panels
+        (call $packBPanel (local.get $transB) (local.get $b) (local.get $ldb) (local.get $pc) (local.get $kc) (local.get $jr)
+          (select (i32.sub (local.get $n) (local.get $jr)) (i32.const ${NR}) (i32.lt_s (i32.sub (local.get $n) (local.get $jr)) (i32.const ${NR})))
+          (i32.add (local.get $dst) (i32.shl (i32.add (i32.mul (local.get $pc) (local.get $nPad)) (i32.mul (local.get $jr) (local.get $kc))) (i32.const 2))))
+        (local.set $jr (i32.add (local.get $jr) (i32.const ${NR})))
+        (br_if $panels (i32.lt_s (local.get $jr) (local.get $j1))))
+      (local.set $pc (i32.add (local.get $pc) (i32.const ${KC})))
+      (br_if $kBlocks (i32.lt_s (local.get $pc) (local.get $K)))))`;
+
+  const driver = `${bPacking}
+  ;; C[i0:i1, j0:j1] = op(A)·op(B) (beta 0) or += (beta 1), for one thread's share of a product.
+  ;; Row-major, every leading dimension in values: A is M×K (K×M if transA), B is K×N (N×K if transB),
+  ;; C is M×N with leading dimension ldc. $scratch: this thread's own (scratchBytes).
+  (func $gemm (export "gemm") (param $transA i32) (param $transB i32) (param $K i32)
+    (param $a i32) (param $lda i32) (param $b i32) (param $ldb i32) (param $c i32) (param $ldc i32) (param $beta i32)
+    (param $i0 i32) (param $i1 i32) (param $j0 i32) (param $j1 i32) (param $scratch i32)
+    (param $bPacked i32) (param $nPad i32)
+    (local $pc i32) (local $kc i32) (local $ic i32) (local $mc i32) (local $ir i32) (local $jr i32)
+    (local $bk i32) (local $pa i32) (local $pb i32) (local $tile i32) (local $ldcBytes i32)
+    (local.set $pb (i32.add (local.get $scratch) (i32.const ${bPanelOffset})))
+    (local.set $tile (i32.add (local.get $scratch) (i32.const ${tileOffset})))
+    (local.set $ldcBytes (i32.shl (local.get $ldc) (i32.const 2)))
+    (if (i32.or (i32.ge_s (local.get $i0) (local.get $i1)) (i32.ge_s (local.get $j0) (local.get $j1))) (then (return)))
+    (if (i32.eqz (local.get $K))
+      (then
+        ;; op(A)·op(B) with K = 0 is zero: C = 0 (beta 0) or unchanged.
+        (if (local.get $beta) (then (return)))
+        (local.set $ic (local.get $i0))
+        (loop $zr
+          (call $fill
+            (i32.add (local.get $c) (i32.shl (i32.add (i32.mul (local.get $ic) (local.get $ldc)) (local.get $j0)) (i32.const 2)))
+            (i32.sub (local.get $j1) (local.get $j0)))
+          (local.set $ic (i32.add (local.get $ic) (i32.const 1)))
+          (br_if $zr (i32.lt_s (local.get $ic) (local.get $i1))))
+        (return)))
+    (loop $kBlocks
+      (local.set $kc (select (i32.sub (local.get $K) (local.get $pc)) (i32.const ${KC})
+        (i32.lt_s (i32.sub (local.get $K) (local.get $pc)) (i32.const ${KC}))))
+      (local.set $ic (local.get $i0))
+      (loop $mBlocks
+        (local.set $mc (select (i32.sub (local.get $i1) (local.get $ic)) (i32.const ${MC})
+          (i32.lt_s (i32.sub (local.get $i1) (local.get $ic)) (i32.const ${MC}))))
+        ;; Pack op(A)[ic:ic+mc, pc:pc+kc] into MR-row panels.
+        (local.set $ir (i32.const 0))
+        (local.set $pa (local.get $scratch))
+        (loop $aPanels
+          (if (local.get $transA)
+            (then
+              (call $packA_copy
+                (i32.add (local.get $a) (i32.shl (i32.add (i32.mul (local.get $pc) (local.get $lda)) (i32.add (local.get $ic) (local.get $ir))) (i32.const 2)))
+                (i32.shl (local.get $lda) (i32.const 2)) (local.get $kc)
+                (select (i32.sub (local.get $mc) (local.get $ir)) (i32.const ${MR}) (i32.lt_s (i32.sub (local.get $mc) (local.get $ir)) (i32.const ${MR})))
+                (local.get $pa)))
+            (else
+              (call $packA_gather
+                (i32.add (local.get $a) (i32.shl (i32.add (i32.mul (i32.add (local.get $ic) (local.get $ir)) (local.get $lda)) (local.get $pc)) (i32.const 2)))
+                (i32.shl (local.get $lda) (i32.const 2)) (local.get $kc)
+                (select (i32.sub (local.get $mc) (local.get $ir)) (i32.const ${MR}) (i32.lt_s (i32.sub (local.get $mc) (local.get $ir)) (i32.const ${MR})))
+                (local.get $pa))))
+          (local.set $pa (i32.add (local.get $pa) (i32.mul (local.get $kc) (i32.const ${MR * 4}))))
+          (local.set $ir (i32.add (local.get $ir) (i32.const ${MR})))
+          (br_if $aPanels (i32.lt_s (local.get $ir) (local.get $mc))))
+        (local.set $jr (local.get $j0))
+        (loop $nPanels
+          (local.set $bk (select (i32.sub (local.get $j1) (local.get $jr)) (i32.const ${NR}) (i32.lt_s (i32.sub (local.get $j1) (local.get $jr)) (i32.const ${NR}))))
+          (if (local.get $bPacked)
+            (then
+              ;; packed once for the whole product (packBJob): block pc, then panel jr
+              (local.set $pb (i32.add (local.get $bPacked)
+                (i32.shl (i32.add (i32.mul (local.get $pc) (local.get $nPad)) (i32.mul (local.get $jr) (local.get $kc))) (i32.const 2)))))
+            (else
+              (call $packBPanel (local.get $transB) (local.get $b) (local.get $ldb) (local.get $pc) (local.get $kc) (local.get $jr) (local.get $bk) (local.get $pb))))
+          (local.set $ir (i32.const 0))
+          (local.set $pa (local.get $scratch))
+          (loop $mPanels
+            (call $micro (local.get $pa) (local.get $pb) (local.get $kc)
+              (i32.add (local.get $c) (i32.shl (i32.add (i32.mul (i32.add (local.get $ic) (local.get $ir)) (local.get $ldc)) (local.get $jr)) (i32.const 2)))
+              (local.get $ldcBytes)
+              (i32.or (local.get $beta) (i32.ne (local.get $pc) (i32.const 0)))
+              (select (i32.sub (local.get $mc) (local.get $ir)) (i32.const ${MR}) (i32.lt_s (i32.sub (local.get $mc) (local.get $ir)) (i32.const ${MR})))
+              (local.get $bk) (local.get $tile))
+            (local.set $pa (i32.add (local.get $pa) (i32.mul (local.get $kc) (i32.const ${MR * 4}))))
+            (local.set $ir (i32.add (local.get $ir) (i32.const ${MR})))
+            (br_if $mPanels (i32.lt_s (local.get $ir) (local.get $mc))))
+          (local.set $jr (i32.add (local.get $jr) (i32.const ${NR})))
+          (br_if $nPanels (i32.lt_s (local.get $jr) (local.get $j1))))
+        (local.set $ic (i32.add (local.get $ic) (i32.const ${MC})))
+        (br_if $mBlocks (i32.lt_s (local.get $ic) (local.get $i1))))
+      (local.set $pc (i32.add (local.get $pc) (i32.const ${KC})))
+      (br_if $kBlocks (i32.lt_s (local.get $pc) (local.get $K)))))`;
+
+  // Vector helpers over n float32 values at unaligned addresses.
+  const helpers = `
+  ;; dst[0:n] = 0
+  (func $fill (param $dst i32) (param $n i32)
+    (local $end i32)
+    (local.set $end (i32.add (local.get $dst) (i32.shl (local.get $n) (i32.const 2))))
+    (block $done
+      (loop $v
+        (br_if $done (i32.gt_u (i32.add (local.get $dst) (i32.const 16)) (local.get $end)))
+        (v128.store (local.get $dst) (v128.const i32x4 0 0 0 0))
+        (local.set $dst (i32.add (local.get $dst) (i32.const 16)))
+        (br $v)))
+    (block $done
+      (loop $s
+        (br_if $done (i32.ge_u (local.get $dst) (local.get $end)))
+        (f32.store (local.get $dst) (f32.const 0))
+        (local.set $dst (i32.add (local.get $dst) (i32.const 4)))
+        (br $s))))
+  ;; dst[0:n] = src[0:n]
+  (func $copy (param $src i32) (param $dst i32) (param $n i32)
+    (local $end i32)
+    (local.set $end (i32.add (local.get $dst) (i32.shl (local.get $n) (i32.const 2))))
+    (block $done
+      (loop $v
+        (br_if $done (i32.gt_u (i32.add (local.get $dst) (i32.const 16)) (local.get $end)))
+        (v128.store (local.get $dst) (v128.load (local.get $src)))
+        (local.set $src (i32.add (local.get $src) (i32.const 16)))
+        (local.set $dst (i32.add (local.get $dst) (i32.const 16)))
+        (br $v)))
+    (block $done
+      (loop $s
+        (br_if $done (i32.ge_u (local.get $dst) (local.get $end)))
+        (f32.store (local.get $dst) (f32.load (local.get $src)))
+        (local.set $src (i32.add (local.get $src) (i32.const 4)))
+        (local.set $dst (i32.add (local.get $dst) (i32.const 4)))
+        (br $s))))
+  ;; dst[0:n] += src[0:n]
+  (func $addInto (param $src i32) (param $dst i32) (param $n i32)
+    (local $end i32)
+    (local.set $end (i32.add (local.get $dst) (i32.shl (local.get $n) (i32.const 2))))
+    (block $done
+      (loop $v
+        (br_if $done (i32.gt_u (i32.add (local.get $dst) (i32.const 16)) (local.get $end)))
+        (v128.store (local.get $dst) (f32x4.add (v128.load (local.get $dst)) (v128.load (local.get $src))))
+        (local.set $src (i32.add (local.get $src) (i32.const 16)))
+        (local.set $dst (i32.add (local.get $dst) (i32.const 16)))
+        (br $v)))
+    (block $done
+      (loop $s
+        (br_if $done (i32.ge_u (local.get $dst) (local.get $end)))
+        (f32.store (local.get $dst) (f32.add (f32.load (local.get $dst)) (f32.load (local.get $src))))
+        (local.set $src (i32.add (local.get $src) (i32.const 4)))
+        (local.set $dst (i32.add (local.get $dst) (i32.const 4)))
+        (br $s))))
+
+  ;; C[i0:i1, j0:j1] = activation(C + bias[j]) in place (bias 0: none). Activation 0 linear, 1 relu
+  ;; (v > 0 ? v : 0), 2 leaky relu (v < 0 ? α·v : v).
+  (func $epilogue (param $c i32) (param $ldc i32) (param $i0 i32) (param $i1 i32) (param $j0 i32) (param $j1 i32)
+    (param $bias i32) (param $act i32) (param $alpha f32)
+    (local $row i32) (local $p i32) (local $end i32) (local $vend i32) (local $bp i32) (local $v v128) (local $av v128) (local $s f32)
+    (if (i32.and (i32.eqz (local.get $bias)) (i32.eqz (local.get $act))) (then (return)))
+    (if (i32.ge_s (local.get $j0) (local.get $j1)) (then (return)))
+    (local.set $av (f32x4.splat (local.get $alpha)))
+    (local.set $row (local.get $i0))
+    (block $rowsDone
+      (loop $rows
+        (br_if $rowsDone (i32.ge_s (local.get $row) (local.get $i1)))
+        (local.set $p (i32.add (local.get $c) (i32.shl (i32.add (i32.mul (local.get $row) (local.get $ldc)) (local.get $j0)) (i32.const 2))))
+        (local.set $end (i32.add (local.get $p) (i32.shl (i32.sub (local.get $j1) (local.get $j0)) (i32.const 2))))
+        (local.set $vend (i32.sub (local.get $end) (i32.const 12)))
+        (local.set $bp (i32.add (local.get $bias) (i32.shl (local.get $j0) (i32.const 2))))
+        (block $vDone
+          (loop $v
+            (br_if $vDone (i32.ge_u (local.get $p) (local.get $vend)))
+            (local.set $v (v128.load (local.get $p)))
+            (if (local.get $bias) (then (local.set $v (f32x4.add (local.get $v) (v128.load (local.get $bp))))))
+            (if (i32.eq (local.get $act) (i32.const 1))
+              (then (local.set $v (v128.and (local.get $v) (f32x4.gt (local.get $v) (v128.const i32x4 0 0 0 0))))))
+            (if (i32.eq (local.get $act) (i32.const 2))
+              (then
+                (local.set $v
+                  (v128.bitselect (f32x4.mul (local.get $v) (local.get $av)) (local.get $v)
+                    (f32x4.lt (local.get $v) (v128.const i32x4 0 0 0 0))))))
+            (v128.store (local.get $p) (local.get $v))
+            (local.set $p (i32.add (local.get $p) (i32.const 16)))
+            (local.set $bp (i32.add (local.get $bp) (i32.const 16)))
+            (br $v)))
+        (block $sDone
+          (loop $s
+            (br_if $sDone (i32.ge_u (local.get $p) (local.get $end)))
+            (local.set $s (f32.load (local.get $p)))
+            (if (local.get $bias) (then (local.set $s (f32.add (local.get $s) (f32.load (local.get $bp))))))
+            (if (i32.eq (local.get $act) (i32.const 1))
+              (then (local.set $s (select (local.get $s) (f32.const 0) (f32.gt (local.get $s) (f32.const 0))))))
+            (if (i32.eq (local.get $act) (i32.const 2))
+              (then (local.set $s (select (f32.mul (local.get $s) (local.get $alpha)) (local.get $s) (f32.lt (local.get $s) (f32.const 0))))))
+            (f32.store (local.get $p) (local.get $s))
+            (local.set $p (i32.add (local.get $p) (i32.const 4)))
+            (local.set $bp (i32.add (local.get $bp) (i32.const 4)))
+            (br $s)))
+        (local.set $row (i32.add (local.get $row) (i32.const 1)))
+        (br $rows))))`;
+
+  const P = (name) => `(i32.load offset=${4 * gemmParams[name]} (local.get $p))`;
+  const jobs = `
+  ;; One thread's share [from, to) of the product described at $p (words: see gemmParams): columns of C
+  ;; when byColumns, else rows; then bias and activation on that share.
+  (func (export "gemmJob") (param $p i32) (param $from i32) (param $to i32) (param $scratch i32)
+    (local $i0 i32) (local $i1 i32) (local $j0 i32) (local $j1 i32)
+    (if ${P('byColumns')}
+      (then (local.set $i1 ${P('m')}) (local.set $j0 (local.get $from)) (local.set $j1 (local.get $to)))
+      (else (local.set $i0 (local.get $from)) (local.set $i1 (local.get $to)) (local.set $j1 ${P('n')})))
+    (call $gemm ${P('transA')} ${P('transB')} ${P('k')} ${P('a')} ${P('lda')} ${P('b')} ${P('ldb')} ${P('c')} ${P('ldc')} ${P('beta')}
+      (local.get $i0) (local.get $i1) (local.get $j0) (local.get $j1) (local.get $scratch) ${P('bPacked')} ${P('nPad')})
+    (call $epilogue ${P('c')} ${P('ldc')} (local.get $i0) (local.get $i1) (local.get $j0) (local.get $j1)
+      ${P('bias')} ${P('activation')} (f32.load offset=${4 * gemmParams.alpha} (local.get $p))))`;
+
+  const Q = (name) => `(i32.load offset=${4 * packParams[name]} (local.get $p))`;
+  const packJob = `
+  ;; One thread's share [from, to) of the columns of a B packed for the whole product (see packB).
+  (func (export "packBJob") (param $p i32) (param $from i32) (param $to i32) (param $scratch i32)
+    (call $packB ${Q('transB')} ${Q('k')} ${Q('b')} ${Q('ldb')} ${Q('n')} (local.get $from) (local.get $to) ${Q('dst')} ${Q('nPad')}))`;
+
+  const C = (name) => `(i32.load offset=${4 * convParams[name]} (local.get $p))`;
+  // The geometry every convolution function reads into locals first.
+  const convLocals = `(local $inH i32) (local $inW i32) (local $inC i32) (local $outH i32) (local $outW i32) (local $outC i32)
+    (local $kH i32) (local $kW i32) (local $sH i32) (local $sW i32) (local $dH i32) (local $pt i32) (local $pl i32) (local $Kc i32) (local $seg i32)`;
+  const loadConv = `(local.set $inH ${C('inH')}) (local.set $inW ${C('inW')}) (local.set $inC ${C('inC')})
+    (local.set $outH ${C('outH')}) (local.set $outW ${C('outW')}) (local.set $outC ${C('outC')})
+    (local.set $kH ${C('kH')}) (local.set $kW ${C('kW')}) (local.set $sH ${C('strideH')}) (local.set $sW ${C('strideW')})
+    (local.set $dH ${C('dilationH')}) (local.set $pt ${C('padTop')}) (local.set $pl ${C('padLeft')})
+    (local.set $seg (i32.mul (local.get $kW) (local.get $inC)))
+    (local.set $Kc (i32.mul (local.get $kH) (local.get $seg)))`;
+  // Per output pixel (b, oy, ox): the filter row ky reads x[b, oy·sH + ky·dH − pt, ox·sW − pl + kx, ci] for kx, ci
+  // in order, kW·inC values that NHWC keeps contiguous ("a segment"); of those, [$v0, $v1) lie inside the image.
+  const pixelSetup = `(local.set $ix0 (i32.sub (i32.mul (local.get $ox) (local.get $sW)) (local.get $pl)))
+        (local.set $v0 (i32.mul (select (i32.const 0) (i32.sub (i32.const 0) (local.get $ix0)) (i32.ge_s (local.get $ix0) (i32.const 0))) (local.get $inC)))
+        (local.set $v1 (i32.mul (i32.sub (local.get $inW) (local.get $ix0)) (local.get $inC)))
+        (if (i32.gt_s (local.get $v1) (local.get $seg)) (then (local.set $v1 (local.get $seg))))
+        (if (i32.lt_s (local.get $v1) (local.get $v0)) (then (local.set $v1 (local.get $v0))))
+        (local.set $iy0 (i32.sub (i32.mul (local.get $oy) (local.get $sH)) (local.get $pt)))`;
+  const nextPixel = `(local.set $ox (i32.add (local.get $ox) (i32.const 1)))
+        (if (i32.eq (local.get $ox) (local.get $outW))
+          (then
+            (local.set $ox (i32.const 0))
+            (local.set $oy (i32.add (local.get $oy) (i32.const 1)))
+            (if (i32.eq (local.get $oy) (local.get $outH))
+              (then (local.set $oy (i32.const 0)) (local.set $b (i32.add (local.get $b) (i32.const 1)))))))`;
+  const firstPixel = (m) => `(local.set $ox (i32.rem_u ${m} (local.get $outW)))
+    (local.set $oy (i32.rem_u (i32.div_u ${m} (local.get $outW)) (local.get $outH)))
+    (local.set $b (i32.div_u ${m} (i32.mul (local.get $outW) (local.get $outH))))`;
+  // Address of x[b, iy, ix0, 0] (ix0 may be negative: only offsets ≥ v0 are read).
+  const rowAddress = (base) =>
+    `(i32.add ${base} (i32.shl (i32.add (i32.mul (i32.add (i32.mul (local.get $b) (local.get $inH)) (local.get $iy)) (i32.mul (local.get $inW) (local.get $inC))) (i32.mul (local.get $ix0) (local.get $inC))) (i32.const 2)))`;
+  const pixelLocals =
+    '(local $b i32) (local $oy i32) (local $ox i32) (local $ix0 i32) (local $iy0 i32) (local $iy i32) (local $v0 i32) (local $v1 i32)';
+
+  const conv = `
+  ;; Rows [m0, m0 + rows) of the patch matrix, its columns [k0, k1), into dst ([rows][k1 − k0]); zeros
+  ;; where a filter tap falls outside the image.
+  (func $im2col (param $p i32) (param $m0 i32) (param $rows i32) (param $k0 i32) (param $k1 i32) (param $dst i32)
+    ${convLocals} ${pixelLocals}
+    (local $x i32) (local $r i32) (local $ky i32) (local $kyEnd i32) (local $s0 i32) (local $s1 i32) (local $lo i32) (local $hi i32) (local $src i32)
+    ${loadConv}
+    (local.set $x ${C('x')})
+    ${firstPixel('(local.get $m0)')}
+    (local.set $kyEnd (i32.div_u (i32.add (local.get $k1) (i32.sub (local.get $seg) (i32.const 1))) (local.get $seg)))
+    (block $rowsDone
+      (loop $rowsLoop
+        (br_if $rowsDone (i32.ge_s (local.get $r) (local.get $rows)))
+        ${pixelSetup}
+        (local.set $ky (i32.div_u (local.get $k0) (local.get $seg)))
+        (loop $segments
+          ;; this segment's share of [k0, k1), as offsets into the segment
+          (local.set $s0 (i32.sub (local.get $k0) (i32.mul (local.get $ky) (local.get $seg))))
+          (if (i32.lt_s (local.get $s0) (i32.const 0)) (then (local.set $s0 (i32.const 0))))
+          (local.set $s1 (i32.sub (local.get $k1) (i32.mul (local.get $ky) (local.get $seg))))
+          (if (i32.gt_s (local.get $s1) (local.get $seg)) (then (local.set $s1 (local.get $seg))))
+          (local.set $iy (i32.add (local.get $iy0) (i32.mul (local.get $ky) (local.get $dH))))
+          (if (i32.lt_u (local.get $iy) (local.get $inH))
+            (then
+              (local.set $lo (local.get $v0))
+              (if (i32.lt_s (local.get $lo) (local.get $s0)) (then (local.set $lo (local.get $s0))))
+              (if (i32.gt_s (local.get $lo) (local.get $s1)) (then (local.set $lo (local.get $s1))))
+              (local.set $hi (local.get $v1))
+              (if (i32.gt_s (local.get $hi) (local.get $s1)) (then (local.set $hi (local.get $s1))))
+              (if (i32.lt_s (local.get $hi) (local.get $lo)) (then (local.set $hi (local.get $lo))))
+              (local.set $src ${rowAddress('(local.get $x)')})
+              (if (i32.and (i32.eq (local.get $lo) (local.get $s0)) (i32.eq (local.get $hi) (local.get $s1)))
+                (then
+                  ;; inside the image (most taps): one copy
+                  (call $copy (i32.add (local.get $src) (i32.shl (local.get $lo) (i32.const 2))) (local.get $dst) (i32.sub (local.get $hi) (local.get $lo))))
+                (else
+                  (call $fill (local.get $dst) (i32.sub (local.get $lo) (local.get $s0)))
+                  (call $copy (i32.add (local.get $src) (i32.shl (local.get $lo) (i32.const 2)))
+                    (i32.add (local.get $dst) (i32.shl (i32.sub (local.get $lo) (local.get $s0)) (i32.const 2)))
+                    (i32.sub (local.get $hi) (local.get $lo)))
+                  (call $fill (i32.add (local.get $dst) (i32.shl (i32.sub (local.get $hi) (local.get $s0)) (i32.const 2)))
+                    (i32.sub (local.get $s1) (local.get $hi))))))
+            (else (call $fill (local.get $dst) (i32.sub (local.get $s1) (local.get $s0)))))
+          (local.set $dst (i32.add (local.get $dst) (i32.shl (i32.sub (local.get $s1) (local.get $s0)) (i32.const 2))))
+          (local.set $ky (i32.add (local.get $ky) (i32.const 1)))
+          (br_if $segments (i32.lt_s (local.get $ky) (local.get $kyEnd))))
+        ${nextPixel}
+        (local.set $r (i32.add (local.get $r) (i32.const 1)))
+        (br $rowsLoop))))
+
+  ;; dx[pixels of rows m0 … m0 + rows) += the rows' patch gradients src ([rows][Kc]): col2im, in row order.
+  (func $col2im (param $p i32) (param $m0 i32) (param $rows i32) (param $src i32)
+    ${convLocals} ${pixelLocals}
+    (local $dx i32) (local $r i32) (local $ky i32) (local $dst i32)
+    ${loadConv}
+    (local.set $dx ${C('out')})
+    ${firstPixel('(local.get $m0)')}
+    (block $rowsDone
+      (loop $rowsLoop
+        (br_if $rowsDone (i32.ge_s (local.get $r) (local.get $rows)))
+        ${pixelSetup}
+        (local.set $ky (i32.const 0))
+        (loop $segments
+          (local.set $iy (i32.add (local.get $iy0) (i32.mul (local.get $ky) (local.get $dH))))
+          (if (i32.lt_u (local.get $iy) (local.get $inH))
+            (then
+              (local.set $dst ${rowAddress('(local.get $dx)')})
+              (call $addInto
+                (i32.add (local.get $src) (i32.shl (i32.add (i32.mul (local.get $ky) (local.get $seg)) (local.get $v0)) (i32.const 2)))
+                (i32.add (local.get $dst) (i32.shl (local.get $v0) (i32.const 2)))
+                (i32.sub (local.get $v1) (local.get $v0)))))
+          (local.set $ky (i32.add (local.get $ky) (i32.const 1)))
+          (br_if $segments (i32.lt_s (local.get $ky) (local.get $kH))))
+        (local.set $src (i32.add (local.get $src) (i32.shl (local.get $Kc) (i32.const 2))))
+        ${nextPixel}
+        (local.set $r (i32.add (local.get $r) (i32.const 1)))
+        (br $rowsLoop))))
+
+  ;; y[rows from:to] = activation(patches · W + bias): output pixels [from, to) of the batch, a block of
+  ;; rowsPerBlock patch rows at a time through the thread's im2col buffer.
+  (func (export "convForward") (param $p i32) (param $from i32) (param $to i32) (param $scratch i32)
+    ${convLocals}
+    (local $m i32) (local $rows i32) (local $block i32) (local $buf i32) (local $c i32)
+    ${loadConv}
+    (local.set $block ${C('rowsPerBlock')})
+    (local.set $buf (i32.add (local.get $scratch) (i32.const ${im2colOffset})))
+    (local.set $m (local.get $from))
+    (block $done
+      (loop $blocks
+        (br_if $done (i32.ge_s (local.get $m) (local.get $to)))
+        (local.set $rows (i32.sub (local.get $to) (local.get $m)))
+        (if (i32.gt_s (local.get $rows) (local.get $block)) (then (local.set $rows (local.get $block))))
+        (call $im2col (local.get $p) (local.get $m) (local.get $rows) (i32.const 0) (local.get $Kc) (local.get $buf))
+        (local.set $c (i32.add ${C('y')} (i32.shl (i32.mul (local.get $m) (local.get $outC)) (i32.const 2))))
+        (call $gemm (i32.const 0) (i32.const 0) (local.get $Kc) (local.get $buf) (local.get $Kc) ${C('w')} (local.get $outC)
+          (local.get $c) (local.get $outC) (i32.const 0) (i32.const 0) (local.get $rows) (i32.const 0) (local.get $outC) (local.get $scratch)
+          ${C('wPacked')} ${C('nPad')})
+        (call $epilogue (local.get $c) (local.get $outC) (i32.const 0) (local.get $rows) (i32.const 0) (local.get $outC)
+          ${C('bias')} ${C('activation')} (f32.load offset=${4 * convParams.alpha} (local.get $p)))
+        (local.set $m (i32.add (local.get $m) (local.get $rows)))
+        (br $blocks))))
+
+  ;; dx of images [from, to) = col2im(dy · Wᵀ) for their output pixels, rowsPerBlock patch rows at a time,
+  ;; then bias and activation (for a transposed convolution, whose output dx is).
+  (func (export "convInputGrad") (param $p i32) (param $from i32) (param $to i32) (param $scratch i32)
+    ${convLocals}
+    (local $m i32) (local $end i32) (local $rows i32) (local $block i32) (local $buf i32) (local $image i32)
+    ${loadConv}
+    (local.set $block ${C('rowsPerBlock')})
+    (local.set $buf (i32.add (local.get $scratch) (i32.const ${im2colOffset})))
+    (local.set $image (i32.mul (i32.mul (local.get $inH) (local.get $inW)) (local.get $inC)))
+    (call $fill (i32.add ${C('out')} (i32.shl (i32.mul (local.get $from) (local.get $image)) (i32.const 2)))
+      (i32.mul (i32.sub (local.get $to) (local.get $from)) (local.get $image)))
+    (local.set $m (i32.mul (local.get $from) (i32.mul (local.get $outH) (local.get $outW))))
+    (local.set $end (i32.mul (local.get $to) (i32.mul (local.get $outH) (local.get $outW))))
+    (block $done
+      (loop $blocks
+        (br_if $done (i32.ge_s (local.get $m) (local.get $end)))
+        (local.set $rows (i32.sub (local.get $end) (local.get $m)))
+        (if (i32.gt_s (local.get $rows) (local.get $block)) (then (local.set $rows (local.get $block))))
+        (call $gemm (i32.const 0) (i32.const 1) (local.get $outC)
+          (i32.add ${C('y')} (i32.shl (i32.mul (local.get $m) (local.get $outC)) (i32.const 2))) (local.get $outC)
+          ${C('w')} (local.get $outC) (local.get $buf) (local.get $Kc) (i32.const 0)
+          (i32.const 0) (local.get $rows) (i32.const 0) (local.get $Kc) (local.get $scratch) ${C('wPacked')} ${C('nPad')})
+        (call $col2im (local.get $p) (local.get $m) (local.get $rows) (local.get $buf))
+        (local.set $m (i32.add (local.get $m) (local.get $rows)))
+        (br $blocks)))
+    ;; bias and activation on these images (a transposed convolution's output), once they are complete
+    (call $epilogue ${C('out')} (local.get $inC)
+      (i32.mul (local.get $from) (i32.mul (local.get $inH) (local.get $inW))) (i32.mul (local.get $to) (i32.mul (local.get $inH) (local.get $inW)))
+      (i32.const 0) (local.get $inC) ${C('bias')} ${C('activation')} (f32.load offset=${4 * convParams.alpha} (local.get $p))))
+
+  ;; dW rows [from, to) (filter taps (ky, kx, ci) flattened) = Σ over every output pixel of patch · dy,
+  ;; summed in blocks of filterRowsPerBlock pixels from the first: the same order for any split of the rows.
+  (func (export "convFilterGrad") (param $p i32) (param $from i32) (param $to i32) (param $scratch i32)
+    ${convLocals}
+    (local $m i32) (local $end i32) (local $rows i32) (local $block i32) (local $buf i32) (local $width i32)
+    ${loadConv}
+    (local.set $block ${C('filterRowsPerBlock')})
+    (local.set $buf (i32.add (local.get $scratch) (i32.const ${im2colOffset})))
+    (local.set $width (i32.sub (local.get $to) (local.get $from)))
+    (local.set $end (i32.mul ${C('batch')} (i32.mul (local.get $outH) (local.get $outW))))
+    (if (i32.le_s (local.get $width) (i32.const 0)) (then (return)))
+    (if (i32.eqz (local.get $end))
+      (then
+        (call $fill (i32.add ${C('out')} (i32.shl (i32.mul (local.get $from) (local.get $outC)) (i32.const 2)))
+          (i32.mul (local.get $width) (local.get $outC)))
+        (return)))
+    (block $done
+      (loop $blocks
+        (br_if $done (i32.ge_s (local.get $m) (local.get $end)))
+        (local.set $rows (i32.sub (local.get $end) (local.get $m)))
+        (if (i32.gt_s (local.get $rows) (local.get $block)) (then (local.set $rows (local.get $block))))
+        (call $im2col (local.get $p) (local.get $m) (local.get $rows) (local.get $from) (local.get $to) (local.get $buf))
+        (call $gemm (i32.const 1) (i32.const 0) (local.get $rows) (local.get $buf) (local.get $width)
+          (i32.add ${C('y')} (i32.shl (i32.mul (local.get $m) (local.get $outC)) (i32.const 2))) (local.get $outC)
+          (i32.add ${C('out')} (i32.shl (i32.mul (local.get $from) (local.get $outC)) (i32.const 2))) (local.get $outC)
+          (i32.ne (local.get $m) (i32.const 0))
+          (i32.const 0) (local.get $width) (i32.const 0) (local.get $outC) (local.get $scratch) (i32.const 0) (i32.const 0))
+        (local.set $m (i32.add (local.get $m) (local.get $rows)))
+        (br $blocks))))`;
+
+  return `;; Generated by scripts/gen-gemm-wat.mjs: ${JSON.stringify(o)}. Do not edit.
+(module
+  (import "env" "memory" (memory ${memory}))
+  (global (export "MR") i32 (i32.const ${MR}))
+  (global (export "NR") i32 (i32.const ${NR}))
+  (global (export "KC") i32 (i32.const ${KC}))
+  (global (export "MC") i32 (i32.const ${MC}))
+  (global (export "im2colFloats") i32 (i32.const ${o.im2colFloats}))
+  (global (export "scratchBytes") i32 (i32.const ${scratchBytes(o)}))
+${micro}
+${packCopy('packA_copy', MR)}
+${packGather('packA_gather', MR)}
+${packCopy('packB_copy', NR)}
+${packGather('packB_gather', NR)}
+${driver}
+${helpers}
+${jobs}
+${packJob}
+${conv}
+)
+`;
+}
+
+const features = { simd: true, relaxed_simd: true, threads: true };
+let wabtPromise;
+
+/** The module's bytes: wabt with SIMD, relaxed SIMD and threads (atomics, shared memory) on. */
+export async function compileGemm(options = {}) {
+  wabtPromise ??= createWabt();
+  const wabt = await wabtPromise;
+  const module = wabt.parseWat('gemm.wat', generateGemmWat(options), features);
+  try {
+    module.validate(features);
+    return module.toBinary({}).buffer;
+  } finally {
+    module.destroy();
+  }
+}
+
+/** The four modules dlkit ships: {FMA, mul+add} × {shared, unshared memory}, with the default blockings. */
+export async function compileGemmVariants() {
+  return {
+    fmaShared: await compileGemm({ fma: true, shared: true }),
+    fmaUnshared: await compileGemm({ fma: true, shared: false }),
+    mulAddShared: await compileGemm({ fma: false, shared: true }),
+    mulAddUnshared: await compileGemm({ fma: false, shared: false }),
+  };
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const args = process.argv.slice(2);
+  const options = {};
+  for (let i = 0; i < args.length; i++) {
+    if (args[i] === '--no-fma') options.fma = false;
+    else if (args[i] === '--shared') options.shared = true;
+    else if (args[i]?.startsWith('--')) options[args[i].slice(2)] = Number(args[++i]);
+  }
+  process.stdout.write(generateGemmWat(options));
+}

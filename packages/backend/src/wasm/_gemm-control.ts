@@ -1,0 +1,99 @@
+// The control block that the calling thread and the GEMM workers share: 128 int32 words in the same
+// WebAssembly memory the kernels work on (tfjs's heap, _malloc'ed once per backend). No imports and
+// only erasable TypeScript: gemm-worker.ts imports this file, and Node runs that worker from source in tests.
+//
+// A job is one call of a kernel function (gemmJob, convForward, …) cut into chunks: ranges of whole units
+// (column or row panels of C, images, filter rows) of its split dimension. Threads claim chunks from
+// CLAIM = (job sequence << 16) | next chunk with compare-and-swap, so a thread the OS does not schedule
+// leaves its chunks to the others; the caller waits for COMPLETED = chunks. Each kernel function sums
+// every output element in the same order whatever range it is given, so results do not depend on the
+// split or on the thread count.
+
+export const controlBytes = 512;
+export const SEQ = 0; // job sequence (16 bits used), stored by the caller once the job's words are written
+export const CLAIM = 1; // (sequence << 16) | index of the next chunk to claim
+export const COMPLETED = 2; // chunks of the current job finished
+export const EXIT = 3; // 1: workers leave their loop
+export const READY = 4; // workers that instantiated the modules
+export const SLEEPING = 5; // workers blocked in Atomics.wait on SEQ (the caller notifies only then)
+export const CALLER_SLEEPING = 6; // 1 while the caller blocks in Atomics.wait on COMPLETED
+export const SPIN_US = 7; // how long a worker spins for the next job before it sleeps, µs
+export const KIND = 8; // which kernel function (jobFunctions index)
+export const VARIANT = 9; // which module (variantIndex)
+export const SIZE = 10; // the split dimension's length
+export const UNIT = 11; // chunks are whole multiples of this many (the last may be shorter)
+export const CHUNKS = 12; // chunks of the current job
+export const FAILED = 13; // 1 when a worker's kernel call threw (the caller reports it)
+export const PARAMS = 16; // the kernel function's parameter words (32), read by the WebAssembly code
+export const paramWords = 32;
+export const SCRATCH = 48; // per thread t: its scratch address at SCRATCH + t
+export const maxThreads = 64;
+
+/** Kernel functions by job kind: each is (params, from, to, scratch). */
+export const jobFunctions = ['gemmJob', 'convForward', 'convInputGrad', 'convFilterGrad', 'packBJob'] as const;
+export type JobFunction = (typeof jobFunctions)[number];
+/** Module variants by index (VARIANT). */
+export const variantIndex = { fma: 0, 'mul-add': 1 } as const;
+
+/** Runs one chunk: kernel function `kind` of module `variant` on [from, to) with the thread's scratch. */
+export type RunChunk = (kind: number, variant: number, from: number, to: number, scratch: number) => void;
+
+/** [from, to) of chunk `chunk` of `chunks`: whole units, spread as evenly as they go. */
+export function chunkRange(size: number, unit: number, chunks: number, chunk: number): [number, number] {
+  const units = Math.ceil(size / unit);
+  const from = Math.min(size, Math.floor((chunk * units) / chunks) * unit);
+  const to = Math.min(size, Math.floor(((chunk + 1) * units) / chunks) * unit);
+  return [from, to];
+}
+
+/** Claims and runs chunks of job `seq` until none is left; returns how many it ran. */
+export function runChunks(run: RunChunk, words: Int32Array, seq: number, scratch: number): number {
+  let ran = 0;
+  for (;;) {
+    const claim = Atomics.load(words, CLAIM);
+    if (claim >>> 16 !== seq) return ran;
+    const chunk = claim & 0xffff;
+    const chunks = words[CHUNKS]!;
+    if (chunk >= chunks) return ran;
+    if (Atomics.compareExchange(words, CLAIM, claim, claim + 1) !== claim) continue;
+    // The job's words stay put while any of its chunks is claimed and not completed.
+    const [from, to] = chunkRange(words[SIZE]!, words[UNIT]!, chunks, chunk);
+    try {
+      run(words[KIND]!, words[VARIANT]!, from, to, scratch);
+    } catch (error) {
+      Atomics.store(words, FAILED, 1);
+      throw error;
+    } finally {
+      ran++;
+      Atomics.add(words, COMPLETED, 1);
+      if (Atomics.load(words, CALLER_SLEEPING)) Atomics.notify(words, COMPLETED);
+    }
+  }
+}
+
+/**
+ * A worker's loop: waits for each new job (spinning up to SPIN_US µs, then in Atomics.wait), runs the
+ * chunks it can claim, and waits again. Returns when EXIT is set.
+ */
+export function serveJobs(run: RunChunk, words: Int32Array, id: number): void {
+  const scratch = words[SCRATCH + id]!;
+  let seen = Atomics.load(words, SEQ);
+  Atomics.add(words, READY, 1);
+  Atomics.notify(words, READY);
+  for (;;) {
+    let seq = Atomics.load(words, SEQ);
+    if (seq === seen) {
+      const spinUntil = performance.now() + Atomics.load(words, SPIN_US) / 1000;
+      while ((seq = Atomics.load(words, SEQ)) === seen && performance.now() < spinUntil);
+      while (seq === seen) {
+        Atomics.add(words, SLEEPING, 1);
+        Atomics.wait(words, SEQ, seen);
+        Atomics.sub(words, SLEEPING, 1);
+        seq = Atomics.load(words, SEQ);
+      }
+    }
+    seen = seq;
+    if (Atomics.load(words, EXIT)) return;
+    runChunks(run, words, seq, scratch);
+  }
+}

@@ -1,0 +1,494 @@
+import { spawnGemmWorker } from '#gemm-worker';
+import * as tf from '@tensorflow/tfjs-core';
+import { BackendError } from '../backend-error';
+import * as control from './_gemm-control';
+import { gemmModule } from './_gemm-modules';
+import { resolvedGemmVariant, type WasmGemmVariant } from './_wasm-gemm-switch';
+import type { WasmBackendLike } from './wasm-kernels';
+
+/** The GEMM module's exports (gen-gemm-wat.mjs); addresses are byte offsets into the imported memory. */
+export interface GemmExports {
+  gemm(...args: number[]): void;
+  gemmJob(params: number, from: number, to: number, scratch: number): void;
+  convForward(params: number, from: number, to: number, scratch: number): void;
+  convInputGrad(params: number, from: number, to: number, scratch: number): void;
+  convFilterGrad(params: number, from: number, to: number, scratch: number): void;
+  packBJob(params: number, from: number, to: number, scratch: number): void;
+  MR: WebAssembly.Global;
+  KC: WebAssembly.Global;
+  MC: WebAssembly.Global;
+  NR: WebAssembly.Global;
+  im2colFloats: WebAssembly.Global;
+  scratchBytes: WebAssembly.Global;
+}
+
+/** What a GEMM worker handle offers the pool (_spawn-gemm-worker-*.ts). */
+export interface GemmWorkerHandle {
+  readonly error: unknown;
+  terminate(): unknown;
+}
+
+/** Bias and activation applied to a product's or a convolution's output in the same pass. */
+export interface GemmEpilogue {
+  /** float32, one value per output column (channel); none when undefined. */
+  bias?: tf.TensorInfo;
+  activation?: GemmActivation;
+  /** leakyrelu's slope for negative values. */
+  alpha?: number;
+}
+export type GemmActivation = 'linear' | 'relu' | 'leakyrelu';
+
+const activationCodes: Record<GemmActivation, number> = { linear: 0, relu: 1, leakyrelu: 2 };
+const jobKind = { gemmJob: 0, convForward: 1, convInputGrad: 2, convFilterGrad: 3, packBJob: 4 } as const;
+/** packBJob's parameter words (gen-gemm-wat.mjs's packParams): after the product's and the convolution's. */
+const PACK_PARAMS = 25;
+/**
+ * Products smaller than this run on the calling thread alone. In a training step the workers have gone to
+ * sleep between products, and waking one (~25 µs, then a cold core) costs more than it saves below ~10
+ * MFLOP: the LSTM's [64, 512]·[512, 128] ran 20 % slower on 2 threads than on 1, its step 17 % slower.
+ */
+const minFlopsToSplit = 1e7;
+/** Chunks per thread: small enough that a thread the OS deschedules delays a product little. */
+const chunksPerThread = 4;
+/** Rows (columns) a chunk of a product should have at least, where there are enough. */
+const minChunkValues = 192;
+/** Patch rows per block of a convolution (one MC block of the GEMM), fewer when the im2col buffer is smaller. */
+const maxRowsPerBlock = 256;
+/** How long idle workers spin for the next job before they sleep, µs (longer spins slow a loaded machine). */
+const workerSpinUs = 50;
+/** How long the caller spins for the workers before it blocks in Atomics.wait, µs. */
+const callerSpinUs = 5000;
+
+const floatBits = new Float32Array(1);
+const intBits = new Int32Array(floatBits.buffer);
+function bitsOf(value: number): number {
+  floatBits[0] = value;
+  return intBits[0]!;
+}
+
+/**
+ * dlkit's GEMM on tfjs-backend-wasm's heap: products and convolutions of tensors where tfjs keeps them,
+ * into outputs the backend makes, with scratch and the control block from its _malloc. Single-threaded
+ * until startThreads gives it workers on the threaded build's shared memory. Every method returns
+ * undefined for inputs it does not handle (the caller then runs tfjs's kernel).
+ */
+export class WasmGemm {
+  readonly shared: boolean;
+  private readonly instances = new Map<WasmGemmVariant, GemmExports | null>();
+  private readonly controlAddress: number;
+  private readonly scratch: number[] = [];
+  private readonly scratchBytes: number;
+  private words: Int32Array;
+  private workers: GemmWorkerHandle[] = [];
+  private seq = 0;
+  private callerMayBlock: boolean | undefined;
+  // Where a product's B (a convolution's W) is packed once for all threads and A blocks; grown as needed.
+  private packed = { address: 0, bytes: 0 };
+  // malloc'ed addresses by the aligned ones handed out
+  private readonly allocations = new Map<number, number>();
+
+  constructor(
+    private readonly backend: WasmBackendLike,
+    private readonly memory: WebAssembly.Memory,
+  ) {
+    this.shared = typeof SharedArrayBuffer !== 'undefined' && memory.buffer instanceof SharedArrayBuffer;
+    const sizes = (['fma', 'mul-add'] as const).map((variant) => this.instance(variant)?.scratchBytes.value as number | undefined);
+    this.scratchBytes = Math.max(0, ...sizes.filter((size) => size !== undefined));
+    this.controlAddress = this.malloc(control.controlBytes);
+    this.words = new Int32Array(memory.buffer, this.controlAddress, control.controlBytes / 4);
+    this.words.fill(0);
+    this.words[control.SPIN_US] = workerSpinUs;
+    this.addScratch();
+  }
+
+  /** Threads that share the work, the caller included. */
+  get threads(): number {
+    return 1 + this.workers.length;
+  }
+
+  /**
+   * Starts `threads − 1` workers on the shared memory (the threaded build's heap); resolves once they run.
+   * Does nothing for an unshared memory or a single thread. Workers do not keep Node alive.
+   */
+  async startThreads(threads: number): Promise<void> {
+    const wanted = Math.min(threads, control.maxThreads);
+    if (!this.shared || wanted <= this.threads) return;
+    const modules = [gemmModule('fma', true), gemmModule('mul-add', true)];
+    const words = this.controlWords();
+    const started = Atomics.load(words, control.READY);
+    const spawned: GemmWorkerHandle[] = [];
+    for (let id = this.threads; id < wanted; id++) {
+      this.addScratch();
+      spawned.push(spawnGemmWorker({ modules, memory: this.memory, controlAddress: this.controlAddress, id }));
+    }
+    // Polled with a timer: a pending Atomics.waitAsync does not keep Node's event loop alive.
+    const since = performance.now();
+    while (Atomics.load(words, control.READY) < started + spawned.length) {
+      const failed = spawned.find((worker) => worker.error !== undefined);
+      if (failed || performance.now() - since > 30_000) {
+        for (const worker of spawned) worker.terminate();
+        const reason = failed ? String((failed.error as Error)?.message ?? failed.error) : 'no answer within 30 s';
+        throw new BackendError(`dlkit's GEMM workers did not start: ${reason}`, { kind: 'internal', cause: failed?.error });
+      }
+      await new Promise((resolve) => setTimeout(resolve, 1));
+    }
+    this.workers.push(...spawned);
+  }
+
+  /** Stops the workers (the GEMM goes on single-threaded). */
+  async stopThreads(): Promise<void> {
+    const words = this.controlWords();
+    Atomics.store(words, control.EXIT, 1);
+    Atomics.add(words, control.SEQ, 1);
+    Atomics.notify(words, control.SEQ);
+    await Promise.all(this.workers.map((worker) => worker.terminate()));
+    this.workers = [];
+    Atomics.store(words, control.EXIT, 0);
+    Atomics.store(words, control.READY, 0);
+    this.seq = Atomics.load(words, control.SEQ) & 0xffff;
+  }
+
+  /** The variant in use now (setWasmGemm), if this engine runs it. */
+  variant(): WasmGemmVariant | undefined {
+    const variant = resolvedGemmVariant();
+    return variant && this.instance(variant) ? variant : undefined;
+  }
+
+  /**
+   * op(a)·op(b) for float32 [..., M, K]·[..., K, N] (batch axes equal, or one side a single matrix), then
+   * the epilogue; undefined for anything else, or when the GEMM is off.
+   */
+  matMul(
+    a: tf.TensorInfo,
+    b: tf.TensorInfo,
+    transposeA: boolean,
+    transposeB: boolean,
+    epilogue: GemmEpilogue = {},
+  ): tf.TensorInfo | undefined {
+    const variant = this.variant();
+    if (!variant || a.dtype !== 'float32' || b.dtype !== 'float32' || a.shape.length < 2 || b.shape.length < 2) return undefined;
+    const ra = a.shape.length;
+    const rb = b.shape.length;
+    const m = a.shape[transposeA ? ra - 1 : ra - 2]!;
+    const k = a.shape[transposeA ? ra - 2 : ra - 1]!;
+    const n = b.shape[transposeB ? rb - 2 : rb - 1]!;
+    if (k !== b.shape[transposeB ? rb - 1 : rb - 2] || m * n === 0) return undefined;
+    const outerA = a.shape.slice(0, -2);
+    const outerB = b.shape.slice(0, -2);
+    const matricesA = tf.util.sizeFromShape(outerA);
+    const matricesB = tf.util.sizeFromShape(outerB);
+    const outer = matricesA >= matricesB ? outerA : outerB;
+    const matrices = Math.max(matricesA, matricesB);
+    if ((matricesA !== 1 && matricesA !== matrices) || (matricesB !== 1 && matricesB !== matrices)) return undefined;
+    if (matricesA === matricesB && outerA.join() !== outerB.join() && outerA.length === outerB.length) return undefined;
+    const bias = this.biasAddress(epilogue, n);
+    if (bias === undefined) return undefined;
+    const out = this.backend.makeOutput([...outer, m, n], 'float32');
+    const [aAddress, bAddress, cAddress] = [this.address(a), this.address(b), this.address(out)];
+    const byColumns = m <= n;
+    const exports = this.instance(variant)!;
+    const [mr, nr] = [exports.MR.value as number, exports.NR.value as number];
+    const unit = byColumns ? nr : mr;
+    // Each chunk packs the whole other operand again: chunks of fewer than ~minChunkValues rows (columns)
+    // spend more on that than load balancing wins.
+    const size = byColumns ? n : m;
+    const perThread = Math.max(1, Math.min(chunksPerThread, Math.floor(size / (this.threads * minChunkValues))));
+    const chunks = this.chunksFor(2 * m * n * k, Math.ceil(size / unit), perThread);
+    // Split by rows, or one thread over several A blocks: B is packed once, shared, rather than per chunk and block.
+    const packB = !byColumns && k > 0 && (chunks > 1 || m > (exports.MC.value as number));
+    const nPad = Math.ceil(n / nr) * nr;
+    if (packB) this.reservePacked(k * nPad * 4);
+    for (let i = 0; i < matrices; i++) {
+      const bMatrix = bAddress + (matricesB === 1 ? 0 : i * k * n * 4);
+      if (packB && (i === 0 || matricesB !== 1)) {
+        this.setWords(PACK_PARAMS, [transposeB ? 1 : 0, k, bMatrix, transposeB ? k : n, n, this.packed.address, nPad]);
+        this.run(jobKind.packBJob, variant, n, nr, this.chunksFor(2 * m * n * k, Math.ceil(n / nr), 1));
+      }
+      this.setParams([
+        transposeA ? 1 : 0,
+        transposeB ? 1 : 0,
+        m,
+        n,
+        k,
+        aAddress + (matricesA === 1 ? 0 : i * m * k * 4),
+        transposeA ? m : k,
+        bMatrix,
+        transposeB ? k : n,
+        cAddress + i * m * n * 4,
+        n,
+        0,
+        byColumns ? 1 : 0,
+        bias,
+        activationCodes[epilogue.activation ?? 'linear'],
+        bitsOf(epilogue.alpha ?? 0),
+        packB ? this.packed.address : 0,
+        nPad,
+      ]);
+      this.run(jobKind.gemmJob, variant, size, unit, chunks);
+    }
+    return out;
+  }
+
+  /** conv2d of float32 NHWC x by filter [kH, kW, inC, outC] as `info` describes, then the epilogue. */
+  conv2d(
+    x: tf.TensorInfo,
+    filter: tf.TensorInfo,
+    info: tf.backend_util.Conv2DInfo,
+    epilogue: GemmEpilogue = {},
+  ): tf.TensorInfo | undefined {
+    const job = this.convJob(info, [x, filter]);
+    if (!job) return undefined;
+    const bias = this.biasAddress(epilogue, info.outChannels);
+    if (bias === undefined) return undefined;
+    const y = this.backend.makeOutput([...info.outShape], 'float32');
+    const rows = info.batchSize * info.outHeight * info.outWidth;
+    const wPacked = this.packFilter(job, false, this.address(filter), job.patch, info.outChannels);
+    this.setConvParams(info, job, this.address(x), this.address(filter), this.address(y), 0, bias, epilogue, wPacked);
+    const chunks = this.chunksFor(2 * rows * job.patch * info.outChannels, Math.ceil(rows / job.rowsPerBlock), chunksPerThread);
+    this.run(jobKind.convForward, job.variant, rows, job.rowsPerBlock, chunks);
+    return y;
+  }
+
+  /**
+   * The gradient of conv2d with respect to its input, [batch, inH, inW, inC]: conv2dTranspose of dy, to
+   * which the epilogue applies (bias per input channel).
+   */
+  conv2dBackpropInput(
+    dy: tf.TensorInfo,
+    filter: tf.TensorInfo,
+    info: tf.backend_util.Conv2DInfo,
+    epilogue: GemmEpilogue = {},
+  ): tf.TensorInfo | undefined {
+    const job = this.convJob(info, [dy, filter]);
+    if (!job) return undefined;
+    const bias = this.biasAddress(epilogue, info.inChannels);
+    if (bias === undefined) return undefined;
+    const dx = this.backend.makeOutput([...info.inShape], 'float32');
+    const rows = info.batchSize * info.outHeight * info.outWidth;
+    // B of each block's product is Wᵀ: outC × patch, W stored patch × outC
+    const wPacked = this.packFilter(job, true, this.address(filter), info.outChannels, job.patch);
+    this.setConvParams(info, job, 0, this.address(filter), this.address(dy), this.address(dx), bias, epilogue, wPacked);
+    const chunks = this.chunksFor(2 * rows * job.patch * info.outChannels, info.batchSize, chunksPerThread);
+    this.run(jobKind.convInputGrad, job.variant, info.batchSize, 1, chunks);
+    return dx;
+  }
+
+  /** The gradient of conv2d with respect to its filter: [kH, kW, inC, outC]. */
+  conv2dBackpropFilter(x: tf.TensorInfo, dy: tf.TensorInfo, info: tf.backend_util.Conv2DInfo): tf.TensorInfo | undefined {
+    const job = this.convJob(info, [x, dy]);
+    if (!job) return undefined;
+    const dw = this.backend.makeOutput([info.filterHeight, info.filterWidth, info.inChannels, info.outChannels], 'float32');
+    const rows = info.batchSize * info.outHeight * info.outWidth;
+    this.setConvParams(info, job, this.address(x), 0, this.address(dy), this.address(dw), 0, {}, { address: 0, nPad: 0 });
+    const mr = this.instance(job.variant)!.MR.value as number;
+    // One chunk per thread: each chunk packs all of dy again.
+    const chunks = this.chunksFor(2 * rows * job.patch * info.outChannels, Math.ceil(job.patch / mr), 1);
+    this.run(jobKind.convFilterGrad, job.variant, job.patch, mr, chunks);
+    return dw;
+  }
+
+  private convJob(
+    info: tf.backend_util.Conv2DInfo,
+    inputs: tf.TensorInfo[],
+  ): { variant: WasmGemmVariant; patch: number; rowsPerBlock: number } | undefined {
+    const variant = this.variant();
+    if (!variant || inputs.some((input) => input.dtype !== 'float32')) return undefined;
+    if (info.dataFormat !== 'channelsLast' || info.dilationWidth !== 1) return undefined;
+    const sizes = [info.batchSize, info.inHeight, info.inWidth, info.inChannels, info.outHeight, info.outWidth, info.outChannels];
+    if (sizes.some((size) => size <= 0) || info.filterHeight <= 0 || info.filterWidth <= 0) return undefined;
+    const patch = info.filterHeight * info.filterWidth * info.inChannels;
+    const rowsPerBlock = Math.min(maxRowsPerBlock, Math.floor((this.instance(variant)!.im2colFloats.value as number) / patch));
+    return rowsPerBlock >= 1 ? { variant, patch, rowsPerBlock } : undefined;
+  }
+
+  private setConvParams(
+    info: tf.backend_util.Conv2DInfo,
+    job: { rowsPerBlock: number },
+    x: number,
+    w: number,
+    y: number,
+    out: number,
+    bias: number,
+    epilogue: GemmEpilogue,
+    wPacked: { address: number; nPad: number },
+  ): void {
+    this.setParams([
+      info.batchSize,
+      info.inHeight,
+      info.inWidth,
+      info.inChannels,
+      info.outHeight,
+      info.outWidth,
+      info.outChannels,
+      info.filterHeight,
+      info.filterWidth,
+      info.strideHeight,
+      info.strideWidth,
+      info.dilationHeight,
+      info.padInfo.top,
+      info.padInfo.left,
+      x,
+      w,
+      y,
+      out,
+      bias,
+      activationCodes[epilogue.activation ?? 'linear'],
+      bitsOf(epilogue.alpha ?? 0),
+      job.rowsPerBlock,
+      job.rowsPerBlock,
+      wPacked.address,
+      wPacked.nPad,
+    ]);
+  }
+
+  /**
+   * Packs a convolution's filter once (every block's product multiplies by it): op(W) of k × n, W stored
+   * k × n (patch × outC; transposed: n × k). Returns where, and the layout's stride.
+   */
+  private packFilter(
+    job: { variant: WasmGemmVariant },
+    transposed: boolean,
+    w: number,
+    k: number,
+    n: number,
+  ): { address: number; nPad: number } {
+    const nr = this.instance(job.variant)!.NR.value as number;
+    const nPad = Math.ceil(n / nr) * nr;
+    this.reservePacked(k * nPad * 4);
+    this.setWords(PACK_PARAMS, [transposed ? 1 : 0, k, w, transposed ? k : n, n, this.packed.address, nPad]);
+    this.run(jobKind.packBJob, job.variant, n, nr, this.chunksFor(k * n * 64, Math.ceil(n / nr), 1));
+    return { address: this.packed.address, nPad };
+  }
+
+  /** Makes the shared packing buffer at least `bytes` long (tfjs's heap: freed and allocated again when it grows). */
+  private reservePacked(bytes: number): void {
+    if (bytes <= this.packed.bytes) return;
+    const size = Math.max(bytes, 2 * this.packed.bytes);
+    if (this.packed.address) this.free(this.packed.address);
+    this.packed = { address: this.malloc(size), bytes: size };
+  }
+
+  /** The bias's address (0: none), or undefined when the bias is not one float32 value per output column. */
+  private biasAddress(epilogue: GemmEpilogue, columns: number): number | undefined {
+    const { bias } = epilogue;
+    if (!bias) return 0;
+    if (bias.dtype !== 'float32' || tf.util.sizeFromShape(bias.shape) !== columns || bias.shape.at(-1) !== columns) return undefined;
+    return this.address(bias);
+  }
+
+  private chunksFor(flops: number, units: number, perThread: number): number {
+    if (this.workers.length === 0 || flops < minFlopsToSplit) return 1;
+    return Math.max(1, Math.min(units, this.threads * perThread, 0xffff));
+  }
+
+  /** Runs kernel function `kind` on [0, size), cut into `chunks` chunks of whole `unit`s shared by every thread. */
+  private run(kind: number, variant: WasmGemmVariant, size: number, unit: number, chunks: number): void {
+    const params = this.controlAddress + control.PARAMS * 4;
+    const exports = this.instance(variant)!;
+    const name = control.jobFunctions[kind]!;
+    if (chunks <= 1) {
+      exports[name](params, 0, size, this.scratch[0]!);
+      return;
+    }
+    const w = this.controlWords();
+    const seq = (this.seq = (this.seq + 1) & 0xffff);
+    w[control.KIND] = kind;
+    w[control.VARIANT] = control.variantIndex[variant];
+    w[control.SIZE] = size;
+    w[control.UNIT] = unit;
+    w[control.CHUNKS] = chunks;
+    w[control.FAILED] = 0;
+    Atomics.store(w, control.COMPLETED, 0);
+    Atomics.store(w, control.CLAIM, seq << 16);
+    Atomics.store(w, control.SEQ, seq);
+    if (Atomics.load(w, control.SLEEPING) > 0) Atomics.notify(w, control.SEQ);
+    const runHere: control.RunChunk = (_kind, _variant, from, to, scratch) => exports[name](params, from, to, scratch);
+    control.runChunks(runHere, w, seq, this.scratch[0]!);
+    this.waitFor(w, chunks);
+    if (w[control.FAILED]) throw new BackendError(`dlkit's GEMM: a worker failed in ${name}`, { kind: 'internal' });
+  }
+
+  private waitFor(w: Int32Array, chunks: number): void {
+    if (Atomics.load(w, control.COMPLETED) === chunks) return;
+    const spinUntil = performance.now() + callerSpinUs / 1000;
+    while (Atomics.load(w, control.COMPLETED) !== chunks) {
+      if (performance.now() < spinUntil || !this.mayBlock(w)) continue;
+      Atomics.store(w, control.CALLER_SLEEPING, 1);
+      const completed = Atomics.load(w, control.COMPLETED);
+      if (completed !== chunks) Atomics.wait(w, control.COMPLETED, completed, 100);
+      Atomics.store(w, control.CALLER_SLEEPING, 0);
+    }
+  }
+
+  /** Whether this thread may block in Atomics.wait (a browser's main thread may not: it only spins). */
+  private mayBlock(w: Int32Array): boolean {
+    if (this.callerMayBlock === undefined) {
+      try {
+        Atomics.wait(w, control.EXIT, 1, 0); // EXIT is 0: returns 'not-equal' at once where waiting is allowed
+        this.callerMayBlock = true;
+      } catch {
+        this.callerMayBlock = false;
+      }
+    }
+    return this.callerMayBlock;
+  }
+
+  private setParams(values: number[]): void {
+    this.controlWords().set(values, control.PARAMS);
+  }
+
+  private setWords(offset: number, values: number[]): void {
+    this.controlWords().set(values, control.PARAMS + offset);
+  }
+
+  /** The control block's words (a new view after an unshared memory grew and detached the old one). */
+  private controlWords(): Int32Array {
+    if (this.words.buffer !== this.memory.buffer)
+      this.words = new Int32Array(this.memory.buffer, this.controlAddress, control.controlBytes / 4);
+    return this.words;
+  }
+
+  private instance(variant: WasmGemmVariant): GemmExports | null {
+    if (!this.instances.has(variant)) {
+      const module = gemmModule(variant, this.shared);
+      const exports = module
+        ? (new WebAssembly.Instance(module, { env: { memory: this.memory } }).exports as unknown as GemmExports)
+        : null;
+      this.instances.set(variant, exports);
+    }
+    return this.instances.get(variant) ?? null;
+  }
+
+  private addScratch(): void {
+    const address = this.malloc(this.scratchBytes);
+    this.controlWords()[control.SCRATCH + this.scratch.length] = address;
+    this.scratch.push(address);
+  }
+
+  /** `bytes` of tfjs's heap, 64-byte aligned (control block and scratch: kept for the backend's lifetime). */
+  private malloc(bytes: number): number {
+    const malloc = this.backend.wasm._malloc;
+    const address = malloc ? malloc(bytes + 64) : 0;
+    if (!address) throw new BackendError(`dlkit's GEMM: tfjs-backend-wasm's _malloc(${bytes + 64}) failed`, { kind: 'internal' });
+    const aligned = Math.ceil(address / 64) * 64;
+    this.allocations.set(aligned, address);
+    return aligned;
+  }
+
+  private free(aligned: number): void {
+    const address = this.allocations.get(aligned);
+    this.allocations.delete(aligned);
+    if (address !== undefined) this.backend.wasm._free?.(address);
+  }
+
+  private address(x: tf.TensorInfo): number {
+    const data = this.backend.dataIdMap.get(x.dataId);
+    if (data === undefined) {
+      throw new BackendError(
+        `dlkit's GEMM: a ${x.dtype} tensor of shape [${x.shape}] has no data on this wasm backend (expected a tensor made by it)`,
+        { kind: 'internal' },
+      );
+    }
+    return data.memoryOffset;
+  }
+}

@@ -1,0 +1,20 @@
+import * as tf from '@tensorflow/tfjs-core';
+import { withWasmKernels } from './_wasm-kernel-override';
+
+/**
+ * wasm's Sum, with dlkit's SIMD column sums when every axis but the last is reduced (a bias's gradient,
+ * e.g. over [batch, height, width] of a convolution's output): stock first transposes the reduced axes
+ * innermost, ~5 ms a DCGAN step. The same bits: each column is summed in the same order.
+ */
+export function fastSumConfig(stock: tf.KernelConfig): tf.KernelConfig {
+  return withWasmKernels(stock, ({ inputs, attrs }, kernels) => {
+    const x = inputs.x as tf.TensorInfo;
+    const { axis, keepDims } = attrs as unknown as tf.SumAttrs;
+    const rank = x.shape.length;
+    if (x.dtype !== 'float32' || rank < 2 || tf.util.sizeFromShape(x.shape) === 0) return undefined;
+    const axes = tf.util.parseAxisParam(axis, x.shape);
+    // In ascending order only: stock sums in the order the axes are listed.
+    const allButLastInOrder = axes.length === rank - 1 && axes.every((a, i) => a === i);
+    return allButLastInOrder ? kernels.columnSums(x, keepDims) : undefined;
+  });
+}
