@@ -1,13 +1,20 @@
 import { writeFile } from 'node:fs/promises';
 import { dlkitBuild } from '../../tsup.base';
 
-// tfjs's gradients come from the installed tfjs-core through package.json's "#tfjs-gradients" (left
-// external): dist holds no copy of tfjs-core. The Node file it maps to is the second entry.
+// Two "#" imports in package.json choose by platform, and stay external here: "#tfjs-gradients" (tfjs's
+// gradients: the installed tfjs-core's module for bundlers, a Node loader of it for Node; dist holds no
+// copy of tfjs-core) and "#startup-platform" (how backends start: Node's file, or the browser's). Each
+// Node or browser file they map to is an entry of its own.
 const esm = dlkitBuild({
-  entry: { index: 'src/index.ts', 'tfjs-gradients.node': 'src/gradients/_tfjs-gradients-node.ts' },
+  entry: {
+    index: 'src/index.ts',
+    'tfjs-gradients.node': 'src/gradients/_tfjs-gradients-node.ts',
+    'startup-platform.node': 'src/startup/_platform-node.ts',
+    'startup-platform.web': 'src/startup/_platform-web.ts',
+  },
   format: ['esm'],
   dts: { entry: { index: 'src/index.ts' } },
-  external: ['#tfjs-gradients'],
+  external: ['#tfjs-gradients', '#startup-platform'],
   // The CommonJS entry is the ES module build itself (Node ≥ 22.12 require()s ES modules without
   // top-level await): import and require share one copy of the package's state and classes.
   onSuccess: () =>

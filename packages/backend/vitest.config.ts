@@ -1,7 +1,13 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
-// Tests run the source: '#tfjs-gradients' leads to the Node loader's source, not to dist's build of it.
+// Tests run the source, as Node would: package.json's "#" imports lead to the Node files' sources, not to dist's builds of them.
+const source = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 export default defineConfig({
-  resolve: { alias: { '#tfjs-gradients': fileURLToPath(new URL('src/gradients/_tfjs-gradients-node.ts', import.meta.url)) } },
+  resolve: {
+    alias: {
+      '#tfjs-gradients': source('src/gradients/_tfjs-gradients-node.ts'),
+      '#startup-platform': source('src/startup/_platform-node.ts'),
+    },
+  },
 });

@@ -23,4 +23,8 @@ export interface BackendInfo {
   simd?: boolean;
   /** WASM only: threads the WASM module uses. */
   threads?: number;
+  /** WebGPU and WebGL: the device they run on (the WebGPU adapter, the WebGL version and renderer). */
+  device?: string;
+  /** What is worth knowing about how it runs, e.g. why WASM runs one thread in a page that is not cross-origin isolated. */
+  notes?: string[];
 }
