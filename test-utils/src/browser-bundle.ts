@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build, type Message, type Metafile } from 'esbuild';
+import { build, type Message, type Metafile, type Plugin } from 'esbuild';
 
 /** A Node built-in that a browser bundle reached, and the file that imports it. */
 export interface BuiltinImport {
@@ -48,7 +48,7 @@ export async function browserBundle(testFileUrl: string, options: { external?: s
 export async function bundleForBrowser(
   source: string,
   resolveDir: string,
-  options: { external?: string[]; minify?: boolean } = {},
+  options: { external?: string[]; minify?: boolean; virtual?: Readonly<Record<string, string>> } = {},
 ): Promise<BrowserBundle> {
   const scratch = mkdtempSync(join(tmpdir(), 'dlkit-browser-bundle-'));
   const tsconfig = join(scratch, 'tsconfig.json');
@@ -66,9 +66,8 @@ export async function bundleForBrowser(
       metafile: true,
       write: false,
       logLevel: 'silent',
-      // dlkit's own assets (new URL('../assets/…', import.meta.url)) stay URLs the page resolves
-      loader: { '.wasm': 'file', '.gz': 'file', '.bin': 'file' },
       outdir: join(scratch, 'out'),
+      plugins: [virtualModules(options.virtual ?? {}, resolveDir)],
     });
     const code = result.outputFiles.find((file) => file.path.endsWith('.js'))?.text ?? '';
     const bytesByPackage = sizeByPackage(result.metafile);
@@ -100,4 +99,18 @@ function sizeByPackage(metafile: Metafile): [string, number][] {
     }
   }
   return [...sizes].sort((a, b) => b[1] - a[1]);
+}
+
+/** Modules given as source, importable by name (a test's page script), resolving their imports from `resolveDir`. */
+function virtualModules(modules: Readonly<Record<string, string>>, resolveDir: string): Plugin {
+  const names = Object.keys(modules);
+  return {
+    name: 'virtual-modules',
+    setup(build) {
+      if (names.length === 0) return;
+      const filter = new RegExp(`^(${names.map((name) => name.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|')})$`);
+      build.onResolve({ filter }, ({ path }) => ({ path, namespace: 'virtual' }));
+      build.onLoad({ filter: /.*/, namespace: 'virtual' }, ({ path }) => ({ contents: modules[path], loader: 'ts', resolveDir }));
+    },
+  };
 }

@@ -45,7 +45,7 @@ export const platform: StartupPlatform = {
     }
     return undefined;
   },
-  prepareWasmThreads: () => () => {},
+  prepareWasmThreads,
   wasmInitFailure: () =>
     "the wasm backend failed to initialize: are tfjs-backend-wasm's .wasm files served where the `wasmPaths` option says (by default next to the page)?",
   describeDevice(name) {
@@ -68,6 +68,27 @@ export const platform: StartupPlatform = {
     return undefined;
   },
 };
+
+/**
+ * tfjs-backend-wasm sizes XNNPACK's pool as at most half of `navigator.hardwareConcurrency` (it assumes
+ * hyper-threading), whatever setThreadsCount asked: 1 thread on a 2-core machine. While the module starts,
+ * the navigator reports twice the threads asked for (as Node's start-up does with os.cpus()).
+ */
+function prepareWasmThreads(threads: number): () => void {
+  const navigator = globalThis.navigator as Navigator | undefined;
+  if (!navigator) return () => {};
+  const own = Object.getOwnPropertyDescriptor(navigator, 'hardwareConcurrency');
+  const cores = Math.max(2 * threads, navigator.hardwareConcurrency ?? 0);
+  try {
+    Object.defineProperty(navigator, 'hardwareConcurrency', { configurable: true, get: () => cores });
+  } catch {
+    return () => {};
+  }
+  return () => {
+    if (own) Object.defineProperty(navigator, 'hardwareConcurrency', own);
+    else delete (navigator as { hardwareConcurrency?: number }).hardwareConcurrency;
+  };
+}
 
 async function webgpuMissing(): Promise<string | undefined> {
   const gpu = (globalThis.navigator as { gpu?: { requestAdapter(): Promise<unknown> } } | undefined)?.gpu;
