@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { loadMnist } from '@dlkit/mnist';
+import { loadMnist } from '@dlkit/mnist/node';
 import { createVaeTrainer, loadVaeCheckpoint, trainVae, vaeStepsPerEpoch } from '@dlkit/vae';
 import { removeFiles } from '../output/remove-files';
 import { checkpointNames } from '../training/checkpoint-names';
