@@ -33,12 +33,12 @@ afterAll(() => {
 
 describe(`the packages with a tfjs-core range, next to tfjs-core ${oldest}`, () => {
   test(`every tfjs-core peer range starts at ${oldest}; exact pins only where @dlkit/backend forces one`, () => {
-    expect(ranged.map((p) => p.name).sort()).toEqual(['@dlkit/lstm-grad', '@dlkit/mnist', '@dlkit/plot']);
+    expect(ranged.map((p) => p.name).sort()).toEqual(['@dlkit/lstm-grad', '@dlkit/mnist', '@dlkit/plot', '@dlkit/training']);
     for (const { folder } of ranged) expect(peerOf(folder)).toBe(`^${oldest}`);
     for (const folder of ['backend', 'gan', 'vae']) expect(peerOf(folder)).toBe('4.22.0');
   });
 
-  test("lstm's analytic gradient matches the float64 reference; mnist's tensors and plot's image grid work", async () => {
+  test("lstm's analytic gradient matches the float64 reference; mnist's tensors, plot's image grid and training's loop and layers-model artifacts work", async () => {
     const program = `
       import * as tf from '@tensorflow/tfjs';
       import { float64Tensor, lstmBackward, lstmForward } from '@dlkit/lstm-grad';
@@ -46,6 +46,7 @@ describe(`the packages with a tfjs-core range, next to tfjs-core ${oldest}`, () 
       import { loadMnist } from '@dlkit/mnist';
       import { toTensors } from '@dlkit/mnist/tfjs';
       import { imageGrid } from '@dlkit/plot';
+      import { denseLayer, layersModelArtifacts, runEpochs, sequentialTopology } from '@dlkit/training';
 
       await tf.setBackend('cpu');
       const [T, B, X, H] = [3, 2, 2, 3];
@@ -61,11 +62,18 @@ describe(`the packages with a tfjs-core range, next to tfjs-core ${oldest}`, () 
 
       const { images, labels } = toTensors(await loadMnist({ limit: 16 }), { oneHot: true });
       const png = imageGrid(images.reshape([16, 28, 28]), { width: 28, height: 28 });
-      console.log(JSON.stringify({ core: tf.version_core, error, images: images.shape, labels: labels.shape, png: png.length > 100 }));`;
+      let steps = 0;
+      for await (const event of runEpochs({ count: 10, batchSize: 4, stepsPerEpoch: 2, seed: 1, shuffleStream: 6, epochs: 2 })) {
+        if (event.type === 'step') steps++;
+      }
+      const kernel = tf.ones([3, 2]);
+      const artifacts = await layersModelArtifacts(sequentialTopology('m', [3], [denseLayer('d', 2)]), [{ name: 'd/kernel', tensor: kernel }], 'check');
+      const weights = artifacts.weightData.byteLength;
+      console.log(JSON.stringify({ core: tf.version_core, error, images: images.shape, labels: labels.shape, png: png.length > 100, steps, weights }));`;
     writeFileSync(join(dir, 'check.mjs'), program);
     const lines = (await sh(dir, process.execPath, ['check.mjs'])).split('\n').filter((line) => line.startsWith('{'));
     const result = JSON.parse(lines.at(-1)!);
-    expect(result).toMatchObject({ core: oldest, images: [16, 784], labels: [16, 10], png: true });
+    expect(result).toMatchObject({ core: oldest, images: [16, 784], labels: [16, 10], png: true, steps: 4, weights: 24 });
     expect(result.error).toBeLessThan(1e-5);
   });
 

@@ -1,34 +1,19 @@
-import * as tf from '@tensorflow/tfjs-core';
 import {
   conv2dTransposeLayer,
   denseLayer,
-  glorotUniform,
   type KerasLayer,
   type KerasSequential,
+  type LayersModelArtifacts,
+  layersModelArtifacts,
   leakyReluLayer,
   reshapeLayer,
-  sequential,
-} from './_keras-layers';
+  sequentialTopology,
+} from '@dlkit/training';
 import type { GanConfig } from './gan-config';
 import { GanError } from './gan-error';
 import { type GanTrainer, Trainer } from './gan-trainer';
 
-/**
- * A tfjs layers model in memory (tfjs-core's `io.ModelArtifacts`, every field filled in): what
- * `tf.io.fromMemory` hands to `tf.loadLayersModel`, and what any tfjs save handler writes
- * (`tf.io.browserDownloads()`, `tf.io.http(url)`, `indexeddb://`).
- */
-export interface LayersModelArtifacts extends tf.io.ModelArtifacts {
-  /** A Keras Sequential topology, as tfjs-layers serializes it. */
-  modelTopology: KerasSequential;
-  format: 'layers-model';
-  generatedBy: string;
-  convertedBy: null;
-  /** Names (`<layer>/kernel`, `<layer>/bias`), shapes and dtypes of the weights, in the order of `weightData`. */
-  weightSpecs: tf.io.WeightsManifestEntry[];
-  /** Every weight's float32 values, little-endian, one after another. */
-  weightData: ArrayBuffer;
-}
+export type { LayersModelArtifacts } from '@dlkit/training';
 
 /**
  * The trainer's generator as a tfjs layers model (a Keras Sequential topology plus its weights), in
@@ -47,27 +32,16 @@ export async function exportGenerator(trainer: GanTrainer): Promise<LayersModelA
   if (!(trainer instanceof Trainer)) {
     throw new GanError(
       `exportGenerator: expected a GanTrainer from createGanTrainer, restoreGanTrainer or loadGanCheckpoint, found ${describe(trainer)}`,
-      {
-        kind: 'input',
-      },
+      { kind: 'input' },
     );
   }
   if (trainer.isDisposed) throw new GanError('exportGenerator: this GanTrainer was disposed', { kind: 'input' });
-  const modelTopology = generatorTopology(trainer.config);
   // Weight names drop the network prefix: 'generator/dense0/kernel' is the kernel of layer 'dense0'.
-  const weights = trainer.generator.parameters.map(({ name, variable }) => ({
-    name: name.replace(/^generator\//, ''),
-    tensor: tf.clone(variable),
-  }));
-  try {
-    const { data, specs } = await tf.io.encodeWeights(weights);
-    return { modelTopology, format: 'layers-model', generatedBy: '@dlkit/gan', convertedBy: null, weightSpecs: specs, weightData: data };
-  } finally {
-    tf.dispose(weights.map(({ tensor }) => tensor));
-  }
+  const weights = trainer.generator.parameters.map(({ name, variable }) => ({ name: name.replace(/^generator\//, ''), tensor: variable }));
+  return layersModelArtifacts(generatorTopology(trainer.config), weights, '@dlkit/gan');
 }
 
-/** Layers named after the generator's parameters, so 'dense0/kernel' finds layer 'dense0'. */
+/** Layers named after the generator's parameters, so 'dense0/kernel' finds layer 'dense0'; kernels start as Glorot uniform, as ours do. */
 function generatorTopology(config: GanConfig): KerasSequential {
   const [height, width] = config.imageShape;
   const layers: KerasLayer[] = [];
@@ -76,7 +50,7 @@ function generatorTopology(config: GanConfig): KerasSequential {
     const widths = [...config.generatorUnits, height * width];
     widths.forEach((units, i) => {
       const last = i === widths.length - 1;
-      layers.push(denseLayer(`dense${i}`, units, last ? 'tanh' : 'linear', glorotUniform));
+      layers.push(denseLayer(`dense${i}`, units, { activation: last ? 'tanh' : 'linear' }));
       if (!last) layers.push(leakyReluLayer(`leaky_re_lu${i}`, config.leakyAlpha));
     });
     layers.push(reshapeLayer('image', [height, width, 1]));
@@ -84,15 +58,15 @@ function generatorTopology(config: GanConfig): KerasSequential {
     const [c0, c1] = config.generatorChannels;
     const k = config.kernelSize;
     layers.push(
-      denseLayer('dense0', (height / 4) * (width / 4) * c0, 'linear', glorotUniform),
+      denseLayer('dense0', (height / 4) * (width / 4) * c0),
       leakyReluLayer('leaky_re_lu0', config.leakyAlpha),
       reshapeLayer('reshape0', [height / 4, width / 4, c0]),
-      conv2dTransposeLayer('deconv1', c1, k, 2, 'linear', glorotUniform),
+      conv2dTransposeLayer('deconv1', c1, k, { strides: 2 }),
       leakyReluLayer('leaky_re_lu1', config.leakyAlpha),
-      conv2dTransposeLayer('deconv2', 1, k, 2, 'tanh', glorotUniform),
+      conv2dTransposeLayer('deconv2', 1, k, { strides: 2, activation: 'tanh' }),
     );
   }
-  return sequential('generator', config.latentDim, layers);
+  return sequentialTopology('generator', [config.latentDim], layers);
 }
 
 function describe(value: unknown): string {

@@ -1,3 +1,5 @@
+import type { EpochEvent, StepEvent, TrainingEvent } from '@dlkit/training';
+
 /** The four numbers one training step reports. */
 export interface GanStepLosses {
   /** Discriminator loss (BCE over reals and fakes, averaged), before its update. */
@@ -16,6 +18,9 @@ export interface GanStepRecord extends GanStepLosses {
   step: number;
 }
 
+/** A step as trainGan reports it: its record, where it stands in the epoch, and real images per second. */
+export type GanStepEvent = StepEvent<GanStepRecord>;
+
 /** Per-epoch averages of the step losses, plus the quality metrics when they were computed. */
 export interface GanEpochRecord extends GanStepLosses {
   epoch: number;
@@ -27,8 +32,14 @@ export interface GanEpochRecord extends GanStepLosses {
   mnistScore?: number;
 }
 
+/** An epoch's end as trainGan reports it: the averages (and metrics) appended to the history. */
+export type GanEpochEvent = EpochEvent<GanEpochRecord>;
+
 /** Everything a run has reported so far; checkpoints carry it so a resumed run continues the curves. */
 export interface GanHistory {
   steps: GanStepRecord[];
   epochs: GanEpochRecord[];
 }
+
+/** What trainGan yields: steps, epoch ends, checkpoints, and one final 'end'. */
+export type GanTrainEvent = TrainingEvent<GanStepRecord, GanEpochRecord>;

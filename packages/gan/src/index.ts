@@ -2,21 +2,25 @@ export { bceWithLogits } from './bce-with-logits';
 export { defaultGanConfig, type GanConfig, type GanModel, resolveGanConfig } from './gan-config';
 export { GanError, type GanErrorKind } from './gan-error';
 export { ganStepsPerEpoch } from './gan-steps-per-epoch';
-export type { GanEpochRecord, GanHistory, GanStepLosses, GanStepRecord } from './gan-history';
+export type {
+  GanEpochEvent,
+  GanEpochRecord,
+  GanHistory,
+  GanStepEvent,
+  GanStepLosses,
+  GanStepRecord,
+  GanTrainEvent,
+} from './gan-history';
 export { discriminatorLoss, generatorLoss } from './gan-losses';
 export type { GanSnapshot, GanSnapshotTensor } from './gan-snapshot';
 export { createGanTrainer, type GanTrainer, type GenerateOptions, restoreGanTrainer } from './gan-trainer';
 export { exportGenerator, type LayersModelArtifacts } from './export-generator';
 export { saveGeneratorLayersModel } from './save-generator-layers-model';
-export { checkpointFile, decodeGanCheckpoint, encodeGanCheckpoint, loadGanCheckpoint, saveGanCheckpoint } from './gan-checkpoint';
+export { checkpointFile, loadGanCheckpoint, saveGanCheckpoint } from './gan-checkpoint';
+export { decodeGanCheckpoint, encodeGanCheckpoint } from './gan-checkpoint-bytes';
 export {
-  type GanCheckpointEvent,
-  type GanEndEvent,
   type GanEpochEvaluator,
-  type GanEpochEvent,
   type GanImages,
-  type GanStepEvent,
-  type GanTrainEvent,
   type TrainGanOptions,
   trainGan,
 } from './train-gan';
@@ -26,3 +30,4 @@ export { createGanMetrics, type GanMetrics, type GanMetricsOptions, type GanQual
 export { loadMnistClassifier, type MnistClassifier, mnistClassifierPath } from './mnist-classifier';
 export { mnistScore } from './mnist-score';
 export { type SymmetricEigen, symmetricEigen } from './symmetric-eigen';
+export type { CheckpointWritten as GanCheckpointEvent, TrainingEnd as GanEndEvent } from '@dlkit/training';

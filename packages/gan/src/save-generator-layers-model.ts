@@ -1,7 +1,4 @@
-import { mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
-import type * as tf from '@tensorflow/tfjs-core';
-import writeFileAtomic from 'write-file-atomic';
+import { saveLayersModel } from '@dlkit/training/node';
 import { exportGenerator } from './export-generator';
 import { GanError } from './gan-error';
 import type { GanTrainer } from './gan-trainer';
@@ -18,24 +15,12 @@ import type { GanTrainer } from './gan-trainer';
  */
 export async function saveGeneratorLayersModel(trainer: GanTrainer, folder: string): Promise<string> {
   const artifacts = await exportGenerator(trainer);
-  const weightsFile = 'weights.bin';
-  const modelJson: tf.io.ModelJSON = {
-    modelTopology: artifacts.modelTopology,
-    format: artifacts.format,
-    generatedBy: artifacts.generatedBy,
-    convertedBy: artifacts.convertedBy,
-    weightsManifest: [{ paths: [weightsFile], weights: artifacts.weightSpecs }],
-  };
-  const modelJsonPath = join(folder, 'model.json');
   try {
-    await mkdir(folder, { recursive: true });
-    await writeFileAtomic(join(folder, weightsFile), Buffer.from(artifacts.weightData));
-    await writeFileAtomic(modelJsonPath, JSON.stringify(modelJson));
+    return await saveLayersModel(artifacts, folder);
   } catch (error) {
     throw new GanError(`saveGeneratorLayersModel: could not write ${folder}: ${error instanceof Error ? error.message : String(error)}`, {
       kind: 'checkpoint',
       cause: error,
     });
   }
-  return modelJsonPath;
 }

@@ -1,10 +1,12 @@
+import { checkpointOptions, runEpochs, type StepDue, type TrainerOptions, trainingEvents } from '@dlkit/training';
 import * as tf from '@tensorflow/tfjs-core';
-import { deriveSeed, shuffledIndices } from '@dlkit/random';
 import { randomStream } from './_random-stream';
+// Node only: the one import through which trainGan reaches node:fs (a checkpoint given as a path).
 import { saveGanCheckpoint } from './gan-checkpoint';
+import { encodeGanCheckpoint } from './gan-checkpoint-bytes';
 import { GanError } from './gan-error';
+import type { GanEpochRecord, GanStepRecord, GanTrainEvent } from './gan-history';
 import { ganStepsPerEpoch } from './gan-steps-per-epoch';
-import type { GanEpochRecord, GanStepRecord } from './gan-history';
 import type { GanTrainer } from './gan-trainer';
 
 /** Training images: `count` images of `pixels` values each, in [−1, 1], row after row (an MnistDataset fits). */
@@ -19,52 +21,10 @@ export interface GanEpochEvaluator {
 }
 
 /** How long to train, how to stop, where to checkpoint and what to score; all optional. */
-export interface TrainGanOptions {
-  /** Train until this many epochs are done in all, resumed ones included (default 1). */
-  epochs?: number;
-  /** Stop once the trainer has done this many steps in all. */
-  maxSteps?: number;
-  /** Stops training cleanly after the current step (a checkpoint is written first if configured). */
-  signal?: AbortSignal;
-  /** Checkpoint file or directory, written at each epoch's end, every `checkpointEvery` steps and on stopping. */
-  checkpoint?: string;
-  /** Also checkpoint every this many steps. */
-  checkpointEvery?: number;
+export interface TrainGanOptions extends TrainerOptions {
   /** Scores samples at each epoch's end; the scores go into the epoch's history record. */
   metrics?: GanEpochEvaluator;
 }
-
-/** One training step as reported. `step` is global and 1-based; `epoch` is 1-based. */
-export interface GanStepEvent extends GanStepRecord {
-  type: 'step';
-  stepInEpoch: number;
-  stepsPerEpoch: number;
-  /** Real images per second through this step (measured around trainer.step). */
-  samplesPerSecond: number;
-}
-
-/** An epoch's end: the averages (and metrics) appended to the history. */
-export interface GanEpochEvent extends GanEpochRecord {
-  type: 'epoch';
-}
-
-/** A checkpoint was written. */
-export interface GanCheckpointEvent {
-  type: 'checkpoint';
-  path: string;
-  step: number;
-}
-
-/** Training stopped: done, asked to stop, or the step budget reached. Always the last event. */
-export interface GanEndEvent {
-  type: 'end';
-  reason: 'completed' | 'aborted' | 'max-steps';
-  step: number;
-  epoch: number;
-}
-
-/** What trainGan yields: steps, epoch ends, checkpoints, and one final 'end'. */
-export type GanTrainEvent = GanStepEvent | GanEpochEvent | GanCheckpointEvent | GanEndEvent;
 
 /**
  * Trains `trainer` on `data`, reporting every step and epoch as events; it draws nothing and logs
@@ -78,10 +38,6 @@ export type GanTrainEvent = GanStepEvent | GanEpochEvent | GanCheckpointEvent | 
  * }
  */
 export async function* trainGan(trainer: GanTrainer, data: GanImages, options: TrainGanOptions = {}): AsyncGenerator<GanTrainEvent, void> {
-  const { epochs = 1, maxSteps, signal, checkpoint, checkpointEvery, metrics } = options;
-  checkCount('epochs', epochs, 0);
-  if (maxSteps !== undefined) checkCount('maxSteps', maxSteps, 0);
-  if (checkpointEvery !== undefined) checkCount('checkpointEvery', checkpointEvery, 1);
   const [height, width] = trainer.config.imageShape;
   const pixels = height * width;
   checkImages(data, pixels);
@@ -89,48 +45,27 @@ export async function* trainGan(trainer: GanTrainer, data: GanImages, options: T
   if (data.count < batchSize)
     throw new GanError(`trainGan: ${data.count} images are fewer than one batch of ${batchSize}`, { kind: 'input' });
   const stepsPerEpoch = ganStepsPerEpoch(data.count, batchSize);
-  if (trainer.stepsPerEpoch !== null && trainer.stepsPerEpoch !== stepsPerEpoch) {
-    throw new GanError(
-      `trainGan: this run had ${trainer.stepsPerEpoch} steps per epoch, the data now gives ${stepsPerEpoch} (${data.count} images, batch ${batchSize}); resume with the same data`,
-      { kind: 'input' },
-    );
-  }
+  const loop = runEpochs({
+    ...options,
+    ...checkpointOptions(options.checkpoint, {
+      toPath: (path) => saveGanCheckpoint(trainer, path),
+      toBytes: () => encodeGanCheckpoint(trainer.snapshot()),
+    }),
+    count: data.count,
+    batchSize,
+    stepsPerEpoch,
+    seed,
+    shuffleStream: randomStream.shuffle,
+    startStep: trainer.stepCount,
+    resumedStepsPerEpoch: trainer.stepsPerEpoch,
+    itemName: 'images',
+    invalid: (message) => new GanError(`trainGan: ${message}`, { kind: 'input' }),
+  });
   trainer.stepsPerEpoch = stepsPerEpoch;
 
-  let savedStep = -1;
-  let lastGood: { path: string; step: number } | undefined;
-  const save = async (): Promise<GanCheckpointEvent | undefined> => {
-    if (!checkpoint || savedStep === trainer.stepCount) return undefined;
-    const path = await saveGanCheckpoint(trainer, checkpoint);
-    savedStep = trainer.stepCount;
-    lastGood = { path, step: savedStep };
-    return { type: 'checkpoint', path, step: savedStep };
-  };
-  const end = async function* (reason: GanEndEvent['reason']): AsyncGenerator<GanTrainEvent> {
-    const saved = await save();
-    if (saved) yield saved;
-    yield { type: 'end', reason, step: trainer.stepCount, epoch: Math.floor(trainer.stepCount / stepsPerEpoch) };
-  };
-
   const batchValues = new Float32Array(batchSize * pixels);
-  let order: Uint32Array | undefined;
-  let orderEpoch = -1;
-  for (;;) {
-    const done = trainer.stepCount;
-    if (maxSteps !== undefined && done >= maxSteps) return yield* end('max-steps');
-    const epochIndex = Math.floor(done / stepsPerEpoch);
-    if (epochIndex >= epochs) return yield* end('completed');
-    if (signal?.aborted) return yield* end('aborted');
-    if (orderEpoch !== epochIndex) {
-      order = shuffledIndices(data.count, deriveSeed(seed, randomStream.shuffle, epochIndex));
-      orderEpoch = epochIndex;
-    }
-    const position = done % stepsPerEpoch;
-    for (let i = 0; i < batchSize; i++) {
-      const image = order![position * batchSize + i]!;
-      batchValues.set(data.images.subarray(image * pixels, (image + 1) * pixels), i * pixels);
-    }
-    const started = performance.now();
+  const step = (due: StepDue): GanStepRecord => {
+    for (const [i, image] of due.indices.entries()) batchValues.set(data.images.subarray(image * pixels, (image + 1) * pixels), i * pixels);
     const real = tf.tensor2d(batchValues, [batchSize, pixels]);
     let losses: ReturnType<GanTrainer['step']>;
     try {
@@ -138,49 +73,31 @@ export async function* trainGan(trainer: GanTrainer, data: GanImages, options: T
     } finally {
       real.dispose();
     }
-    const seconds = (performance.now() - started) / 1000;
-    const record: GanStepRecord = { epoch: epochIndex + 1, step: done + 1, ...losses };
+    const record: GanStepRecord = { epoch: due.epoch, step: due.step, ...losses };
     const bad = (['dLoss', 'gLoss', 'dReal', 'dFake'] as const).filter((key) => !Number.isFinite(losses[key]));
     if (bad.length > 0) {
       const values = bad.map((key) => `${key}=${losses[key]}`).join(', ');
-      const kept = lastGood
-        ? `the last good checkpoint, ${lastGood.path} (step ${lastGood.step}), is kept`
-        : checkpoint
-          ? `no checkpoint was written in this run, so ${checkpoint} is as it was`
-          : 'no checkpoint was configured';
       throw new GanError(
-        `training diverged at step ${record.step} (epoch ${record.epoch}): ${values}; ${kept}. Lower the learning rate or check the data.`,
+        `training diverged at step ${record.step} (epoch ${record.epoch}): ${values}; ${due.keptCheckpoint()}. Lower the learning rate or check the data.`,
         { kind: 'diverged' },
       );
     }
     trainer.history.steps.push(record);
-    yield { type: 'step', ...record, stepInEpoch: position + 1, stepsPerEpoch, samplesPerSecond: batchSize / seconds };
-
-    if (trainer.stepCount % stepsPerEpoch === 0) {
-      const epochRecord = averageEpoch(trainer, epochIndex + 1, stepsPerEpoch);
-      if (metrics) Object.assign(epochRecord, await metrics.evaluate(trainer));
-      trainer.history.epochs.push(epochRecord);
-      yield { type: 'epoch', ...epochRecord };
-      const saved = await save();
-      if (saved) yield saved;
-    } else if (checkpointEvery !== undefined && trainer.stepCount % checkpointEvery === 0) {
-      const saved = await save();
-      if (saved) yield saved;
-    }
-    // Let timers and signal handlers (Ctrl-C) run between the synchronous steps.
-    await new Promise<void>((resolve) => setImmediate(resolve));
-  }
+    return record;
+  };
+  const epochEnd = async (epoch: number): Promise<GanEpochRecord> => {
+    const record = averageEpoch(trainer, epoch, stepsPerEpoch);
+    if (options.metrics) Object.assign(record, await options.metrics.evaluate(trainer));
+    trainer.history.epochs.push(record);
+    return record;
+  };
+  yield* trainingEvents(loop, { step, epochEnd });
 }
 
 function averageEpoch(trainer: GanTrainer, epoch: number, stepsPerEpoch: number): GanEpochRecord {
   const steps = trainer.history.steps.slice(-stepsPerEpoch).filter((record) => record.epoch === epoch);
   const mean = (key: 'dLoss' | 'gLoss' | 'dReal' | 'dFake') => steps.reduce((sum, record) => sum + record[key], 0) / steps.length;
   return { epoch, steps: steps.length, dLoss: mean('dLoss'), gLoss: mean('gLoss'), dReal: mean('dReal'), dFake: mean('dFake') };
-}
-
-function checkCount(name: string, value: number, min: number): void {
-  if (!Number.isInteger(value) || value < min)
-    throw new GanError(`trainGan: ${name} must be an integer ≥ ${min}, found ${String(value)}`, { kind: 'input' });
 }
 
 function checkImages(data: GanImages, pixels: number): void {

@@ -160,4 +160,20 @@ describe('trainGan', () => {
     await expect(collect(trainGan(trainer, barImages(200)))).rejects.toThrow(/this run had 4 steps per epoch, the data now gives 12/);
     trainer.dispose();
   });
+
+  test('with a checkpoint function, a diverging run names the last checkpoint it returned', async () => {
+    const inner = createGanTrainer(tinyConfig);
+    const flaky: GanTrainer = Object.create(inner, {
+      step: { value: (batch: tf.Tensor2D) => ({ ...inner.step(batch), ...(inner.stepCount === 3 ? { gLoss: Number.NaN } : {}) }) },
+    });
+    const checkpoint = async (_bytes: Uint8Array, step: number) => `idb://run/${step}`;
+    await expect(collect(trainGan(flaky, data, { epochs: 5, checkpoint, checkpointEvery: 2 }))).rejects.toThrow(
+      'training diverged at step 3 (epoch 1): gLoss=NaN; the last good checkpoint, idb://run/2 (step 2), is kept',
+    );
+    const fresh = createGanTrainer(tinyConfig);
+    const failing: GanTrainer = Object.create(fresh, { step: { value: () => ({ dLoss: Number.NaN, gLoss: 0, dReal: 0, dFake: 0 }) } });
+    await expect(collect(trainGan(failing, data, { checkpoint }))).rejects.toThrow('dLoss=NaN; no checkpoint was written in this run.');
+    inner.dispose();
+    fresh.dispose();
+  });
 });

@@ -26,11 +26,11 @@ export function checkVaeDataset(data: VaeDataset, inputSize: number, caller: str
 }
 
 /** Rows `indices` of a dataset, packed for tf.tensor2d. */
-export function gatherRows(images: Float32Array, indices: ArrayLike<number>, start: number, end: number, inputSize: number): Float32Array {
-  const out = new Float32Array((end - start) * inputSize);
-  for (let i = start; i < end; i++) {
+export function gatherRows(images: Float32Array, indices: ArrayLike<number>, inputSize: number): Float32Array {
+  const out = new Float32Array(indices.length * inputSize);
+  for (let i = 0; i < indices.length; i++) {
     const row = indices[i]!;
-    out.set(images.subarray(row * inputSize, (row + 1) * inputSize), (i - start) * inputSize);
+    out.set(images.subarray(row * inputSize, (row + 1) * inputSize), i * inputSize);
   }
   return out;
 }

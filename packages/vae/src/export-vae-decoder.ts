@@ -1,26 +1,22 @@
-import * as tf from '@tensorflow/tfjs-core';
-import { denseLayer, type KerasSequential, reshapeLayer, sequential } from './_keras-layers';
+import {
+  denseLayer,
+  type LayersModelArtifacts,
+  layersModelArtifacts,
+  reshapeLayer,
+  sequentialTopology,
+  varianceScaling,
+} from '@dlkit/training';
 import { VaeModel } from './_vae-model';
 import { VaeTrainerState } from './_vae-trainer';
 import type { Vae } from './create-vae';
 import { VaeError } from './vae-error';
 
-/**
- * A tfjs layers model in memory (tfjs-core's `io.ModelArtifacts`, every field filled in): what
- * `tf.io.fromMemory` hands to `tf.loadLayersModel`, and what any tfjs save handler writes
- * (`tf.io.browserDownloads()`, `tf.io.http(url)`, `indexeddb://`).
- */
-export interface LayersModelArtifacts extends tf.io.ModelArtifacts {
-  /** A Keras Sequential topology, as tfjs-layers serializes it. */
-  modelTopology: KerasSequential;
-  format: 'layers-model';
-  generatedBy: string;
-  convertedBy: null;
-  /** Names (`<layer>/kernel`, `<layer>/bias`), shapes and dtypes of the weights, in the order of `weightData`. */
-  weightSpecs: tf.io.WeightsManifestEntry[];
-  /** Every weight's float32 values, little-endian, one after another. */
-  weightData: ArrayBuffer;
-}
+export type { LayersModelArtifacts } from '@dlkit/training';
+
+// How a fresh copy of a Dense layer would start (the exported weights replace it): PyTorch's nn.Linear
+// kernel, U(±1/√fanIn), is Keras' VarianceScaling with scale 1/3, fan_in, uniform. Keras has no bias
+// initializer that knows the fan-in, so biases would start at zero.
+const linearKernel = varianceScaling({ scale: 1 / 3, mode: 'fan_in', distribution: 'uniform' });
 
 /** Options of exportVaeDecoder. */
 export interface ExportVaeDecoderOptions {
@@ -68,22 +64,18 @@ export async function exportVaeDecoder(vae: Vae, options: ExportVaeDecoderOption
       );
     }
   }
-  const layers = vae.decoderLayers.map((layer, i) => denseLayer(`decoder_${i}`, layer.bias.shape[0], 'relu'));
-  layers.push(denseLayer('decoder_out', inputSize, output === 'logits' ? 'linear' : 'sigmoid'));
+  const dense = (name: string, units: number, activation: 'relu' | 'sigmoid' | 'linear') =>
+    denseLayer(name, units, { activation, kernelInitializer: linearKernel });
+  const layers = vae.decoderLayers.map((layer, i) => dense(`decoder_${i}`, layer.bias.shape[0], 'relu'));
+  layers.push(dense('decoder_out', inputSize, output === 'logits' ? 'linear' : 'sigmoid'));
   if (imageShape) layers.push(reshapeLayer('image', [...imageShape, 1]));
-  const modelTopology = sequential('vae_decoder', latentSize, layers);
   // Our weights are [in, out], Keras' Dense kernel layout, so they go as they are.
   const named = [...vae.decoderLayers.map((layer, i) => [`decoder_${i}`, layer] as const), ['decoder_out', vae.decoderOut] as const];
   const weights = named.flatMap(([name, layer]) => [
-    { name: `${name}/kernel`, tensor: tf.clone(layer.weights) },
-    { name: `${name}/bias`, tensor: tf.clone(layer.bias) },
+    { name: `${name}/kernel`, tensor: layer.weights },
+    { name: `${name}/bias`, tensor: layer.bias },
   ]);
-  try {
-    const { data, specs } = await tf.io.encodeWeights(weights);
-    return { modelTopology, format: 'layers-model', generatedBy: '@dlkit/vae', convertedBy: null, weightSpecs: specs, weightData: data };
-  } finally {
-    tf.dispose(weights.map(({ tensor }) => tensor));
-  }
+  return layersModelArtifacts(sequentialTopology('vae_decoder', [latentSize], layers), weights, '@dlkit/vae');
 }
 
 function describe(value: unknown): string {

@@ -7,19 +7,23 @@ export { gaussianKl } from './gaussian-kl';
 export {
   type TrainVaeOptions,
   trainVae,
-  type VaeCheckpointEvent,
-  type VaeEndEvent,
-  type VaeEpochEvent,
-  type VaeStepEvent,
-  type VaeTrainEvent,
 } from './train-vae';
 export { saveVaeDecoderLayersModel } from './save-vae-decoder-layers-model';
 export { loadVaeCheckpoint, saveVaeCheckpoint } from './vae-checkpoint';
+export { decodeVaeCheckpoint, encodeVaeCheckpoint } from './vae-checkpoint-bytes';
 export { defaultVaeConfig, resolveVaeConfig, type VaeConfig } from './vae-config';
 export type { VaeDataset } from './vae-dataset';
 export { VaeError, type VaeErrorKind } from './vae-error';
 export { vaeStepsPerEpoch } from './vae-steps-per-epoch';
-export type { VaeEpochRecord, VaeHistory, VaeStepRecord, VaeStepResult } from './vae-history';
+export type {
+  VaeEpochEvent,
+  VaeEpochRecord,
+  VaeHistory,
+  VaeStepEvent,
+  VaeStepRecord,
+  VaeStepResult,
+  VaeTrainEvent,
+} from './vae-history';
 export {
   type FitPosteriorOptions,
   type FittedPosterior,
@@ -44,3 +48,4 @@ export {
   posteriorLabCases,
   runPosteriorLab,
 } from './posterior-lab/run-posterior-lab';
+export type { CheckpointWritten as VaeCheckpointEvent, TrainingEnd as VaeEndEvent } from '@dlkit/training';

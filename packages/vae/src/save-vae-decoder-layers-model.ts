@@ -1,7 +1,4 @@
-import { mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
-import type * as tf from '@tensorflow/tfjs-core';
-import writeFileAtomic from 'write-file-atomic';
+import { saveLayersModel } from '@dlkit/training/node';
 import type { Vae } from './create-vae';
 import { type ExportVaeDecoderOptions, exportVaeDecoder } from './export-vae-decoder';
 import { VaeError } from './vae-error';
@@ -18,24 +15,12 @@ import { VaeError } from './vae-error';
  */
 export async function saveVaeDecoderLayersModel(vae: Vae, folder: string, options?: ExportVaeDecoderOptions): Promise<string> {
   const artifacts = await exportVaeDecoder(vae, options);
-  const weightsFile = 'weights.bin';
-  const modelJson: tf.io.ModelJSON = {
-    modelTopology: artifacts.modelTopology,
-    format: artifacts.format,
-    generatedBy: artifacts.generatedBy,
-    convertedBy: artifacts.convertedBy,
-    weightsManifest: [{ paths: [weightsFile], weights: artifacts.weightSpecs }],
-  };
-  const modelJsonPath = join(folder, 'model.json');
   try {
-    await mkdir(folder, { recursive: true });
-    await writeFileAtomic(join(folder, weightsFile), Buffer.from(artifacts.weightData));
-    await writeFileAtomic(modelJsonPath, JSON.stringify(modelJson));
+    return await saveLayersModel(artifacts, folder);
   } catch (error) {
     throw new VaeError(`saveVaeDecoderLayersModel: could not write ${folder}: ${error instanceof Error ? error.message : String(error)}`, {
       kind: 'input',
       cause: error,
     });
   }
-  return modelJsonPath;
 }

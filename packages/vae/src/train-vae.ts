@@ -1,64 +1,24 @@
+import { deriveSeed } from '@dlkit/random';
+import { checkpointOptions, runEpochs, type StepDue, type TrainerOptions, trainingEvents } from '@dlkit/training';
 import * as tf from '@tensorflow/tfjs-core';
 import { checkVaeDataset, gatherRows } from './_check-dataset';
-import { deriveSeed, shuffledIndices } from '@dlkit/random';
 import { randomStream } from './_random-stream';
 import type { VaeTrainerState } from './_vae-trainer';
 import type { VaeTrainer } from './create-vae-trainer';
 import { evaluateVae } from './evaluate-vae';
+// Node only: the one import through which trainVae reaches node:fs (a checkpoint given as a path).
 import { saveVaeCheckpoint } from './vae-checkpoint';
+import { encodeVaeCheckpoint } from './vae-checkpoint-bytes';
 import type { VaeDataset } from './vae-dataset';
 import { VaeError } from './vae-error';
+import type { VaeEpochRecord, VaeStepRecord, VaeTrainEvent } from './vae-history';
 import { vaeStepsPerEpoch } from './vae-steps-per-epoch';
-import type { VaeEpochRecord, VaeStepRecord } from './vae-history';
 
 /** How long to train, how to stop, where to checkpoint and what to evaluate; all optional. */
-export interface TrainVaeOptions {
-  /** Train until this many epochs are done in all, resumed ones included (default 1). */
-  epochs?: number;
-  /** Stop once the trainer has done this many steps in all. */
-  maxSteps?: number;
-  /** Stops training cleanly after the current step (a checkpoint is written first if configured). */
-  signal?: AbortSignal;
-  /** Checkpoint file, written atomically at each epoch's end, every `checkpointEvery` steps and on stopping. */
-  checkpoint?: string;
-  /** Also checkpoint every this many steps. */
-  checkpointEvery?: number;
+export interface TrainVaeOptions extends TrainerOptions {
   /** Held-out images: −ELBO and its terms on them go into each epoch's record. */
   testData?: VaeDataset;
 }
-
-/** One training step as reported (`step` global and 1-based, `epoch` 1-based). */
-export interface VaeStepEvent extends VaeStepRecord {
-  type: 'step';
-  /** 1-based. */
-  stepInEpoch: number;
-  stepsPerEpoch: number;
-  /** Images per second through this step (measured around trainer.step). */
-  samplesPerSecond: number;
-}
-
-/** An epoch's end: the averages (and test numbers) appended to the history. */
-export interface VaeEpochEvent extends VaeEpochRecord {
-  type: 'epoch';
-}
-
-/** A checkpoint was written. */
-export interface VaeCheckpointEvent {
-  type: 'checkpoint';
-  path: string;
-  step: number;
-}
-
-/** Training stopped: done, asked to stop, or the step budget reached. Always the last event. */
-export interface VaeEndEvent {
-  type: 'end';
-  reason: 'completed' | 'aborted' | 'max-steps';
-  step: number;
-  epoch: number;
-}
-
-/** What trainVae yields: steps, epoch ends, checkpoints, and one final 'end'. */
-export type VaeTrainEvent = VaeStepEvent | VaeEpochEvent | VaeCheckpointEvent | VaeEndEvent;
 
 /**
  * Trains `trainer` on `data` (pixels in [0, 1]) in shuffled mini-batches of `config.batchSize` (the last
@@ -78,96 +38,59 @@ export async function* trainVae(trainer: VaeTrainer, data: VaeDataset, options: 
   if (!state || typeof state.step !== 'function' || state.vae?.isDisposed !== false) {
     throw new VaeError('trainVae: trainer must be a live VaeTrainer from createVaeTrainer or loadVaeCheckpoint');
   }
-  const { epochs = 1, maxSteps, signal, checkpoint, checkpointEvery, testData } = options;
-  checkCount('epochs', epochs, 0);
-  if (maxSteps !== undefined) checkCount('maxSteps', maxSteps, 0);
-  if (checkpointEvery !== undefined) checkCount('checkpointEvery', checkpointEvery, 1);
+  const { testData } = options;
   const { inputSize, batchSize, seed } = state.config;
   checkVaeDataset(data, inputSize, 'trainVae', 'data');
   if (testData !== undefined) checkVaeDataset(testData, inputSize, 'trainVae', 'testData');
   const stepsPerEpoch = vaeStepsPerEpoch(data.count, batchSize);
-  if (state.stepsPerEpoch !== null && state.stepsPerEpoch !== stepsPerEpoch) {
-    throw new VaeError(
-      `trainVae: this run had ${state.stepsPerEpoch} steps per epoch, the data now gives ${stepsPerEpoch} (${data.count} images, batch ${batchSize}); resume with the same data`,
-    );
-  }
+  const loop = runEpochs({
+    ...options,
+    ...checkpointOptions(options.checkpoint, {
+      toPath: (path) => saveVaeCheckpoint(state, path),
+      toBytes: () => encodeVaeCheckpoint(state),
+    }),
+    count: data.count,
+    batchSize,
+    stepsPerEpoch,
+    seed,
+    shuffleStream: randomStream.shuffle,
+    startStep: state.stepCount,
+    resumedStepsPerEpoch: state.stepsPerEpoch,
+    itemName: 'images',
+    invalid: (message) => new VaeError(`trainVae: ${message}`),
+  });
   state.stepsPerEpoch = stepsPerEpoch;
 
-  let savedStep = -1;
-  let lastGood: { path: string; step: number } | undefined;
-  const save = async (): Promise<VaeCheckpointEvent | undefined> => {
-    if (!checkpoint || savedStep === state.stepCount) return undefined;
-    const path = await saveVaeCheckpoint(state, checkpoint);
-    savedStep = state.stepCount;
-    lastGood = { path, step: savedStep };
-    return { type: 'checkpoint', path, step: savedStep };
-  };
-  const end = async function* (reason: VaeEndEvent['reason']): AsyncGenerator<VaeTrainEvent> {
-    const saved = await save();
-    if (saved) yield saved;
-    yield { type: 'end', reason, step: state.stepCount, epoch: Math.floor(state.stepCount / stepsPerEpoch) };
-  };
-
-  let order: Uint32Array | undefined;
-  let orderEpoch = -1;
-  for (;;) {
-    const done = state.stepCount;
-    if (maxSteps !== undefined && done >= maxSteps) return yield* end('max-steps');
-    const epochIndex = Math.floor(done / stepsPerEpoch);
-    if (epochIndex >= epochs) return yield* end('completed');
-    if (signal?.aborted) return yield* end('aborted');
-    if (orderEpoch !== epochIndex) {
-      order = shuffledIndices(data.count, deriveSeed(seed, randomStream.shuffle, epochIndex));
-      orderEpoch = epochIndex;
-    }
-    const position = done % stepsPerEpoch;
-    const start = position * batchSize;
-    const stop = Math.min(data.count, start + batchSize);
-    const started = performance.now();
-    const batch = tf.tensor2d(gatherRows(data.images, order!, start, stop, inputSize), [stop - start, inputSize]);
+  const step = (due: StepDue): VaeStepRecord => {
+    const batch = tf.tensor2d(gatherRows(data.images, due.indices, inputSize), [due.indices.length, inputSize]);
     let result: ReturnType<VaeTrainer['step']>;
     try {
       result = state.step(batch);
     } catch (error) {
-      if (error instanceof VaeError && error.kind === 'diverged') {
-        const kept = lastGood
-          ? `the last good checkpoint, ${lastGood.path} (step ${lastGood.step}), is kept`
-          : checkpoint
-            ? `no checkpoint was written in this run, so ${checkpoint} is as it was`
-            : 'no checkpoint was configured';
-        throw new VaeError(
-          `trainVae: training diverged at epoch ${epochIndex + 1}, ${error.message}; ${kept}. Lower the learning rate or check the data.`,
-          { kind: 'diverged', cause: error },
-        );
-      }
-      throw error;
+      if (!(error instanceof VaeError && error.kind === 'diverged')) throw error;
+      throw new VaeError(
+        `trainVae: training diverged at epoch ${due.epoch}, ${error.message}; ${due.keptCheckpoint()}. Lower the learning rate or check the data.`,
+        { kind: 'diverged', cause: error },
+      );
     } finally {
       batch.dispose();
     }
-    const seconds = (performance.now() - started) / 1000;
-    const record: VaeStepRecord = { epoch: epochIndex + 1, step: done + 1, ...result };
+    const record: VaeStepRecord = { epoch: due.epoch, step: due.step, ...result };
     state.history.steps.push(record);
-    yield { type: 'step', ...record, stepInEpoch: position + 1, stepsPerEpoch, samplesPerSecond: (stop - start) / seconds };
-
-    if (state.stepCount % stepsPerEpoch === 0) {
-      const epochRecord = averageEpoch(state.history.steps, epochIndex + 1);
-      if (testData) {
-        const test = await evaluateVae(state.vae, testData, { seed: deriveSeed(seed, randomStream.testEvaluation, 0) });
-        epochRecord.testLoss = test.negativeElbo;
-        epochRecord.testReconstruction = test.reconstruction;
-        epochRecord.testKl = test.kl;
-      }
-      state.history.epochs.push(epochRecord);
-      yield { type: 'epoch', ...epochRecord };
-      const saved = await save();
-      if (saved) yield saved;
-    } else if (checkpointEvery !== undefined && state.stepCount % checkpointEvery === 0) {
-      const saved = await save();
-      if (saved) yield saved;
+    return record;
+  };
+  const epochEnd = async (epoch: number): Promise<VaeEpochRecord> => {
+    const record = averageEpoch(state.history.steps, epoch);
+    if (testData) {
+      const test = await evaluateVae(state.vae, testData, { seed: deriveSeed(seed, randomStream.testEvaluation, 0) });
+      record.testLoss = test.negativeElbo;
+      record.testReconstruction = test.reconstruction;
+      record.testKl = test.kl;
     }
-    // Let timers and signal handlers (Ctrl-C) run between the synchronous steps.
-    await new Promise<void>((resolve) => (typeof setImmediate === 'function' ? setImmediate(resolve) : setTimeout(resolve, 0)));
-  }
+    state.history.epochs.push(record);
+    return record;
+  };
+  yield* trainingEvents(loop, { step, epochEnd });
 }
 
 /** Averages of the epoch's steps from the history, so an epoch split by a resume averages the same. */
@@ -181,9 +104,4 @@ function averageEpoch(steps: readonly VaeStepRecord[], epoch: number): VaeEpochR
     trainReconstruction: mean((s) => s.reconstruction),
     trainKl: mean((s) => s.kl),
   };
-}
-
-function checkCount(name: string, value: unknown, min: number): void {
-  if (!Number.isSafeInteger(value) || (value as number) < min)
-    throw new VaeError(`trainVae: ${name} must be an integer ≥ ${min}, found ${String(value)}`);
 }

@@ -117,4 +117,13 @@ describe('trainVae', () => {
     trainer.dispose();
     await expect(collect(trainVae(trainer, train))).rejects.toThrow('trainVae: trainer must be a live VaeTrainer');
   });
+
+  test('with a checkpoint function, a diverging run names the last checkpoint it returned', async () => {
+    const trainer = createVaeTrainer({ ...config, learningRate: 1e30 });
+    const checkpoint = async (_bytes: Uint8Array, step: number) => `idb://run/${step}`;
+    await expect(collect(trainVae(trainer, train, { epochs: 2, checkpoint, checkpointEvery: 1 }))).rejects.toThrow(
+      /trainVae: training diverged at epoch 1, step 2: the loss is not finite .*; the last good checkpoint, idb:\/\/run\/1 \(step 1\), is kept/,
+    );
+    trainer.dispose();
+  });
 });

@@ -1,0 +1,1 @@
+export { saveLayersModel } from './save-layers-model';
