@@ -1,4 +1,4 @@
-import { platform } from '#platform';
+import { platform } from '#mnist-platform';
 import { shuffledIndices } from '@dlkit/random';
 import { datasetFromBytes } from './_dataset';
 import { type ImageLabelPair, imageLabelPair } from './_image-label-pair';

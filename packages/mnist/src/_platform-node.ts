@@ -1,4 +1,4 @@
-// The data API's platform in Node (package.json's "#platform" under the "node" condition).
+// The data API's platform in Node (package.json's "#mnist-platform" under the "node" condition).
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync, gzipSync } from 'node:zlib';

@@ -1,4 +1,4 @@
-// The data API's platform in a browser or a web worker (package.json's "#platform" everywhere but Node):
+// The data API's platform in a browser or a web worker (package.json's "#mnist-platform" everywhere but Node):
 // no Node built-in. The embedded files are fetched from where a bundler serves the package's assets.
 import { gunzipSync, gzipSync } from 'fflate';
 import type { MnistPlatform } from './_platform';

@@ -1,5 +1,5 @@
 /**
- * What the data API needs from the platform it runs on. package.json's "#platform" picks the
+ * What the data API needs from the platform it runs on. package.json's "#mnist-platform" picks the
  * implementation by condition: Node's (`_platform-node.ts`: files and node:zlib) or the web's
  * (`_platform-web.ts`: fetch, DecompressionStream and fflate), so the browser build holds no Node built-in.
  */

@@ -1,4 +1,4 @@
-import { platform } from '#platform';
+import { platform } from '#mnist-platform';
 import { hex, idxTypeByCode, knownTypeCodes, maxIdxRank } from './_idx-types';
 import type { IdxArray } from './idx-array';
 import { MnistDataError } from './mnist-data-error';

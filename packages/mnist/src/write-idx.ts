@@ -1,4 +1,4 @@
-import { platform } from '#platform';
+import { platform } from '#mnist-platform';
 import { idxTypeByName, idxTypeOfData, maxIdxRank } from './_idx-types';
 import type { IdxData, IdxType } from './idx-array';
 

@@ -1,4 +1,4 @@
-// The plotting API's platform in Node (package.json's "#platform" under the "node" condition).
+// The plotting API's platform in Node (package.json's "#plot-platform" under the "node" condition).
 import { deflateSync } from 'node:zlib';
 import { escapeXml } from './_escape-xml';
 import type { PlotPlatform } from './_platform';

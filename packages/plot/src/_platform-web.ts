@@ -1,4 +1,4 @@
-// The plotting API's platform in a browser or a web worker (package.json's "#platform" everywhere but
+// The plotting API's platform in a browser or a web worker (package.json's "#plot-platform" everywhere but
 // Node): no Node built-in. Text on image grids is drawn with a canvas (OffscreenCanvas, in pages and workers).
 import { zlibSync } from 'fflate';
 import { fontFamily } from './_font-family';

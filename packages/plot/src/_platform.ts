@@ -14,7 +14,7 @@ export interface GridImage {
 }
 
 /**
- * What the plotting API needs from the platform it runs on. package.json's "#platform" picks the
+ * What the plotting API needs from the platform it runs on. package.json's "#plot-platform" picks the
  * implementation by condition: Node's (`_platform-node.ts`: node:zlib, resvg and the bundled font,
  * atomic file writes) or the web's (`_platform-web.ts`: fflate, a canvas for text), so the browser build
  * holds no Node built-in. Failures are plain Errors: the caller says which function failed.

@@ -1,5 +1,5 @@
 import type { TopLevelSpec } from 'vega-lite';
-import { platform } from '#platform';
+import { platform } from '#plot-platform';
 import { fontFamily } from './_font-family';
 
 type VegaModules = [typeof import('vega'), typeof import('vega-lite')];

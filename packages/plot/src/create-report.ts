@@ -1,4 +1,4 @@
-import { platform } from '#platform';
+import { platform } from '#plot-platform';
 import { base64 } from './_base64';
 import { escapeXml } from './_escape-xml';
 import { PlotInputError } from './plot-input-error';

@@ -1,4 +1,4 @@
-import { platform } from '#platform';
+import { platform } from '#plot-platform';
 import { drawGrid } from './_draw-grid';
 import { encodePng } from './_encode-png';
 import type { TensorLike } from './_tensor-like';

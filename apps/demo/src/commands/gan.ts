@@ -7,7 +7,7 @@ import {
   loadGanCheckpoint,
   loadMnistClassifier,
   trainGan,
-} from '@dlkit/gan';
+} from '@dlkit/gan/node';
 import { loadMnist } from '@dlkit/mnist/node';
 import { removeFiles } from '../output/remove-files';
 import { epochRows } from '../gan/epoch-rows';
