@@ -44,8 +44,14 @@ const types: Record<string, string> = {
  * isolated (COOP same-origin + COEP require-corp: SharedArrayBuffer, WASM threads); under /plain/ not.
  */
 export interface BrowserSession {
-  /** Opens `source` (an ES module whose default export is an async function) in a page and returns what it resolves to. */
-  run<T>(source: string, options?: { isolated?: boolean }): Promise<{ result: T; console: string[] }>;
+  /**
+   * Opens `source` (an ES module whose default export is an async function) in a page and returns what it
+   * resolves to; `workers` are module worker scripts the page can start from new URL('./<name>.js', import.meta.url).
+   */
+  run<T>(
+    source: string,
+    options?: { isolated?: boolean; workers?: Readonly<Record<string, string>> },
+  ): Promise<{ result: T; console: string[] }>;
   close(): Promise<void>;
 }
 
@@ -64,7 +70,7 @@ export async function openBrowser(): Promise<BrowserSession> {
     };
     if (url.pathname === '/favicon.ico') return send(204, '');
     if (path === 'app/index.html') return send(200, '<!doctype html><meta charset="utf-8"><body></body>', 'text/html');
-    const script = /^app\/dist\/(\w+)\.js$/.exec(path)?.[1];
+    const script = /^app\/dist\/([\w-]+)\.js$/.exec(path)?.[1];
     if (script && scripts.has(script)) return send(200, scripts.get(script)!, types['.js']);
     const file = assetFile(path);
     if (file) return send(200, readFileSync(file), types[extname(file)] ?? 'application/octet-stream');
@@ -76,8 +82,17 @@ export async function openBrowser(): Promise<BrowserSession> {
   let count = 0;
 
   return {
-    async run<T>(source: string, { isolated = true } = {}) {
+    async run<T>(
+      source: string,
+      { isolated = true, workers = {} }: { isolated?: boolean; workers?: Readonly<Record<string, string>> } = {},
+    ) {
       const name = `page${++count}`;
+      // Worker scripts (ES modules) are bundled like the page and served beside it: new URL('./<name>.js', import.meta.url).
+      for (const [worker, workerSource] of Object.entries(workers)) {
+        const bundled = await bundleForBrowser(`import 'worker';`, root, { minify: false, virtual: { worker: workerSource } });
+        if (bundled.builtins.length > 0) throw new Error(`the worker's bundle needs Node built-ins: ${JSON.stringify(bundled.builtins)}`);
+        scripts.set(worker, bundled.code);
+      }
       const { code, builtins } = await bundleForBrowser(`import run from 'page'; globalThis.__dlkitResult = run();`, root, {
         minify: false,
         virtual: { page: source },
