@@ -52,12 +52,15 @@ export interface BrowserSession {
     source: string,
     options?: { isolated?: boolean; workers?: Readonly<Record<string, string>> },
   ): Promise<{ result: T; console: string[] }>;
+  /** Opens `dir/index.html` (a built site, e.g. Vite's output) and returns what its `globalThis.__dlkitResult` resolves to. */
+  openSite<T>(dir: string, options?: { isolated?: boolean }): Promise<T>;
   close(): Promise<void>;
 }
 
 export async function openBrowser(): Promise<BrowserSession> {
   if (!existsSync(chromiumPath)) throw new Error(`no Chromium at ${chromiumPath}: apt-get install -y chromium`);
   const scripts = new Map<string, string>();
+  let siteDir: string | undefined;
   const server = createServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
     const [, mode, ...rest] = url.pathname.split('/');
@@ -72,6 +75,10 @@ export async function openBrowser(): Promise<BrowserSession> {
     if (path === 'app/index.html') return send(200, '<!doctype html><meta charset="utf-8"><body></body>', 'text/html');
     const script = /^app\/dist\/([\w-]+)\.js$/.exec(path)?.[1];
     if (script && scripts.has(script)) return send(200, scripts.get(script)!, types['.js']);
+    const site = /^site\/(.+)$/.exec(path)?.[1];
+    if (site && siteDir && existsSync(join(siteDir, site))) {
+      return send(200, readFileSync(join(siteDir, site)), types[extname(site)] ?? 'application/octet-stream');
+    }
     const file = assetFile(path);
     if (file) return send(200, readFileSync(file), types[extname(file)] ?? 'application/octet-stream');
     send(404, `not found: ${url.pathname}`);
@@ -109,6 +116,22 @@ export async function openBrowser(): Promise<BrowserSession> {
         await page.waitForFunction(() => (globalThis as { __dlkitResult?: unknown }).__dlkitResult !== undefined);
         const result = (await page.evaluate(() => (globalThis as { __dlkitResult?: Promise<unknown> }).__dlkitResult)) as T;
         return { result, console };
+      } catch (error) {
+        throw new Error(`${(error as Error).message}\nbrowser console:\n${console.join('\n')}`);
+      } finally {
+        await page.close();
+      }
+    },
+    async openSite<T>(dir: string, { isolated = true } = {}) {
+      siteDir = dir;
+      const page: Page = await browser.newPage();
+      const console: string[] = [];
+      page.on('console', (message) => console.push(`${message.type()}: ${message.text()}`));
+      page.on('pageerror', (error) => console.push(`pageerror: ${error.message}`));
+      try {
+        await page.goto(`${origin}/${isolated ? 'isolated' : 'plain'}/site/index.html`);
+        await page.waitForFunction(() => (globalThis as { __dlkitResult?: unknown }).__dlkitResult !== undefined);
+        return (await page.evaluate(() => (globalThis as { __dlkitResult?: Promise<unknown> }).__dlkitResult)) as T;
       } catch (error) {
         throw new Error(`${(error as Error).message}\nbrowser console:\n${console.join('\n')}`);
       } finally {

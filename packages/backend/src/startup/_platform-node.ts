@@ -33,6 +33,8 @@ export const platform: StartupPlatform = {
   defaultWasmThreads: () => defaultWasmThreads(),
   wasmThreadsUnavailable: () => undefined,
   prepareWasmThreads,
+  // In Node a failed threaded start rejects or resolves false; nothing hangs.
+  watchWasmThreadsStart: () => ({ failed: new Promise<string>(() => {}), stop: () => {} }),
   wasmInitFailure: () => 'the wasm backend failed to initialize',
   describeDevice: () => undefined,
 };

@@ -46,6 +46,7 @@ export const platform: StartupPlatform = {
     return undefined;
   },
   prepareWasmThreads,
+  watchWasmThreadsStart,
   wasmInitFailure: () =>
     "the wasm backend failed to initialize: are tfjs-backend-wasm's .wasm files served where the `wasmPaths` option says (by default next to the page)?",
   describeDevice(name) {
@@ -88,6 +89,34 @@ function prepareWasmThreads(threads: number): () => void {
     if (own) Object.defineProperty(navigator, 'hardwareConcurrency', own);
     else delete (navigator as { hardwareConcurrency?: number }).hardwareConcurrency;
   };
+}
+
+/**
+ * The threaded build starts its pthreads from source that tfjs-backend-wasm takes with
+ * `Function.prototype.toString()`: a minifier that renames what that source refers to (Vite's and
+ * esbuild's production builds do) leaves every thread failing with a ReferenceError, which emscripten
+ * rethrows on this thread, and the backend's start waiting forever. An uncaught error while the threads
+ * start, or no start within 20 s, counts as a failed start: initBackend then starts one thread instead.
+ */
+function watchWasmThreadsStart(): { failed: Promise<string>; stop(): void } {
+  let stop = () => {};
+  const failed = new Promise<string>((resolve) => {
+    const onError = (event: Event) => {
+      // emscripten rethrows the worker's ErrorEvent itself: its message is the thread's error
+      const inner = (event as ErrorEvent).error as { message?: unknown } | undefined;
+      const message = typeof inner?.message === 'string' ? inner.message : (event as ErrorEvent).message || 'an error';
+      resolve(
+        `its threads failed to start (${message}; a minifier that renames identifiers breaks tfjs-backend-wasm's threaded worker code: leave @tensorflow/tfjs-backend-wasm unminified to keep threads)`,
+      );
+    };
+    const timer = setTimeout(() => resolve('its threaded build did not start within 20 s'), 20_000);
+    globalThis.addEventListener?.('error', onError);
+    stop = () => {
+      clearTimeout(timer);
+      globalThis.removeEventListener?.('error', onError);
+    };
+  });
+  return { failed, stop };
 }
 
 async function webgpuMissing(): Promise<string | undefined> {

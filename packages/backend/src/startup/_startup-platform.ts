@@ -22,6 +22,11 @@ export interface StartupPlatform {
   wasmThreadsUnavailable(): string | undefined;
   /** Prepares the threaded build's start; the returned function undoes what it changed. */
   prepareWasmThreads(threads: number): () => void;
+  /**
+   * Watches the threaded build's start: `failed` resolves to why it cannot finish (it never resolves where
+   * failures show otherwise); `stop` ends the watch.
+   */
+  watchWasmThreadsStart(): { failed: Promise<string>; stop(): void };
   /** Why the wasm backend failed to initialize, in words a user can act on. */
   wasmInitFailure(): string;
   /** The device a GPU backend that now runs uses (WebGPU adapter, WebGL renderer), when the platform can tell. */

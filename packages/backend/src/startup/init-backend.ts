@@ -120,18 +120,23 @@ async function startWasm(wasm: WasmModule, threads: number, notes: string[]): Pr
     tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', true);
     wasm.setThreadsCount(threads);
     const restore = platform.prepareWasmThreads(threads);
-    let started = false;
+    const watch = platform.watchWasmThreadsStart();
+    let failure: string | undefined;
     try {
-      started = await tf.setBackend('wasm');
-    } catch {
-      started = false;
+      const start = tf.setBackend('wasm').then(
+        (ok) => (ok ? undefined : 'its threaded build failed to initialize'),
+        (error: unknown) => `its threaded build failed to start: ${error instanceof Error ? error.message : String(error)}`,
+      );
+      failure = await Promise.race([start, watch.failed]);
     } finally {
+      watch.stop();
       restore();
     }
-    if (started) {
+    if (failure === undefined) {
       await tf.ready();
       return undefined;
     }
+    notes.push(`wasm runs 1 thread, not ${threads}: ${failure}`);
   }
   tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
   if (!(await tf.setBackend('wasm'))) return platform.wasmInitFailure();
