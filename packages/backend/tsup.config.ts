@@ -1,9 +1,11 @@
 import { writeFile } from 'node:fs/promises';
 import { dlkitBuild } from '../../tsup.base';
 
-// tfjs's gradients come from the installed tfjs-core through package.json's "#tfjs-gradients" (left
-// external): dist holds no copy of tfjs-core. The Node file it maps to is an entry of its own, and so are
-// the GEMM worker and the two ways to start it ("#gemm-worker": Node's worker_threads, or a Web Worker).
+// Three "#" imports in package.json choose by platform, and stay external here: "#tfjs-gradients" (tfjs's
+// gradients: the installed tfjs-core's module for bundlers, a Node loader of it for Node; dist holds no
+// copy of tfjs-core), "#startup-platform" (how backends start: Node's file, or the browser's) and
+// "#gemm-worker" (how the GEMM's worker starts: Node's worker_threads, or a Web Worker). Each Node or
+// browser file they map to is an entry of its own, and so is the GEMM worker itself.
 const esm = dlkitBuild({
   entry: {
     index: 'src/index.ts',
@@ -11,10 +13,12 @@ const esm = dlkitBuild({
     'gemm-worker': 'src/wasm/gemm-worker.ts',
     'spawn-gemm-worker.node': 'src/wasm/_spawn-gemm-worker-node.ts',
     'spawn-gemm-worker.browser': 'src/wasm/_spawn-gemm-worker-browser.ts',
+    'startup-platform.node': 'src/startup/_platform-node.ts',
+    'startup-platform.web': 'src/startup/_platform-web.ts',
   },
   format: ['esm'],
   dts: { entry: { index: 'src/index.ts' } },
-  external: ['#tfjs-gradients', '#gemm-worker'],
+  external: ['#tfjs-gradients', '#startup-platform', '#gemm-worker'],
   // The CommonJS entry is the ES module build itself (Node ≥ 22.12 require()s ES modules without
   // top-level await): import and require share one copy of the package's state and classes.
   onSuccess: () =>

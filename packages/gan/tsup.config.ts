@@ -1,3 +1,9 @@
 import { dlkitBuild } from '../../tsup.base';
 
-export default dlkitBuild();
+// 'node' is '@dlkit/gan/node' and, in Node, '@dlkit/gan' itself: the main entry plus what needs a file
+// system. package.json's "#gan-platform" (external here) picks platform.node.js or platform.web.js.
+export default dlkitBuild({
+  entry: { index: 'src/index.ts', node: 'src/node.ts', 'platform.node': 'src/_platform-node.ts', 'platform.web': 'src/_platform-web.ts' },
+  dts: { entry: { index: 'src/index.ts', node: 'src/node.ts' } },
+  external: ['#gan-platform'],
+});

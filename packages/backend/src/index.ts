@@ -15,7 +15,7 @@ export { denseByColumns } from './ops/dense-by-columns';
 export { dropout } from './ops/dropout';
 export { type KernelTime, kernelBreakdown } from './ops/kernel-breakdown';
 export type { BackendAttempt, BackendInfo } from './startup/backend-info';
-export { type BackendName, type BackendPreference, backendOrder } from './startup/backend-name';
+export { type BackendName, type BackendPreference, backendNames, backendOrder, backendOrders } from './startup/backend-name';
 export { BackendUnavailableError } from './startup/backend-unavailable-error';
 export { describeBackend } from './startup/describe-backend';
 export { type InitBackendOptions, initBackend } from './startup/init-backend';

@@ -1,10 +1,7 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'tsup';
 import { describe, expect, test } from 'vitest';
 
 const packageRoot = fileURLToPath(new URL('..', import.meta.url));
@@ -149,51 +146,5 @@ const loaded = import('@dlkit/backend').then((esm) => ({ esm, cjs: createRequire
 const loaded = import('@dlkit/backend').then((esm) => ({ esm, cjs }));`;
     expect(runNode(oneCopyProgram(importFirst), 'module')).toBe(oneCopy);
     expect(runNode(oneCopyProgram(requireFirst), 'commonjs')).toBe(oneCopy);
-  });
-
-  test("bundles for browsers with the app's tfjs-core: tfjs's gradient module, one engine, no Node-only loader or worker start", async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'dlkit-browser-'));
-    try {
-      const core = dirname(createRequire(join(packageRoot, 'package.json')).resolve('@tensorflow/tfjs-core/package.json'));
-      const app = join(dir, 'app.js');
-      writeFileSync(
-        app,
-        `import * as tf from ${JSON.stringify(core)};\nimport { dense, initBackend } from ${JSON.stringify(join(packageRoot, 'dist/index.js'))};\nconsole.log(tf.getBackend, dense, initBackend);\n`,
-      );
-      // the Node built-ins initBackend's start-up code imports today; nothing else of Node may appear
-      const startupBuiltins = ['module', 'os', 'path', 'url', 'worker_threads'];
-      await build({
-        entry: [app],
-        outDir: join(dir, 'out'),
-        format: ['esm'],
-        platform: 'browser',
-        noExternal: [/^@tensorflow\//],
-        external: startupBuiltins,
-        metafile: true,
-        config: false,
-        silent: true,
-        dts: false,
-        splitting: false,
-        sourcemap: false,
-      });
-      const meta = JSON.parse(readFileSync(join(dir, 'out', 'metafile-esm.json'), 'utf8')) as {
-        inputs: Record<string, unknown>;
-        outputs: Record<string, { imports: { path: string; external?: boolean }[] }>;
-      };
-      const inputs = Object.keys(meta.inputs);
-      expect(inputs.filter((path) => path.endsWith('/tfjs-core/dist/register_all_gradients.js'))).toHaveLength(1);
-      expect(inputs.filter((path) => path.endsWith('/tfjs-core/dist/engine.js'))).toHaveLength(1);
-      expect(inputs.filter((path) => /tf-core\.node\.js|tfjs-gradients\.node\.js|spawn-gemm-worker\.node\.js/.test(path))).toEqual([]);
-      // the GEMM's workers start as Web Workers on dist/gemm-worker.js, a file of the package
-      expect(inputs.filter((path) => path.endsWith('dist/spawn-gemm-worker.browser.js'))).toHaveLength(1);
-      expect(readFileSync(join(dir, 'out', 'app.js'), 'utf8')).toMatch(
-        /new Worker\(new URL\("\.\/gemm-worker\.js", import\.meta\.url\), \{ type: "module" \}\)/,
-      );
-      expect(statSync(join(packageRoot, 'dist', 'gemm-worker.js')).isFile()).toBe(true);
-      const external = Object.values(meta.outputs).flatMap((output) => output.imports.filter((i) => i.external).map((i) => i.path));
-      expect([...new Set(external)].sort()).toEqual(startupBuiltins);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
   });
 });

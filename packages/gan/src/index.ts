@@ -15,8 +15,6 @@ export { discriminatorLoss, generatorLoss } from './gan-losses';
 export type { GanSnapshot, GanSnapshotTensor } from './gan-snapshot';
 export { createGanTrainer, type GanTrainer, type GenerateOptions, restoreGanTrainer } from './gan-trainer';
 export { exportGenerator, type LayersModelArtifacts } from './export-generator';
-export { saveGeneratorLayersModel } from './save-generator-layers-model';
-export { checkpointFile, loadGanCheckpoint, saveGanCheckpoint } from './gan-checkpoint';
 export { decodeGanCheckpoint, encodeGanCheckpoint } from './gan-checkpoint-bytes';
 export {
   type GanEpochEvaluator,
@@ -27,7 +25,7 @@ export {
 export { type FeatureStatistics, featureStatistics } from './feature-statistics';
 export { frechetDistance } from './frechet-distance';
 export { createGanMetrics, type GanMetrics, type GanMetricsOptions, type GanQuality } from './gan-metrics';
-export { loadMnistClassifier, type MnistClassifier, mnistClassifierPath } from './mnist-classifier';
+export { loadMnistClassifier, type MnistClassifier } from './mnist-classifier';
 export { mnistScore } from './mnist-score';
 export { type SymmetricEigen, symmetricEigen } from './symmetric-eigen';
 export type { CheckpointWritten as GanCheckpointEvent, TrainingEnd as GanEndEvent } from '@dlkit/training';

@@ -1,5 +1,4 @@
-import { readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
+import { platform } from '#gan-platform';
 import { dense } from '@dlkit/backend';
 import * as tf from '@tensorflow/tfjs-core';
 import { type ClassifierHeader, decodeClassifierFile } from './_classifier-file';
@@ -23,28 +22,49 @@ export interface MnistClassifier {
   dispose(): void;
 }
 
-/** Where the classifier shipped in this package lies (found from the ESM and the CJS build alike). */
-export function mnistClassifierPath(): string {
-  return fileURLToPath(new URL('../assets/mnist-classifier.bin', import.meta.url));
-}
-
 /**
  * Loads the classifier shipped with this package (trained by scripts/train-classifier.mjs on the
- * embedded MNIST training split), or one at `path` written the same way.
+ * embedded MNIST training split), or one written the same way: from `source`, its bytes or a URL to
+ * fetch them from. By default Node reads the package's asset, and a page fetches it from where its
+ * bundler serves `new URL('../assets/mnist-classifier.bin', import.meta.url)`. In Node a string is a
+ * file path (Node's loadMnistClassifier); elsewhere it is a URL.
  */
-export async function loadMnistClassifier(path: string = mnistClassifierPath()): Promise<MnistClassifier> {
+export async function loadMnistClassifier(source?: Uint8Array | ArrayBuffer | URL | string): Promise<MnistClassifier> {
   let bytes: Uint8Array;
-  try {
-    bytes = await readFile(path);
-  } catch (error) {
-    throw new GanError(`could not read the MNIST classifier at ${path}: ${error instanceof Error ? error.message : String(error)}`, {
+  let name: string;
+  if (source instanceof Uint8Array || source instanceof ArrayBuffer) {
+    bytes = source instanceof ArrayBuffer ? new Uint8Array(source) : source;
+    name = 'the classifier bytes';
+  } else if (source === undefined || source instanceof URL || typeof source === 'string') {
+    name = source === undefined ? String(platform.classifierUrl()) : String(source);
+    try {
+      bytes = source === undefined ? await platform.classifierBytes() : await platform.fetchBytes(source);
+    } catch (error) {
+      const hint =
+        source === undefined
+          ? "; serve node_modules/@dlkit/gan/assets/ there (a bundler that does not copy new URL(…, import.meta.url) assets needs it), or pass the file's bytes or URL"
+          : '';
+      throw new GanError(
+        `could not load the MNIST classifier from ${name}: ${error instanceof Error ? error.message : String(error)}${hint}`,
+        {
+          kind: 'input',
+          cause: error,
+        },
+      );
+    }
+  } else {
+    throw new GanError(`loadMnistClassifier: expected the classifier's bytes (Uint8Array, ArrayBuffer) or a URL, found ${typeof source}`, {
       kind: 'input',
-      cause: error,
     });
   }
+  return classifierFromBytes(bytes, name);
+}
+
+/** A classifier from the bytes of its file; a GanError (kind 'input') naming `name` when they are not one. */
+export function classifierFromBytes(bytes: Uint8Array, name: string): MnistClassifier {
   let decoded: ReturnType<typeof decodeClassifierFile>;
   try {
-    decoded = decodeClassifierFile(bytes, path);
+    decoded = decodeClassifierFile(bytes, name);
   } catch (error) {
     throw new GanError(error instanceof Error ? error.message : String(error), { kind: 'input' });
   }

@@ -1,12 +1,6 @@
-import { checkpointOptions, runEpochs, type StepDue, type TrainerOptions, trainingEvents } from '@dlkit/training';
-import * as tf from '@tensorflow/tfjs-core';
-import { randomStream } from './_random-stream';
-// Node only: the one import through which trainGan reaches node:fs (a checkpoint given as a path).
-import { saveGanCheckpoint } from './gan-checkpoint';
-import { encodeGanCheckpoint } from './gan-checkpoint-bytes';
-import { GanError } from './gan-error';
-import type { GanEpochRecord, GanStepRecord, GanTrainEvent } from './gan-history';
-import { ganStepsPerEpoch } from './gan-steps-per-epoch';
+import type { TrainerOptions } from '@dlkit/training';
+import { trainGanWith } from './_train-gan';
+import type { GanTrainEvent } from './gan-history';
 import type { GanTrainer } from './gan-trainer';
 
 /** Training images: `count` images of `pixels` values each, in [−1, 1], row after row (an MnistDataset fits). */
@@ -31,91 +25,15 @@ export interface TrainGanOptions extends TrainerOptions {
  * nothing. Shuffling is seeded per epoch from the config's seed, so a run resumed from a checkpoint
  * (loadGanCheckpoint) continues with exactly the batches, noise and losses of an uninterrupted one.
  * A NaN or infinite loss throws a GanError (kind 'diverged') without overwriting the last good checkpoint.
+ * `options.checkpoint` is a CheckpointSink (the checkpoint's bytes, on every platform) or, in Node, a file
+ * path (Node's trainGan, from `@dlkit/gan` there or `@dlkit/gan/node`); a path in a browser is a GanError
+ * of kind 'input'.
  *
  * @example
  * for await (const event of trainGan(trainer, mnist, { epochs: 5, signal })) {
  *   if (event.type === 'step') console.log(event.step, event.dLoss, event.gLoss);
  * }
  */
-export async function* trainGan(trainer: GanTrainer, data: GanImages, options: TrainGanOptions = {}): AsyncGenerator<GanTrainEvent, void> {
-  const [height, width] = trainer.config.imageShape;
-  const pixels = height * width;
-  checkImages(data, pixels);
-  const { batchSize, seed } = trainer.config;
-  if (data.count < batchSize)
-    throw new GanError(`trainGan: ${data.count} images are fewer than one batch of ${batchSize}`, { kind: 'input' });
-  const stepsPerEpoch = ganStepsPerEpoch(data.count, batchSize);
-  const loop = runEpochs({
-    ...options,
-    ...checkpointOptions(options.checkpoint, {
-      toPath: (path) => saveGanCheckpoint(trainer, path),
-      toBytes: () => encodeGanCheckpoint(trainer.snapshot()),
-    }),
-    count: data.count,
-    batchSize,
-    stepsPerEpoch,
-    seed,
-    shuffleStream: randomStream.shuffle,
-    startStep: trainer.stepCount,
-    resumedStepsPerEpoch: trainer.stepsPerEpoch,
-    itemName: 'images',
-    invalid: (message) => new GanError(`trainGan: ${message}`, { kind: 'input' }),
-  });
-  trainer.stepsPerEpoch = stepsPerEpoch;
-
-  const batchValues = new Float32Array(batchSize * pixels);
-  const step = (due: StepDue): GanStepRecord => {
-    for (const [i, image] of due.indices.entries()) batchValues.set(data.images.subarray(image * pixels, (image + 1) * pixels), i * pixels);
-    const real = tf.tensor2d(batchValues, [batchSize, pixels]);
-    let losses: ReturnType<GanTrainer['step']>;
-    try {
-      losses = trainer.step(real);
-    } finally {
-      real.dispose();
-    }
-    const record: GanStepRecord = { epoch: due.epoch, step: due.step, ...losses };
-    const bad = (['dLoss', 'gLoss', 'dReal', 'dFake'] as const).filter((key) => !Number.isFinite(losses[key]));
-    if (bad.length > 0) {
-      const values = bad.map((key) => `${key}=${losses[key]}`).join(', ');
-      throw new GanError(
-        `training diverged at step ${record.step} (epoch ${record.epoch}): ${values}; ${due.keptCheckpoint()}. Lower the learning rate or check the data.`,
-        { kind: 'diverged' },
-      );
-    }
-    trainer.history.steps.push(record);
-    return record;
-  };
-  const epochEnd = async (epoch: number): Promise<GanEpochRecord> => {
-    const record = averageEpoch(trainer, epoch, stepsPerEpoch);
-    if (options.metrics) Object.assign(record, await options.metrics.evaluate(trainer));
-    trainer.history.epochs.push(record);
-    return record;
-  };
-  yield* trainingEvents(loop, { step, epochEnd });
-}
-
-function averageEpoch(trainer: GanTrainer, epoch: number, stepsPerEpoch: number): GanEpochRecord {
-  const steps = trainer.history.steps.slice(-stepsPerEpoch).filter((record) => record.epoch === epoch);
-  const mean = (key: 'dLoss' | 'gLoss' | 'dReal' | 'dFake') => steps.reduce((sum, record) => sum + record[key], 0) / steps.length;
-  return { epoch, steps: steps.length, dLoss: mean('dLoss'), gLoss: mean('gLoss'), dReal: mean('dReal'), dFake: mean('dFake') };
-}
-
-function checkImages(data: GanImages, pixels: number): void {
-  if (!data || !(data.images instanceof Float32Array) || !Number.isInteger(data.count) || data.count < 1) {
-    throw new GanError('trainGan: data must be { images: Float32Array, count: number } with count ≥ 1', { kind: 'input' });
-  }
-  if (data.images.length !== data.count * pixels) {
-    throw new GanError(`trainGan: expected ${data.count} × ${pixels} = ${data.count * pixels} pixel values, found ${data.images.length}`, {
-      kind: 'input',
-    });
-  }
-  for (let i = 0; i < data.images.length; i++) {
-    const value = data.images[i]!;
-    if (!(value >= -1.0001 && value <= 1.0001)) {
-      throw new GanError(
-        `trainGan: pixel ${i % pixels} of image ${Math.floor(i / pixels)} is ${value}; images must be finite and in [−1, 1] (load MNIST with normalize: '[-1,1]')`,
-        { kind: 'input' },
-      );
-    }
-  }
+export function trainGan(trainer: GanTrainer, data: GanImages, options: TrainGanOptions = {}): AsyncGenerator<GanTrainEvent, void> {
+  return trainGanWith(undefined, trainer, data, options);
 }

@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
-import type { GanConfig } from '../src/index';
+import type { GanConfig } from '../src/node';
 
 /** A GAN small enough that a few steps take milliseconds: 8×8 images, z(8), D with dropout. */
 export const tinyConfig: Partial<GanConfig> = {

@@ -2,7 +2,7 @@ import { initBackend } from '@dlkit/backend';
 import * as tf from '@tensorflow/tfjs-core';
 import { type LayersModel, loadLayersModel } from '@tensorflow/tfjs-layers';
 import { describe, expect, test } from 'vitest';
-import { createGanTrainer, exportGenerator, type GanConfig, GanError, type GanTrainer } from '../src/index';
+import { createGanTrainer, exportGenerator, type GanConfig, GanError, type GanTrainer } from '../src/node';
 import { barImages, batchTensor, tinyConfig } from './_tiny';
 
 const tinyDcgan: Partial<GanConfig> = {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { featureStatistics } from '../src/index';
+import { featureStatistics } from '../src/node';
 
 describe('featureStatistics', () => {
   test('gives the mean and the unbiased covariance', () => {

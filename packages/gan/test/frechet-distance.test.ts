@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { frechetDistance } from '../src/index';
+import { frechetDistance } from '../src/node';
 import { randomSpd } from './_random-spd';
 
 describe('frechetDistance', () => {

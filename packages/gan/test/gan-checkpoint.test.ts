@@ -14,7 +14,7 @@ import {
   restoreGanTrainer,
   saveGanCheckpoint,
   trainGan,
-} from '../src/index';
+} from '../src/node';
 import { barImages, tinyConfig } from './_tiny';
 
 beforeAll(async () => {

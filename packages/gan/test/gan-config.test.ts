@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { defaultGanConfig, GanError, resolveGanConfig } from '../src/index';
+import { defaultGanConfig, GanError, resolveGanConfig } from '../src/node';
 
 describe('resolveGanConfig', () => {
   test('defaults are the reference MLP GAN', () => {

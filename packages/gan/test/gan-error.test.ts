@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { GanError } from '../src/index';
+import { GanError } from '../src/node';
 
 describe('new GanError(message, { kind, cause }?)', () => {
   test('carries the message, the kind and the cause, like Error its own options', () => {

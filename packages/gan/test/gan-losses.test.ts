@@ -1,7 +1,7 @@
 import { initBackend } from '@dlkit/backend';
 import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { bceWithLogits, discriminatorLoss, generatorLoss } from '../src/index';
+import { bceWithLogits, discriminatorLoss, generatorLoss } from '../src/node';
 
 beforeAll(async () => {
   await initBackend('wasm', { env: {} });

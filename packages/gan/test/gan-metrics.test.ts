@@ -2,7 +2,7 @@ import { initBackend } from '@dlkit/backend';
 import { loadMnist, loadReferenceDigits, type MnistDataset } from '@dlkit/mnist';
 import * as tf from '@tensorflow/tfjs-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { createGanMetrics, createGanTrainer, GanError, type GanMetrics, loadMnistClassifier, type MnistClassifier } from '../src/index';
+import { createGanMetrics, createGanTrainer, GanError, type GanMetrics, loadMnistClassifier, type MnistClassifier } from '../src/node';
 
 let test2000: MnistDataset;
 let classifier: MnistClassifier;

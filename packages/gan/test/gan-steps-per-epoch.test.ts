@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { GanError, ganStepsPerEpoch } from '../src/index';
+import { GanError, ganStepsPerEpoch } from '../src/node';
 
 describe('ganStepsPerEpoch(imageCount, batchSize)', () => {
   test.each([

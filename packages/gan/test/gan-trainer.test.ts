@@ -1,7 +1,7 @@
 import { initBackend } from '@dlkit/backend';
 import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { createGanTrainer, GanError } from '../src/index';
+import { createGanTrainer, GanError } from '../src/node';
 import { barImages, batchTensor, tinyConfig } from './_tiny';
 
 beforeAll(async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { mnistScore } from '../src/index';
+import { mnistScore } from '../src/node';
 
 describe('mnistScore', () => {
   const oneHot = (labels: number[]) => labels.flatMap((label) => Array.from({ length: 10 }, (_, c) => (c === label ? 1 : 0)));

@@ -6,7 +6,7 @@ import { layersModelFiles, watchFileWrites } from '@dlkit/test-utils';
 import * as tf from '@tensorflow/tfjs-core';
 import { loadLayersModel } from '@tensorflow/tfjs-layers';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { createGanTrainer, GanError, saveGeneratorLayersModel } from '../src/index';
+import { createGanTrainer, GanError, saveGeneratorLayersModel } from '../src/node';
 import { barImages, batchTensor, tinyConfig } from './_tiny';
 
 beforeAll(async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { symmetricEigen } from '../src/index';
+import { symmetricEigen } from '../src/node';
 import { randomSpd } from './_random-spd';
 
 describe('symmetricEigen', () => {

@@ -12,7 +12,7 @@ import {
   loadGanCheckpoint,
   restoreGanTrainer,
   trainGan,
-} from '../src/index';
+} from '../src/node';
 import { barImages, tinyConfig } from './_tiny';
 
 beforeAll(async () => {

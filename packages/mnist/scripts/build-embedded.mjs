@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { writeIdxFile } from '../dist/index.js';
+import { writeIdxFile } from '../dist/node.js';
 
 const packageRoot = fileURLToPath(new URL('..', import.meta.url));
 const digitsDir = join(dirname(createRequire(import.meta.url).resolve('mnist/package.json')), 'src', 'digits');

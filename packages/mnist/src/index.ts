@@ -1,10 +1,4 @@
-export {
-  type DownloadedMnist,
-  type DownloadMnistOptions,
-  type DownloadProgress,
-  defaultMnistCacheDir,
-  downloadMnist,
-} from './download-mnist';
+export type { EmbeddedMnistFiles } from './_embedded';
 export type { IdxArray, IdxData, IdxType } from './idx-array';
 export { embeddedSplitSeed, embeddedTrainCount, type LoadMnistOptions, loadMnist } from './load-mnist';
 export { type LoadReferenceDigitsOptions, loadReferenceDigits } from './load-reference-digits';
@@ -13,4 +7,3 @@ export type { MnistBatch, MnistBatchOptions, MnistDataset, MnistNormalize } from
 export { type MnistFile, mnistFiles, mnistMirrors } from './mnist-files';
 export { type ReadIdxOptions, readIdx } from './read-idx';
 export { type IdxInput, type WriteIdxOptions, writeIdx } from './write-idx';
-export { type WriteIdxFileOptions, writeIdxFile } from './write-idx-file';

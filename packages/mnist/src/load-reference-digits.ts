@@ -1,3 +1,4 @@
+import type { EmbeddedMnistFiles } from './_embedded';
 import { loadMnist } from './load-mnist';
 import type { MnistDataset, MnistNormalize } from './mnist-dataset';
 
@@ -7,6 +8,8 @@ export interface LoadReferenceDigitsOptions {
   count?: number;
   /** '[-1,1]' (default, a tanh generator's range) or '[0,1]'. */
   normalize?: MnistNormalize;
+  /** Where the embedded files come from when not from this package's assets (see loadMnist). */
+  embeddedFiles?: EmbeddedMnistFiles;
 }
 
 /**
@@ -23,7 +26,7 @@ export async function loadReferenceDigits(options: LoadReferenceDigitsOptions = 
   if (!(Number.isInteger(count) && count >= 1)) {
     throw new RangeError(`loadReferenceDigits: count must be a whole number ≥ 1, found ${String(count)}`);
   }
-  const digits = await loadMnist({ source: 'embedded', split: 'test', normalize, limit: count });
+  const digits = await loadMnist({ source: 'embedded', split: 'test', normalize, limit: count, embeddedFiles: options.embeddedFiles });
   if (digits.count < count) {
     throw new RangeError(`loadReferenceDigits: count must be at most ${digits.count}, the embedded test split's size, found ${count}`);
   }

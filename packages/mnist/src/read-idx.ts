@@ -1,38 +1,37 @@
-import { readFileSync } from 'node:fs';
-import { gunzipSync } from 'node:zlib';
+import { platform } from '#mnist-platform';
 import { hex, idxTypeByCode, knownTypeCodes, maxIdxRank } from './_idx-types';
 import type { IdxArray } from './idx-array';
 import { MnistDataError } from './mnist-data-error';
 
 /** Options of {@link readIdx}. */
 export interface ReadIdxOptions {
-  /** The name errors use for in-memory bytes (a path names itself). */
+  /** The name errors use for the bytes (e.g. the file they came from). */
   name?: string;
 }
 
 /**
- * Parses an IDX file (raw or gzip, detected from its first bytes) given as bytes or as a path.
- * Every element type is read (0x08 uint8 … 0x0E float64); dimensions and multi-byte values are big-endian.
+ * Parses IDX bytes (raw or gzip, detected from the first bytes), given as a Uint8Array or an ArrayBuffer,
+ * on every platform. Every element type is read (0x08 uint8 … 0x0E float64); dimensions and multi-byte
+ * values are big-endian. In Node, `readIdx` (from `@dlkit/mnist` there, or `@dlkit/mnist/node`) also
+ * takes a file path.
  *
- * Throws one {@link MnistDataError} naming the file and the expected and found values for a wrong magic
+ * Throws one {@link MnistDataError} naming the source and the expected and found values for a wrong magic
  * number, an unknown type code, rank 0 or absurd dimensions, truncated data and trailing bytes.
  *
  * @example
- * const { dims, data } = readIdx('data/train-labels-idx1-ubyte.gz'); // dims [60000], data Uint8Array
+ * const { dims, data } = readIdx(new Uint8Array(await (await fetch('t10k-labels-idx1-ubyte.gz')).arrayBuffer())); // dims [10000]
  */
-export function readIdx(source: Uint8Array | string, options: ReadIdxOptions = {}): IdxArray {
-  const name = typeof source === 'string' ? source : (options.name ?? 'IDX bytes');
+export function readIdx(source: Uint8Array | ArrayBuffer, options: ReadIdxOptions = {}): IdxArray {
+  const name = options.name ?? 'IDX bytes';
   let bytes: Uint8Array;
-  if (typeof source === 'string') {
-    try {
-      bytes = readFileSync(source);
-    } catch (error) {
-      throw new MnistDataError(`Cannot read IDX file ${source}: ${(error as Error).message}`, { file: source, cause: error });
-    }
-  } else if (source instanceof Uint8Array) {
-    bytes = source;
+  if (source instanceof Uint8Array) bytes = source;
+  else if (source instanceof ArrayBuffer) bytes = new Uint8Array(source);
+  else if (typeof source === 'string') {
+    throw new TypeError(
+      "readIdx: a file path is read only in Node ('@dlkit/mnist' there, or '@dlkit/mnist/node'); here pass the file's bytes (a Uint8Array or an ArrayBuffer)",
+    );
   } else {
-    throw new TypeError(`readIdx: expected a Uint8Array or a file path, found ${describe(source)}`);
+    throw new TypeError(`readIdx: expected a Uint8Array or an ArrayBuffer, found ${describe(source)}`);
   }
   return decodeIdx(maybeGunzip(bytes, name), name);
 }
@@ -44,7 +43,7 @@ function describe(value: unknown): string {
 function maybeGunzip(bytes: Uint8Array, name: string): Uint8Array {
   if (bytes.length < 2 || bytes[0] !== 0x1f || bytes[1] !== 0x8b) return bytes;
   try {
-    return gunzipSync(bytes);
+    return platform.gunzipSync(bytes);
   } catch (error) {
     throw new MnistDataError(`${name}: corrupt gzip data (${(error as Error).message})`, { file: name, cause: error });
   }

@@ -1,4 +1,4 @@
-import { gzipSync } from 'node:zlib';
+import { platform } from '#mnist-platform';
 import { idxTypeByName, idxTypeOfData, maxIdxRank } from './_idx-types';
 import type { IdxData, IdxType } from './idx-array';
 
@@ -63,5 +63,5 @@ export function writeIdx(array: IdxInput, options: WriteIdxOptions = {}): Uint8A
     const data = array.data;
     for (let i = 0, offset = headerBytes; i < count; i++, offset += info.bytes) info.set(view, offset, data[i]!);
   }
-  return options.gzip ? new Uint8Array(gzipSync(bytes)) : bytes;
+  return options.gzip ? platform.gzipSync(bytes) : bytes;
 }

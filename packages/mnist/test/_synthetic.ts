@@ -1,7 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { writeIdxFile } from '../src/index';
+import { writeIdxFile } from '../src/node';
 
 /** Images whose pixels encode their index and labels i mod 10, so any reordering is visible. */
 export function syntheticSplit(count: number, rows = 28, cols = 28) {

@@ -6,7 +6,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { watchFileWrites } from '@dlkit/test-utils';
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
-import { type DownloadProgress, defaultMnistCacheDir, downloadMnist, loadMnist, MnistDataError, mnistFiles, writeIdx } from '../src/index';
+import { type DownloadProgress, defaultMnistCacheDir, downloadMnist, loadMnist, MnistDataError, mnistFiles, writeIdx } from '../src/node';
 import { syntheticSplit, tempDir } from './_synthetic';
 
 // Small synthetic stand-ins for the four MNIST files (the real ones are not reachable here), under the real names.

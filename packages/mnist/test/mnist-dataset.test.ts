@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { loadMnist, type MnistDataset } from '../src/index';
+import { loadMnist, type MnistDataset } from '../src/node';
 import { tempDir, writeMnistDirectory } from './_synthetic';
 
 // 25 synthetic images: image i is filled with i/255 and labelled i mod 10, so order is visible.

@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, test } from 'vitest';
-import { type IdxData, MnistDataError, readIdx, writeIdx } from '../src/index';
+import { type IdxData, MnistDataError, readIdx, writeIdx } from '../src/node';
 import { tempDir } from './_synthetic';
 
 const samples: [string, number, IdxData][] = [
@@ -125,7 +125,7 @@ describe('readIdx(bad input) throws one error naming the file, the expected and 
     expect(errorOf(() => readIdx('/nonexistent/t10k-labels-idx1-ubyte')).message).toMatch(
       /^Cannot read IDX file \/nonexistent\/t10k-labels-idx1-ubyte: ENOENT/,
     );
-    expect(() => readIdx(42 as unknown as string)).toThrow(/expected a Uint8Array or a file path, found number/);
+    expect(() => readIdx(42 as unknown as string)).toThrow(/expected a Uint8Array, an ArrayBuffer or a file path, found number/);
   });
 });
 

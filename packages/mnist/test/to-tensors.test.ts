@@ -1,7 +1,7 @@
 import { initBackend } from '@dlkit/backend';
 import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { loadMnist } from '../src/index';
+import { loadMnist } from '../src/node';
 import { toTensors } from '../src/tfjs';
 
 beforeAll(async () => {

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { watchFileWrites } from '@dlkit/test-utils';
 import { describe, expect, test } from 'vitest';
-import { readIdx, writeIdxFile } from '../src/index';
+import { readIdx, writeIdxFile } from '../src/node';
 import { tempDir } from './_synthetic';
 
 describe('writeIdxFile(path, array, options?)', () => {

@@ -1,6 +1,6 @@
 import type { TopLevelSpec } from 'vega-lite';
-import { fontFamily, fontFiles } from './_fonts';
-import { loadResvg } from './_lazy-modules';
+import { platform } from '#plot-platform';
+import { fontFamily } from './_font-family';
 
 type VegaModules = [typeof import('vega'), typeof import('vega-lite')];
 let modules: Promise<VegaModules> | undefined;
@@ -21,7 +21,7 @@ export const chartConfig = {
   title: { fontSize: 14, anchor: 'start' as const },
 };
 
-/** Compiles a Vega-Lite spec and renders it headless (no canvas, no DOM) to an SVG string. */
+/** Compiles a Vega-Lite spec and renders it headless (no DOM needed) to an SVG string. */
 export async function renderVegaLite(spec: TopLevelSpec): Promise<string> {
   const [vega, vegaLite] = await loadVega();
   const compiled = vegaLite.compile(spec).spec;
@@ -35,27 +35,24 @@ export async function renderVegaLite(spec: TopLevelSpec): Promise<string> {
 
 /**
  * Without a canvas, Vega sizes text by a rough estimate (0.8 em a character), so a long title or legend
- * label leaves a wide empty band on the right. Measure what is drawn with resvg and the bundled font,
- * and trim the canvas to it, keeping a margin for browsers that fall back to a wider font.
+ * label leaves a wide empty band on the right. Where the platform can measure what is drawn (Node: resvg
+ * and the bundled font), trim the canvas to it, keeping a margin for browsers that fall back to a wider
+ * font; a page keeps Vega's width.
  */
 function trimRightMargin(svg: string): string {
   const size = /^<svg[^>]*? width="([\d.]+)" height="([\d.]+)" viewBox="0 0 [\d.]+ [\d.]+"/.exec(svg);
   const background = /<rect width="[\d.]+" height="[\d.]+" fill="white"\/>/;
-  const files = fontFiles();
-  if (!size || files.length === 0) return svg;
+  if (!size) return svg;
   const [width, height] = [Number(size[1]), Number(size[2])];
-  let right: number;
+  let right: number | undefined;
   try {
-    const { Resvg } = loadResvg();
-    const font = { fontFiles: files, loadSystemFonts: false, defaultFontFamily: fontFamily, sansSerifFamily: fontFamily };
     // Vega's invisible group backgrounds are sized by the same estimate: measure without them.
     const drawn = svg.replace(background, '').replace(/<path class="background"[^>]*pointer-events="none"[^>]*\/>/g, '');
-    const box = new Resvg(drawn, { font }).getBBox();
-    if (!box) return svg;
-    right = box.x + box.width;
+    right = platform.drawnRight(drawn);
   } catch {
     return svg;
   }
+  if (right === undefined) return svg;
   const trimmed = Math.ceil(Math.min(width, right * 1.06 + 8));
   if (trimmed >= width - 4) return svg;
   return svg

@@ -1,6 +1,7 @@
+import { platform } from '#plot-platform';
+import { base64 } from './_base64';
 import { escapeXml } from './_escape-xml';
 import { PlotInputError } from './plot-input-error';
-import { writeFileAtomic } from './write-file-atomic';
 
 /** A table cell; numbers are shown with up to 6 significant digits. */
 export type ReportCell = string | number | boolean | null | undefined;
@@ -29,7 +30,10 @@ export interface Report {
   png(bytes: Uint8Array, caption?: string, options?: ReportImageOptions): Report;
   /** The whole report as one self-contained HTML document: no scripts, no external URLs. */
   toHtml(): string;
-  /** Writes toHtml() to `path` atomically (temporary file + rename), creating the folder if needed. */
+  /**
+   * Writes toHtml() to `path` atomically (temporary file + rename), creating the folder if needed. Node
+   * only: in a browser it rejects with a PlotInputError (use toHtml()).
+   */
   write(path: string): Promise<void>;
 }
 
@@ -114,7 +118,7 @@ export function createReport(title: string): Report {
       const { width, pixelated = false } = options;
       if (width !== undefined && !(width > 0)) throw new PlotInputError(`report.png: width must be positive, found ${width}`);
       const attrs = [
-        `src="data:image/png;base64,${Buffer.from(bytes).toString('base64')}"`,
+        `src="data:image/png;base64,${base64(bytes)}"`,
         `alt="${escapeXml(caption ?? '')}"`,
         width !== undefined ? `width="${width}"` : '',
         pixelated ? 'class="pixelated"' : '',
@@ -135,8 +139,15 @@ export function createReport(title: string): Report {
         '',
       ].join('\n');
     },
-    write(path) {
-      return writeFileAtomic(path, report.toHtml());
+    async write(path) {
+      try {
+        await platform.writeFile(path, report.toHtml());
+      } catch (error) {
+        if (error instanceof Error && /needs a file system/.test(error.message)) {
+          throw new PlotInputError(`report.write: ${error.message} (report.toHtml() gives the page)`);
+        }
+        throw error;
+      }
     },
   };
   return report;

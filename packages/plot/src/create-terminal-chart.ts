@@ -23,7 +23,7 @@ export interface TerminalChartOptions {
   width?: number;
   /** Most recent values kept and drawn per series. Default 4 × width (4 values per character). */
   window?: number;
-  /** Default `process.stdout`. */
+  /** Default `process.stdout` (none in a browser: the chart is then disabled). */
   stream?: TerminalStream;
   /** Redraw at most this often; updates in between are shown by the next redraw or by close(). Default 100. */
   minIntervalMs?: number;
@@ -52,7 +52,8 @@ export interface TerminalChart {
  * view.close();
  */
 export function createTerminalChart(options: TerminalChartOptions = {}): TerminalChart {
-  const stream: TerminalStream = options.stream ?? process.stdout;
+  const stream: TerminalStream = options.stream ??
+    (globalThis as { process?: { stdout?: TerminalStream } }).process?.stdout ?? { write: () => true };
   const width = options.width ?? 40;
   if (!(Number.isInteger(width) && width >= 1)) {
     throw new RangeError(`createTerminalChart: width must be a positive integer, found ${String(width)}`);

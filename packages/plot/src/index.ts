@@ -8,10 +8,9 @@ export {
   createTerminalChart,
 } from './create-terminal-chart';
 export { type ImageGridInput, type ImageGridOptions, imageGrid } from './image-grid';
+export { imageGridSvg } from './image-grid-svg';
 export { type LineChartOptions, type LineSeries, lineChart } from './line-chart';
 export { PlotInputError } from './plot-input-error';
 export { sparkline } from './sparkline';
-export { type SvgToPngOptions, svgToPng } from './svg-to-png';
-export { writeFileAtomic } from './write-file-atomic';
 export type { TensorLike } from './_tensor-like';
 export type { WarnFunction } from './_warn';

@@ -1,5 +1,5 @@
 import { describe, expect, test, vi } from 'vitest';
-import { contourPlot, PlotInputError } from '../src/index';
+import { contourPlot, PlotInputError } from '../src/node';
 import { findAll, hasClass, linePaths, parseSvg, type SvgNode, subpaths, textsIn } from './_svg';
 
 const gaussian =

@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { contourPlot, createReport, imageGrid, lineChart, PlotInputError } from '../src/index';
+import { contourPlot, createReport, imageGrid, lineChart, PlotInputError } from '../src/node';
 import { decodePng } from './_png';
 
 async function fullReport() {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { createTerminalChart, type TerminalStream } from '../src/index';
+import { createTerminalChart, type TerminalStream } from '../src/node';
 
 function fakeStream(isTTY: boolean, columns?: number) {
   const writes: string[] = [];

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import { beforeAll, describe, expect, test, vi } from 'vitest';
-import { imageGrid, PlotInputError } from '../src/index';
+import { imageGrid, PlotInputError } from '../src/node';
 import { decodePng } from './_png';
 
 // Three 2×2 grayscale images with distinct known pixels (row-major).

@@ -1,5 +1,5 @@
 import { describe, expect, test, vi } from 'vitest';
-import { lineChart, PlotInputError } from '../src/index';
+import { lineChart, PlotInputError } from '../src/node';
 import { findAll, hasClass, linePaths, parseSvg, subpaths, textsIn } from './_svg';
 
 const epochs = [1, 2, 3, 4, 5, 6];

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { PlotInputError } from '../src/index';
+import { PlotInputError } from '../src/node';
 
 describe('new PlotInputError(message, { cause }?)', () => {
   test('is an Error named PlotInputError with the message and cause, like Error its own options', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { sparkline } from '../src/index';
+import { sparkline } from '../src/node';
 
 describe('sparkline(values, width)', () => {
   test.each([

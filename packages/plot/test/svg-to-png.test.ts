@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { lineChart, PlotInputError, svgToPng } from '../src/index';
+import { lineChart, PlotInputError, svgToPng } from '../src/node';
 import { decodePng } from './_png';
 
 const box = (content: string, w = 100, h = 40) =>

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { watchFileWrites } from '@dlkit/test-utils';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { writeFileAtomic } from '../src/index';
+import { writeFileAtomic } from '../src/node';
 
 let dir = '';
 beforeEach(() => {

@@ -8,8 +8,6 @@ export {
   type TrainVaeOptions,
   trainVae,
 } from './train-vae';
-export { saveVaeDecoderLayersModel } from './save-vae-decoder-layers-model';
-export { loadVaeCheckpoint, saveVaeCheckpoint } from './vae-checkpoint';
 export { decodeVaeCheckpoint, encodeVaeCheckpoint } from './vae-checkpoint-bytes';
 export { defaultVaeConfig, resolveVaeConfig, type VaeConfig } from './vae-config';
 export type { VaeDataset } from './vae-dataset';

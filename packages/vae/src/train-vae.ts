@@ -1,18 +1,8 @@
-import { deriveSeed } from '@dlkit/random';
-import { checkpointOptions, runEpochs, type StepDue, type TrainerOptions, trainingEvents } from '@dlkit/training';
-import * as tf from '@tensorflow/tfjs-core';
-import { checkVaeDataset, gatherRows } from './_check-dataset';
-import { randomStream } from './_random-stream';
-import type { VaeTrainerState } from './_vae-trainer';
+import type { TrainerOptions } from '@dlkit/training';
+import { trainVaeWith } from './_train-vae';
 import type { VaeTrainer } from './create-vae-trainer';
-import { evaluateVae } from './evaluate-vae';
-// Node only: the one import through which trainVae reaches node:fs (a checkpoint given as a path).
-import { saveVaeCheckpoint } from './vae-checkpoint';
-import { encodeVaeCheckpoint } from './vae-checkpoint-bytes';
 import type { VaeDataset } from './vae-dataset';
-import { VaeError } from './vae-error';
-import type { VaeEpochRecord, VaeStepRecord, VaeTrainEvent } from './vae-history';
-import { vaeStepsPerEpoch } from './vae-steps-per-epoch';
+import type { VaeTrainEvent } from './vae-history';
 
 /** How long to train, how to stop, where to checkpoint and what to evaluate; all optional. */
 export interface TrainVaeOptions extends TrainerOptions {
@@ -26,82 +16,15 @@ export interface TrainVaeOptions extends TrainerOptions {
  * it draws nothing and logs nothing (the same conventions as trainGan). Batch order and noise derive
  * from the config's seed, the epoch and the step, so a run resumed from a checkpoint (even one written
  * mid-epoch) continues exactly as an uninterrupted one. A NaN or infinite loss throws a VaeError of kind
- * 'diverged' without overwriting the last good checkpoint.
+ * 'diverged' without overwriting the last good checkpoint. `options.checkpoint` is a CheckpointSink (the
+ * checkpoint's bytes, on every platform) or, in Node, a file path (Node's trainVae, from `@dlkit/vae`
+ * there or `@dlkit/vae/node`); a path in a browser is a VaeError of kind 'input'.
  * @example
  * const trainer = createVaeTrainer();
  * for await (const event of trainVae(trainer, train, { epochs: 10, testData: test, signal })) {
  *   if (event.type === 'epoch') console.log(event.epoch, event.trainLoss, event.testLoss);
  * }
  */
-export async function* trainVae(trainer: VaeTrainer, data: VaeDataset, options: TrainVaeOptions = {}): AsyncGenerator<VaeTrainEvent, void> {
-  const state = trainer as VaeTrainerState;
-  if (!state || typeof state.step !== 'function' || state.vae?.isDisposed !== false) {
-    throw new VaeError('trainVae: trainer must be a live VaeTrainer from createVaeTrainer or loadVaeCheckpoint');
-  }
-  const { testData } = options;
-  const { inputSize, batchSize, seed } = state.config;
-  checkVaeDataset(data, inputSize, 'trainVae', 'data');
-  if (testData !== undefined) checkVaeDataset(testData, inputSize, 'trainVae', 'testData');
-  const stepsPerEpoch = vaeStepsPerEpoch(data.count, batchSize);
-  const loop = runEpochs({
-    ...options,
-    ...checkpointOptions(options.checkpoint, {
-      toPath: (path) => saveVaeCheckpoint(state, path),
-      toBytes: () => encodeVaeCheckpoint(state),
-    }),
-    count: data.count,
-    batchSize,
-    stepsPerEpoch,
-    seed,
-    shuffleStream: randomStream.shuffle,
-    startStep: state.stepCount,
-    resumedStepsPerEpoch: state.stepsPerEpoch,
-    itemName: 'images',
-    invalid: (message) => new VaeError(`trainVae: ${message}`),
-  });
-  state.stepsPerEpoch = stepsPerEpoch;
-
-  const step = (due: StepDue): VaeStepRecord => {
-    const batch = tf.tensor2d(gatherRows(data.images, due.indices, inputSize), [due.indices.length, inputSize]);
-    let result: ReturnType<VaeTrainer['step']>;
-    try {
-      result = state.step(batch);
-    } catch (error) {
-      if (!(error instanceof VaeError && error.kind === 'diverged')) throw error;
-      throw new VaeError(
-        `trainVae: training diverged at epoch ${due.epoch}, ${error.message}; ${due.keptCheckpoint()}. Lower the learning rate or check the data.`,
-        { kind: 'diverged', cause: error },
-      );
-    } finally {
-      batch.dispose();
-    }
-    const record: VaeStepRecord = { epoch: due.epoch, step: due.step, ...result };
-    state.history.steps.push(record);
-    return record;
-  };
-  const epochEnd = async (epoch: number): Promise<VaeEpochRecord> => {
-    const record = averageEpoch(state.history.steps, epoch);
-    if (testData) {
-      const test = await evaluateVae(state.vae, testData, { seed: deriveSeed(seed, randomStream.testEvaluation, 0) });
-      record.testLoss = test.negativeElbo;
-      record.testReconstruction = test.reconstruction;
-      record.testKl = test.kl;
-    }
-    state.history.epochs.push(record);
-    return record;
-  };
-  yield* trainingEvents(loop, { step, epochEnd });
-}
-
-/** Averages of the epoch's steps from the history, so an epoch split by a resume averages the same. */
-function averageEpoch(steps: readonly VaeStepRecord[], epoch: number): VaeEpochRecord {
-  const mine = steps.filter((s) => s.epoch === epoch);
-  const mean = (pick: (s: VaeStepRecord) => number) => mine.reduce((sum, s) => sum + pick(s), 0) / mine.length;
-  return {
-    epoch,
-    steps: mine.length,
-    trainLoss: mean((s) => s.loss),
-    trainReconstruction: mean((s) => s.reconstruction),
-    trainKl: mean((s) => s.kl),
-  };
+export function trainVae(trainer: VaeTrainer, data: VaeDataset, options: TrainVaeOptions = {}): AsyncGenerator<VaeTrainEvent, void> {
+  return trainVaeWith(undefined, trainer, data, options);
 }

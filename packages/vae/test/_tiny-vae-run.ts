@@ -1,6 +1,6 @@
 // A tiny VAE problem the training, checkpoint and evaluation tests share: 16-pixel images of 3 binary
 // prototypes, 40 to train on (5 steps per epoch at batch 8) and 16 to test.
-import { createVaeTrainer, type TrainVaeOptions, trainVae, type VaeDataset, type VaeTrainer, type VaeTrainEvent } from '../src/index';
+import { createVaeTrainer, type TrainVaeOptions, trainVae, type VaeDataset, type VaeTrainer, type VaeTrainEvent } from '../src/node';
 
 export const config = { inputSize: 16, hiddenSizes: [12], latentSize: 2, batchSize: 8, learningRate: 5e-3, seed: 21 };
 

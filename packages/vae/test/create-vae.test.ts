@@ -1,7 +1,7 @@
 import { initBackend } from '@dlkit/backend';
 import * as tf from '@tensorflow/tfjs-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { createVae, createVaeTrainer, gaussianKl, type Vae, VaeError } from '../src/index';
+import { createVae, createVaeTrainer, gaussianKl, type Vae, VaeError } from '../src/node';
 
 let vae: Vae;
 

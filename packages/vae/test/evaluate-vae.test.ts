@@ -1,7 +1,7 @@
 import { initBackend } from '@dlkit/backend';
 import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { evaluateVae } from '../src/index';
+import { evaluateVae } from '../src/node';
 import { test_, trained } from './_tiny-vae-run';
 
 beforeAll(async () => {

@@ -11,7 +11,7 @@ import {
   type VaeConfig,
   VaeError,
   type VaeTrainer,
-} from '../src/index';
+} from '../src/node';
 
 const tiny: Partial<VaeConfig> = { inputSize: 16, hiddenSizes: [12, 6], latentSize: 3, batchSize: 8, learningRate: 5e-3, seed: 4 };
 

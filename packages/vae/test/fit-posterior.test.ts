@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { fitPosterior, type GaussianMixture2d } from '../src/index';
+import { fitPosterior, type GaussianMixture2d } from '../src/node';
 
 const gaussian = (mean: [number, number], covariance: [[number, number], [number, number]]): GaussianMixture2d => [
   { weight: 1, mean, covariance },

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { defaultPosteriorTarget, mixtureLogDensity } from '../src/index';
+import { defaultPosteriorTarget, mixtureLogDensity } from '../src/node';
 
 const target = defaultPosteriorTarget;
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { type GaussianMixture2d, mixtureKl } from '../src/index';
+import { type GaussianMixture2d, mixtureKl } from '../src/node';
 
 const gaussian = (mean: [number, number], covariance: [[number, number], [number, number]]): GaussianMixture2d => [
   { weight: 1, mean, covariance },

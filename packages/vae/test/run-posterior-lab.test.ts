@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { mixtureLogDensity, runPosteriorLab } from '../src/index';
+import { mixtureLogDensity, runPosteriorLab } from '../src/node';
 
 describe('runPosteriorLab', () => {
   test('gives 12 cases with what their figures show and an answer built from their numbers', async () => {

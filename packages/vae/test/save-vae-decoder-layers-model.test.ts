@@ -6,7 +6,7 @@ import { layersModelFiles, watchFileWrites } from '@dlkit/test-utils';
 import * as tf from '@tensorflow/tfjs-core';
 import { loadLayersModel } from '@tensorflow/tfjs-layers';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { createVae, saveVaeDecoderLayersModel, VaeError } from '../src/index';
+import { createVae, saveVaeDecoderLayersModel, VaeError } from '../src/node';
 
 beforeAll(async () => {
   await initBackend('wasm', { env: {} });

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { initBackend } from '@dlkit/backend';
 import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { createVaeTrainer, loadVaeCheckpoint, trainVae, type VaeCheckpointEvent, type VaeTrainEvent, type VaeTrainer } from '../src/index';
+import { createVaeTrainer, loadVaeCheckpoint, trainVae, type VaeCheckpointEvent, type VaeTrainEvent, type VaeTrainer } from '../src/node';
 import { config, all, train, test_, weightsOf, losses, collect, trained } from './_tiny-vae-run';
 
 beforeAll(async () => {

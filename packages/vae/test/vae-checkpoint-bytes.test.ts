@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createVaeTrainer, decodeVaeCheckpoint, encodeVaeCheckpoint, saveVaeCheckpoint, trainVae, VaeError } from '../src/index';
+import { createVaeTrainer, decodeVaeCheckpoint, encodeVaeCheckpoint, saveVaeCheckpoint, trainVae, VaeError } from '../src/node';
 import { collect, config, losses, test_, train, trained, weightsOf } from './_tiny-vae-run';
 
 beforeAll(async () => {

@@ -5,7 +5,7 @@ import { initBackend } from '@dlkit/backend';
 import { watchFileWrites } from '@dlkit/test-utils';
 import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { createVaeTrainer, loadVaeCheckpoint, saveVaeCheckpoint, VaeError } from '../src/index';
+import { createVaeTrainer, loadVaeCheckpoint, saveVaeCheckpoint, VaeError } from '../src/node';
 import { config, train, trained, weightsOf } from './_tiny-vae-run';
 
 beforeAll(async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { VaeError } from '../src/index';
+import { VaeError } from '../src/node';
 
 describe('new VaeError(message, { kind, cause }?)', () => {
   test('carries the message, the kind and the cause, like Error its own options', () => {

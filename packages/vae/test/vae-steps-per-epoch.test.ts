@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { VaeError, vaeStepsPerEpoch } from '../src/index';
+import { VaeError, vaeStepsPerEpoch } from '../src/node';
 
 describe('vaeStepsPerEpoch(imageCount, batchSize)', () => {
   test.each([

@@ -7,8 +7,8 @@ import {
   loadGanCheckpoint,
   loadMnistClassifier,
   trainGan,
-} from '@dlkit/gan';
-import { loadMnist } from '@dlkit/mnist';
+} from '@dlkit/gan/node';
+import { loadMnist } from '@dlkit/mnist/node';
 import { removeFiles } from '../output/remove-files';
 import { epochRows } from '../gan/epoch-rows';
 import { describeGanEpoch, ganStepLosses } from '../gan/gan-progress';

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { createReport, svgToPng, writeFileAtomic } from '@dlkit/plot';
+import { createReport, svgToPng, writeFileAtomic } from '@dlkit/plot/node';
 import { runPosteriorLab } from '@dlkit/vae';
 import { addPosteriorLabSections } from '../assignment/add-posterior-lab-sections';
 import { drawPosteriorLabFigures } from '../assignment/draw-posterior-lab-figures';

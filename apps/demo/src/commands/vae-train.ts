@@ -1,6 +1,6 @@
 import { join } from 'node:path';
-import { loadMnist } from '@dlkit/mnist';
-import { createVaeTrainer, loadVaeCheckpoint, trainVae, vaeStepsPerEpoch } from '@dlkit/vae';
+import { loadMnist } from '@dlkit/mnist/node';
+import { createVaeTrainer, loadVaeCheckpoint, trainVae, vaeStepsPerEpoch } from '@dlkit/vae/node';
 import { removeFiles } from '../output/remove-files';
 import { checkpointNames } from '../training/checkpoint-names';
 import { readRunSummary } from '../training/read-run-summary';

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { createReport, svgToPng, writeFileAtomic } from '@dlkit/plot';
+import { createReport, svgToPng, writeFileAtomic } from '@dlkit/plot/node';
 import { addGanSections } from './gan-report-sections';
 import type { GanRunSummary } from './gan-run-summary';
 import { lossChart } from './loss-chart';

@@ -1,5 +1,5 @@
 import type { GanTrainer } from '@dlkit/gan';
-import { imageGrid, writeFileAtomic } from '@dlkit/plot';
+import { imageGrid, writeFileAtomic } from '@dlkit/plot/node';
 
 /** Digits per grid: the trainer's fixed noise batch, 8 × 8. */
 const gridSize = 64;

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { imageGrid, writeFileAtomic } from '@dlkit/plot';
+import { imageGrid, writeFileAtomic } from '@dlkit/plot/node';
 import type { Vae, VaeDataset } from '@dlkit/vae';
 import * as tf from '@tensorflow/tfjs-core';
 

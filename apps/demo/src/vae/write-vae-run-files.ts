@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { createReport, svgToPng, writeFileAtomic } from '@dlkit/plot';
+import { createReport, svgToPng, writeFileAtomic } from '@dlkit/plot/node';
 import { elboChart } from './elbo-chart';
 import { elboToCsv } from './elbo-csv';
 import type { VaeRunSummary } from './vae-run-summary';

@@ -29,4 +29,8 @@ export interface BackendInfo {
    * ('fma' with relaxed SIMD, else 'mul-add'; see setWasmGemm); absent when tfjs's XNNPACK does.
    */
   gemm?: WasmGemmVariant;
+  /** WebGPU and WebGL: the device they run on (the WebGPU adapter, the WebGL version and renderer). */
+  device?: string;
+  /** What is worth knowing about how it runs, e.g. why WASM runs one thread in a page that is not cross-origin isolated. */
+  notes?: string[];
 }

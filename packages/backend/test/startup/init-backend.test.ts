@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import * as tf from '@tensorflow/tfjs-core';
 import { describe, expect, test } from 'vitest';
-import { BackendUnavailableError, describeBackend, initBackend } from '../../src/index';
+import { BackendUnavailableError, backendNames, backendOrder, backendOrders, describeBackend, initBackend } from '../../src/index';
 
 describe('initBackend', () => {
   test("initBackend('auto') picks wasm here and says why gpu and node were skipped", async () => {
@@ -26,6 +26,23 @@ describe('initBackend', () => {
     const failure = initBackend('gpu', { env: {} });
     await expect(failure).rejects.toBeInstanceOf(BackendUnavailableError);
     await expect(failure).rejects.toThrow(/pnpm add @tensorflow\/tfjs-node-gpu \(needs an NVIDIA GPU with CUDA 11\.2 \+ cuDNN 8\.1\)/);
+  });
+
+  test.each(['webgpu', 'webgl'] as const)(
+    "initBackend('%s') in Node rejects, saying it is a browser backend and what runs in Node",
+    async (name) => {
+      const failure = await initBackend(name, { env: {} }).catch((error: unknown) => error);
+      expect(failure).toBeInstanceOf(BackendUnavailableError);
+      expect((failure as BackendUnavailableError).message).toBe(
+        `backend '${name}' is not available: ${name}: ${name} is a browser backend (${name === 'webgpu' ? 'WebGPU' : 'WebGL'}): in Node use gpu (tfjs-node-gpu, CUDA), node or wasm`,
+      );
+    },
+  );
+
+  test('backendOrder is the order auto tries in Node; backendOrders has both platforms, backendNames every name', () => {
+    expect(backendOrder).toEqual(['gpu', 'node', 'wasm', 'cpu']);
+    expect(backendOrders).toEqual({ node: ['gpu', 'node', 'wasm', 'cpu'], browser: ['webgpu', 'webgl', 'wasm', 'cpu'] });
+    expect(backendNames).toEqual(['gpu', 'node', 'webgpu', 'webgl', 'wasm', 'cpu']);
   });
 
   test('DLKIT_BACKEND overrides the argument', async () => {

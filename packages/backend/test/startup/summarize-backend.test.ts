@@ -10,6 +10,27 @@ const info = (fields: Partial<BackendInfo>): BackendInfo => ({
   ...fields,
 });
 
+describe('describeBackend', () => {
+  test('describeBackend(info) names what runs, each skipped backend with its reason, then each note', () => {
+    const described = describeBackend(
+      info({
+        name: 'wasm',
+        tfBackend: 'wasm',
+        simd: true,
+        threads: 1,
+        tried: [
+          { name: 'webgpu', ok: false, reason: 'no adapter' },
+          { name: 'wasm', ok: true },
+        ],
+        notes: ['wasm runs 1 thread, not 4: the page is not cross-origin isolated'],
+      }),
+    );
+    expect(described).toBe(
+      'backend: wasm (SIMD on, 1 thread), requested auto\n  skipped webgpu: no adapter\n  note: wasm runs 1 thread, not 4: the page is not cross-origin isolated',
+    );
+  });
+});
+
 describe('summarizeBackend', () => {
   test.each([
     ['wasm with SIMD and 2 threads', info({ name: 'wasm', tfBackend: 'wasm', simd: true, threads: 2 }), 'wasm (SIMD on, 2 threads)'],
@@ -18,6 +39,8 @@ describe('summarizeBackend', () => {
     ['cpu', info({ name: 'cpu' }), 'cpu'],
     ['gpu', info({ name: 'gpu', tfBackend: 'tensorflow' }), 'gpu'],
     ['node', info({ name: 'node', tfBackend: 'tensorflow' }), 'node'],
+    ['webgpu with its adapter', info({ name: 'webgpu', tfBackend: 'webgpu', device: 'google swiftshader' }), 'webgpu (google swiftshader)'],
+    ['webgl without a device', info({ name: 'webgl', tfBackend: 'webgl' }), 'webgl'],
   ] as const)('summarizeBackend(info) for %s is %j', (_, backend, line) => {
     expect(summarizeBackend(backend)).toBe(line);
   });

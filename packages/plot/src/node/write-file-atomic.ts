@@ -3,7 +3,7 @@ import { dirname } from 'node:path';
 import writeFileAtomicOnDisk from 'write-file-atomic';
 
 /**
- * Writes `data` to `path` so that readers see either the old file or the whole new one, never a
+ * Writes `data` to `path` (Node only) so that readers see either the old file or the whole new one, never a
  * half-written file, creating the parent folder when missing. The writing is npm's `write-file-atomic`
  * (the one implementation every dlkit package uses): a temporary file next to `path`, fsync, rename over
  * `path`; on failure the temporary file is removed and the old file is untouched. The folder itself is

@@ -1,10 +1,10 @@
-// Node only: checkpoints as files; the JSON in them is _vae-checkpoint-json.ts's (browser-safe).
+// Node only: checkpoints as files; the JSON in them is _vae-checkpoint-json.ts's (every platform).
 import { mkdir, readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
-import type { VaeTrainer } from './create-vae-trainer';
-import { checkpointText, trainerFromText } from './_vae-checkpoint-json';
-import { VaeError } from './vae-error';
+import { checkpointText, trainerFromText } from '../_vae-checkpoint-json';
+import type { VaeTrainer } from '../create-vae-trainer';
+import { VaeError } from '../vae-error';
 
 /**
  * Writes the trainer (weights, Adam state, step count, loss history, config) to one JSON file,

@@ -1,7 +1,7 @@
 import { saveLayersModel } from '@dlkit/training/node';
-import type { Vae } from './create-vae';
-import { type ExportVaeDecoderOptions, exportVaeDecoder } from './export-vae-decoder';
-import { VaeError } from './vae-error';
+import type { Vae } from '../create-vae';
+import { type ExportVaeDecoderOptions, exportVaeDecoder } from '../export-vae-decoder';
+import { VaeError } from '../vae-error';
 
 /**
  * Node only: writes the VAE's decoder (see exportVaeDecoder, whose options it takes) into `folder` as

@@ -3,8 +3,8 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { isAbsolute, join } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
-import { MnistDataError } from './mnist-data-error';
-import { mnistFiles, mnistMirrors } from './mnist-files';
+import { MnistDataError } from '../mnist-data-error';
+import { mnistFiles, mnistMirrors } from '../mnist-files';
 
 /** What {@link DownloadMnistOptions.onProgress} receives while a file downloads. */
 export interface DownloadProgress {

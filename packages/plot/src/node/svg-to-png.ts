@@ -1,6 +1,6 @@
 import { fontFamily, fontFiles } from './_fonts';
-import { loadResvg } from './_lazy-modules';
-import { PlotInputError } from './plot-input-error';
+import { PlotInputError } from '../plot-input-error';
+import { loadResvg } from './_resvg';
 
 /** Options of {@link svgToPng}. */
 export interface SvgToPngOptions {
@@ -11,7 +11,8 @@ export interface SvgToPngOptions {
 }
 
 /**
- * Renders an SVG (a chart from this package, or any SVG) to PNG bytes with resvg. Text is drawn with
+ * Renders an SVG (a chart from this package, or any SVG) to PNG bytes with resvg (Node only: in a page,
+ * put the SVG in the DOM). Text is drawn with
  * the Roboto font shipped in the package, so the PNG looks the same on every machine, fonts or not.
  *
  * @throws {PlotInputError} when `svg` is not an SVG document or `scale` is not a positive number.

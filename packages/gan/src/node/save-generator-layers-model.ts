@@ -1,7 +1,7 @@
 import { saveLayersModel } from '@dlkit/training/node';
-import { exportGenerator } from './export-generator';
-import { GanError } from './gan-error';
-import type { GanTrainer } from './gan-trainer';
+import { exportGenerator } from '../export-generator';
+import { GanError } from '../gan-error';
+import type { GanTrainer } from '../gan-trainer';
 
 /**
  * Node only: writes the trainer's generator (see exportGenerator) into `folder` as `model.json` (Keras

@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { type ImageLabelPair, imageLabelPair } from './_image-label-pair';
-import { MnistDataError } from './mnist-data-error';
+import { type ImageLabelPair, imageLabelPair } from '../_image-label-pair';
+import { MnistDataError } from '../mnist-data-error';
 import { readIdx } from './read-idx';
 
 const splitFiles = {

@@ -1,10 +1,10 @@
-// Node only: checkpoints as files. The bytes themselves are gan-checkpoint-bytes.ts's (browser-safe).
+// Node only: checkpoints as files. The bytes themselves are gan-checkpoint-bytes.ts's (every platform).
 import { mkdir, readFile, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
-import { decodeGanCheckpoint, encodeGanCheckpoint } from './gan-checkpoint-bytes';
-import { GanError } from './gan-error';
-import { type GanTrainer, restoreGanTrainer } from './gan-trainer';
+import { decodeGanCheckpoint, encodeGanCheckpoint } from '../gan-checkpoint-bytes';
+import { GanError } from '../gan-error';
+import { type GanTrainer, restoreGanTrainer } from '../gan-trainer';
 
 /** The file name used when a checkpoint path names a directory. */
 export const checkpointFileName = 'gan-checkpoint.bin';

@@ -1,6 +1,6 @@
 import writeFileAtomic from 'write-file-atomic';
-import { MnistDataError } from './mnist-data-error';
-import { type IdxInput, writeIdx } from './write-idx';
+import { MnistDataError } from '../mnist-data-error';
+import { type IdxInput, writeIdx } from '../write-idx';
 
 /** Options of {@link writeIdxFile}. */
 export interface WriteIdxFileOptions {
