@@ -27,6 +27,7 @@ const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..');
 const repository = join(root, '..');
 const wasmDist = join(dirname(fileURLToPath(import.meta.resolve('@tensorflow/tfjs-backend-wasm'))), '..', 'dist');
+const backendDist = dirname(fileURLToPath(import.meta.resolve('@dlkit/backend')));
 
 const types: Record<string, string> = {
   '.js': 'text/javascript',
@@ -40,7 +41,7 @@ const types: Record<string, string> = {
  * A page script bundled as a web app's bundler would bundle it (esbuild, browser conditions, every
  * dependency from node_modules), served over http://127.0.0.1 (WebGPU needs a secure context) with the
  * packages' assets where their `new URL('../assets/…', import.meta.url)` looks (beside the bundle's
- * folder) and tfjs-backend-wasm's .wasm files under /wasm/. Pages under /isolated/ are cross-origin
+ * folder), @dlkit/backend's GEMM worker beside the bundle, and tfjs-backend-wasm's .wasm files under /wasm/. Pages under /isolated/ are cross-origin
  * isolated (COOP same-origin + COEP require-corp: SharedArrayBuffer, WASM threads); under /plain/ not.
  */
 export interface BrowserSession {
@@ -73,6 +74,8 @@ export async function openBrowser(): Promise<BrowserSession> {
     };
     if (url.pathname === '/favicon.ico') return send(204, '');
     if (path === 'app/index.html') return send(200, '<!doctype html><meta charset="utf-8"><body></body>', 'text/html');
+    // dlkit's GEMM starts its Web Workers on gemm-worker.js beside the bundle (esbuild copies no worker)
+    if (path === 'app/dist/gemm-worker.js') return send(200, readFileSync(join(backendDist, 'gemm-worker.js')), types['.js']);
     const script = /^app\/dist\/([\w-]+)\.js$/.exec(path)?.[1];
     if (script && scripts.has(script)) return send(200, scripts.get(script)!, types['.js']);
     const site = /^site\/(.+)$/.exec(path)?.[1];
