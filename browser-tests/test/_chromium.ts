@@ -3,7 +3,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { dirname, extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { bundleForBrowser } from '@dlkit/test-utils';
+import { bundleForBrowser } from '@dlkit/test-utils/browser-bundle';
 import { type Browser, chromium, type Page } from 'playwright-core';
 
 /** Debian's Chromium; .ci/run installs it when it is missing. */
