@@ -46,6 +46,16 @@ export function chunkRange(size: number, unit: number, chunks: number, chunk: nu
   return [from, to];
 }
 
+/**
+ * Closes job `seq` once all its chunks are completed: no chunk index is left to claim under its
+ * sequence. The caller does this before it writes the next job's words, so that a worker that read
+ * CLAIM of this job and was then descheduled cannot claim a chunk of it against the next job's CHUNKS
+ * (it would run a chunk of a half-written job, twice, and push COMPLETED past the count).
+ */
+export function closeJob(words: Int32Array, seq: number): void {
+  Atomics.store(words, CLAIM, (seq << 16) | 0xffff);
+}
+
 /** Claims and runs chunks of job `seq` until none is left; returns how many it ran. */
 export function runChunks(run: RunChunk, words: Int32Array, seq: number, scratch: number): number {
   let ran = 0;

@@ -405,17 +405,18 @@ export class WasmGemm {
     const runHere: control.RunChunk = (_kind, _variant, from, to, scratch) => exports[name](params, from, to, scratch);
     control.runChunks(runHere, w, seq, this.scratch[0]!);
     this.waitFor(w, chunks);
+    control.closeJob(w, seq);
     if (w[control.FAILED]) throw new BackendError(`dlkit's GEMM: a worker failed in ${name}`, { kind: 'internal' });
   }
 
   private waitFor(w: Int32Array, chunks: number): void {
-    if (Atomics.load(w, control.COMPLETED) === chunks) return;
+    if (Atomics.load(w, control.COMPLETED) >= chunks) return;
     const spinUntil = performance.now() + callerSpinUs / 1000;
-    while (Atomics.load(w, control.COMPLETED) !== chunks) {
+    while (Atomics.load(w, control.COMPLETED) < chunks) {
       if (performance.now() < spinUntil || !this.mayBlock(w)) continue;
       Atomics.store(w, control.CALLER_SLEEPING, 1);
       const completed = Atomics.load(w, control.COMPLETED);
-      if (completed !== chunks) Atomics.wait(w, control.COMPLETED, completed, 100);
+      if (completed < chunks) Atomics.wait(w, control.COMPLETED, completed, 100);
       Atomics.store(w, control.CALLER_SLEEPING, 0);
     }
   }
