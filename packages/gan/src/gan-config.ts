@@ -32,6 +32,13 @@ export interface GanConfig {
   batchSize: number;
   /** One-sided label smoothing: real images are labelled 1 − labelSmoothing (0 = off; 0.1 is common). */
   labelSmoothing: number;
+  /**
+   * Exponential moving average of the generator's weights, updated after every step as
+   * ema ← decay·ema + (1 − decay)·weights, starting from the initial weights; when > 0, `generate` (so the
+   * metrics and sample grids) and `exportGenerator` use the averaged generator. 0 = off (the reference);
+   * 0.999 is common in the literature, and the averaging window is about 1 / (1 − decay) steps.
+   */
+  emaDecay: number;
   /** Seeds weights, noise, dropout and shuffling: same seed, same backend → same run. */
   seed: number;
 }
@@ -54,6 +61,7 @@ export const defaultGanConfig: Readonly<GanConfig> = Object.freeze({
   epsilon: 1e-7,
   batchSize: 128,
   labelSmoothing: 0,
+  emaDecay: 0,
   seed: 0,
 }) as GanConfig;
 
@@ -85,6 +93,7 @@ export function resolveGanConfig(config: Partial<GanConfig> = {}): GanConfig {
   checkRange('leakyAlpha', resolved.leakyAlpha, 0, 1, true);
   checkRange('dropout', resolved.dropout, 0, 1, false);
   checkRange('labelSmoothing', resolved.labelSmoothing, 0, 1, false);
+  checkRange('emaDecay', resolved.emaDecay, 0, 1, false);
   checkRange('beta1', resolved.beta1, 0, 1, false);
   checkRange('beta2', resolved.beta2, 0, 1, false);
   checkPositive('learningRate', resolved.learningRate);
