@@ -33,10 +33,11 @@ export interface GanConfig {
   /** One-sided label smoothing: real images are labelled 1 − labelSmoothing (0 = off; 0.1 is common). */
   labelSmoothing: number;
   /**
-   * Exponential moving average of the generator's weights, updated after every step as
-   * ema ← decay·ema + (1 − decay)·weights, starting from the initial weights; when > 0, `generate` (so the
-   * metrics and sample grids) and `exportGenerator` use the averaged generator. 0 = off (the reference);
-   * 0.999 is common in the literature, and the averaging window is about 1 / (1 − decay) steps.
+   * β of an exponential moving average of the generator's weights over the training steps, bias-corrected
+   * as Adam's moments are (so the initial weights never count): after step n it is
+   * Σ_k (1 − β)·β^(n−k)·w_k / (1 − β^n). When > 0, `generate` (so the metrics and sample grids) and
+   * `exportGenerator` use the averaged generator. 0 = off (the reference); the window is about
+   * 1 / (1 − β) steps (0.999 is common in the literature for long runs).
    */
   emaDecay: number;
   /** Seeds weights, noise, dropout and shuffling: same seed, same backend → same run. */

@@ -156,7 +156,7 @@ export class Trainer implements GanTrainer {
         return generatorLoss(fakeLogits);
       }, variablesOf(generator));
       this.generatorOptimizer.apply(gradientsInOrder(gPass.grads, generator));
-      if (this.emaGenerator) updateAverage(this.emaGenerator, generator, this.config.emaDecay);
+      if (this.emaGenerator) updateAverage(this.emaGenerator, generator, emaStepDecay(this.config.emaDecay, t + 1));
       return tf.stack([dPass.value, gPass.value, dReal, dFake]);
     });
     const [dLoss, gLoss, dReal, dFake] = results.dataSync();
@@ -280,6 +280,15 @@ export class Trainer implements GanTrainer {
       throw new GanError(`${where}: expected a [batch, ${this.pixels}] tensor of images, found ${found}`, { kind: 'input' });
     }
   }
+}
+
+/**
+ * The decay of the EMA's update after step `n` (1, 2, …) that keeps it the bias-corrected average
+ * m_n / (1 − β^n) of Adam, where m_n = β·m_(n−1) + (1 − β)·w_n and m_0 = 0: β·(1 − β^(n−1)) / (1 − β^n).
+ * 0 at step 1 (the average is then the weights), tending to β; the initial weights never count.
+ */
+export function emaStepDecay(beta: number, n: number): number {
+  return (beta * (1 - beta ** (n - 1))) / (1 - beta ** n);
 }
 
 /** average ← decay·average + (1 − decay)·current, parameter by parameter (float32, in place). */

@@ -14,6 +14,7 @@ import {
   restoreGanTrainer,
   trainGan,
 } from '../src/node';
+import { emaStepDecay } from '../src/gan-trainer';
 import { barImages, batchTensor, tinyConfig } from './_tiny';
 
 beforeAll(async () => {
@@ -32,25 +33,31 @@ function tensorsByName(trainer: ReturnType<typeof createGanTrainer>): Map<string
 }
 
 describe('EMA generator (config.emaDecay)', () => {
-  test('starts at the initial weights and after each step is decay·ema + (1 − decay)·weights, in float32 exactly', () => {
+  test('after step n the EMA is d·ema + (1 − d)·weights with the bias-corrected d = β(1 − β^(n−1))/(1 − β^n), in float32 exactly', () => {
     const trainer = createGanTrainer(emaConfig);
     const before = tensorsByName(trainer);
     const generatorNames = [...before.keys()].filter((name) => name.startsWith('generator/'));
     expect([...before.keys()].filter((name) => name.startsWith('ema/'))).toEqual(generatorNames.map((name) => `ema/${name}`));
     for (const name of generatorNames) expect(before.get(`ema/${name}`)).toEqual(before.get(name));
+    expect(emaStepDecay(0.9, 1)).toBe(0);
+    expect(emaStepDecay(0.9, 2)).toBeCloseTo((0.9 * 0.1) / 0.19, 15);
+    expect(emaStepDecay(0.9, 500)).toBeCloseTo(0.9, 15);
 
     const real = batchTensor(data, 16, 64);
-    for (let step = 0; step < 2; step++) {
+    for (let step = 1; step <= 3; step++) {
       const previous = tensorsByName(trainer);
       trainer.step(real);
       const next = tensorsByName(trainer);
-      const [d, oneMinusD] = [Math.fround(0.9), Math.fround(1 - 0.9)];
+      const decay = emaStepDecay(0.9, step);
+      const [d, oneMinusD] = [Math.fround(decay), Math.fround(1 - decay)];
       for (const name of generatorNames) {
         const ema = previous.get(`ema/${name}`)!;
         const weights = next.get(name)!;
         const expected = ema.map((e, i) => Math.fround(Math.fround(e * d) + Math.fround(weights[i]! * oneMinusD)));
         expect(next.get(`ema/${name}`)).toEqual(expected);
-        expect(weights).not.toEqual(ema); // the step did move the trained weights
+        if (step === 1)
+          expect(next.get(`ema/${name}`)).toEqual(weights); // the initial weights do not count
+        else expect(weights).not.toEqual(ema); // the step did move the trained weights
       }
     }
     real.dispose();
