@@ -25,7 +25,10 @@ export interface GanConfig {
   leakyAlpha: number;
   /** Discriminator dropout rate (after every hidden layer but the last, as in the reference). */
   dropout: number;
+  /** Adam's learning rate of the generator, and of the discriminator unless discriminatorLearningRate is set. */
   learningRate: number;
+  /** The discriminator's own learning rate (two time-scale updates, TTUR); null = learningRate. */
+  discriminatorLearningRate: number | null;
   beta1: number;
   beta2: number;
   epsilon: number;
@@ -57,6 +60,7 @@ export const defaultGanConfig: Readonly<GanConfig> = Object.freeze({
   leakyAlpha: 0.2,
   dropout: 0.3,
   learningRate: 2e-4,
+  discriminatorLearningRate: null,
   beta1: 0.5,
   beta2: 0.999,
   epsilon: 1e-7,
@@ -98,6 +102,7 @@ export function resolveGanConfig(config: Partial<GanConfig> = {}): GanConfig {
   checkRange('beta1', resolved.beta1, 0, 1, false);
   checkRange('beta2', resolved.beta2, 0, 1, false);
   checkPositive('learningRate', resolved.learningRate);
+  if (resolved.discriminatorLearningRate !== null) checkPositive('discriminatorLearningRate', resolved.discriminatorLearningRate);
   checkPositive('epsilon', resolved.epsilon);
   if (!Number.isSafeInteger(resolved.seed)) fail(`seed must be an integer, found ${String(resolved.seed)}`);
   if (resolved.model === 'dcgan' && resolved.imageShape.some((side) => side % 4 !== 0)) {

@@ -93,7 +93,10 @@ export class Trainer implements GanTrainer {
     // Built from the same seed, so the average starts at the generator's initial weights.
     this.emaGenerator = config.emaDecay > 0 ? (dcgan ? createDcganGenerator(config) : createMlpGenerator(config)) : null;
     this.generatorOptimizer = new Adam(variablesOf(this.generator), config);
-    this.discriminatorOptimizer = new Adam(variablesOf(this.discriminator), config);
+    this.discriminatorOptimizer = new Adam(variablesOf(this.discriminator), {
+      ...config,
+      learningRate: config.discriminatorLearningRate ?? config.learningRate,
+    });
   }
 
   get isDisposed(): boolean {

@@ -90,6 +90,19 @@ describe('EMA generator (config.emaDecay)', () => {
     plain.dispose();
   });
 
+  test("discriminatorLearningRate (TTUR) sets the discriminator's Adam alone; null keeps learningRate for both", () => {
+    const ttur = createGanTrainer({ ...tinyConfig, learningRate: 1e-4, discriminatorLearningRate: 4e-4 }) as unknown as {
+      generatorOptimizer: { learningRate: number };
+      discriminatorOptimizer: { learningRate: number };
+      dispose(): void;
+    };
+    expect([ttur.generatorOptimizer.learningRate, ttur.discriminatorOptimizer.learningRate]).toEqual([1e-4, 4e-4]);
+    ttur.dispose();
+    const same = createGanTrainer({ ...tinyConfig, learningRate: 1e-4 }) as unknown as typeof ttur;
+    expect([same.generatorOptimizer.learningRate, same.discriminatorOptimizer.learningRate]).toEqual([1e-4, 1e-4]);
+    same.dispose();
+  });
+
   test('no tensor leaks: tf.memory().numTensors is the same after every step', () => {
     const trainer = createGanTrainer(emaConfig);
     const real = batchTensor(data, 16, 64);
