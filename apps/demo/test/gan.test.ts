@@ -53,6 +53,10 @@ describe('dlkit-demo gan, end to end on a tiny budget', { timeout: 120_000 }, ()
     expect(html).toContain('data:image/png;base64,');
     expect(html).not.toMatch(/(src|href)="https?:/);
     expect(html).toContain('Quality per epoch');
+    // The default run samples from the generator's weight average, and its files say so.
+    expect(run.config.emaDecay).toBeGreaterThan(0);
+    expect(html).toContain('drawn by the EMA generator');
+    expect(result.stdout).toContain("drawn by the EMA of G's weights");
   });
 
   test('--resume continues the step count and the loss curve', () => {
@@ -73,6 +77,9 @@ describe('dlkit-demo gan, end to end on a tiny budget', { timeout: 120_000 }, ()
     expect(result.status).not.toBe(0);
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
     expect(result.stderr).toMatch(/cannot resume with --batch-size 16 \(the run uses 32\)/);
+    const ema = runCli([...tiny, '--epochs', '3', '--resume', '--ema', '0']);
+    expect(ema.status).not.toBe(0);
+    expect(ema.stderr).toMatch(/cannot resume with --ema 0 \(the run uses 0\.\d+\)/);
   });
 
   test('Ctrl-C stops after the current step, leaves valid files, and --resume goes on from there', async () => {
