@@ -130,14 +130,18 @@ describe('EMA generator (config.emaDecay)', () => {
     const [a, b] = [first.snapshot(), loaded.snapshot()];
     expect(b.config.emaDecay).toBe(0.9);
     expect(b.tensors.map((t) => t.name)).toEqual(a.tensors.map((t) => t.name));
-    a.tensors.forEach((tensor, i) => expect(new Uint32Array(b.tensors[i]!.values.buffer)).toEqual(new Uint32Array(tensor.values.buffer)));
+    a.tensors.forEach((tensor, i) => {
+      expect(new Uint32Array(b.tensors[i]!.values.buffer)).toEqual(new Uint32Array(tensor.values.buffer));
+    });
     first.dispose();
 
     await drain(trainGan(loaded, data, { epochs: 3 }));
     expect(loaded.history).toEqual(straight.history);
     const [s, r] = [straight.snapshot().tensors, loaded.snapshot().tensors];
     expect(r.map((t) => t.name)).toEqual(s.map((t) => t.name));
-    s.forEach((tensor, i) => expect(new Uint32Array(r[i]!.values.buffer)).toEqual(new Uint32Array(tensor.values.buffer)));
+    s.forEach((tensor, i) => {
+      expect(new Uint32Array(r[i]!.values.buffer)).toEqual(new Uint32Array(tensor.values.buffer));
+    });
     const [x, y] = [straight.generate(3), loaded.generate(3)];
     expect(Array.from(y.dataSync())).toEqual(Array.from(x.dataSync()));
     tf.dispose([x, y]);
