@@ -72,6 +72,14 @@ describe('dlkit-demo gan, end to end on a tiny budget', { timeout: 120_000 }, ()
     expect(existsSync(join(out, 'samples-epoch-002.png'))).toBe(true);
   });
 
+  test('--resume ends with the checkpoint of an uninterrupted run, byte for byte: weights, Adam, the EMA, history', () => {
+    const straight = mkdtempSync(join(tmpdir(), 'dlkit-demo-straight-'));
+    expect(
+      runCli(['--limit', '96', '--batch-size', '32', '--epochs', '2', '--out', straight, '--quiet'], { timeout: 120_000 }).status,
+    ).toBe(0);
+    expect(readFileSync(join(straight, 'gan-checkpoint.bin')).equals(readFileSync(join(out, 'gan-checkpoint.bin')))).toBe(true);
+  });
+
   test('--resume refuses a flag that disagrees with the run', () => {
     const result = runCli(['--limit', '96', '--batch-size', '16', '--epochs', '3', '--resume', '--out', out]);
     expect(result.status).not.toBe(0);
