@@ -53,6 +53,10 @@ describe('dlkit-demo gan, end to end on a tiny budget', { timeout: 120_000 }, ()
     expect(html).toContain('data:image/png;base64,');
     expect(html).not.toMatch(/(src|href)="https?:/);
     expect(html).toContain('Quality per epoch');
+    // The default run samples from the generator's weight average, and its files say so.
+    expect(run.config.emaDecay).toBeGreaterThan(0);
+    expect(html).toContain('drawn by the EMA generator');
+    expect(result.stdout).toContain("drawn by the EMA of G's weights");
   });
 
   test('--resume continues the step count and the loss curve', () => {
@@ -68,11 +72,22 @@ describe('dlkit-demo gan, end to end on a tiny budget', { timeout: 120_000 }, ()
     expect(existsSync(join(out, 'samples-epoch-002.png'))).toBe(true);
   });
 
+  test('--resume ends with the checkpoint of an uninterrupted run, byte for byte: weights, Adam, the EMA, history', () => {
+    const straight = mkdtempSync(join(tmpdir(), 'dlkit-demo-straight-'));
+    expect(
+      runCli(['--limit', '96', '--batch-size', '32', '--epochs', '2', '--out', straight, '--quiet'], { timeout: 120_000 }).status,
+    ).toBe(0);
+    expect(readFileSync(join(straight, 'gan-checkpoint.bin')).equals(readFileSync(join(out, 'gan-checkpoint.bin')))).toBe(true);
+  });
+
   test('--resume refuses a flag that disagrees with the run', () => {
     const result = runCli(['--limit', '96', '--batch-size', '16', '--epochs', '3', '--resume', '--out', out]);
     expect(result.status).not.toBe(0);
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
     expect(result.stderr).toMatch(/cannot resume with --batch-size 16 \(the run uses 32\)/);
+    const ema = runCli([...tiny, '--epochs', '3', '--resume', '--ema', '0']);
+    expect(ema.status).not.toBe(0);
+    expect(ema.stderr).toMatch(/cannot resume with --ema 0 \(the run uses 0\.\d+\)/);
   });
 
   test('Ctrl-C stops after the current step, leaves valid files, and --resume goes on from there', async () => {

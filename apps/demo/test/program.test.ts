@@ -13,6 +13,7 @@ describe('dlkit-demo --help', () => {
       '--backend',
       '--data',
       '--model',
+      '--ema',
       '--seed',
       '--out',
       '--resume',

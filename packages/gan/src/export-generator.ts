@@ -21,6 +21,7 @@ export type { LayersModelArtifacts } from '@dlkit/training';
  * images `[batch, height, width, 1]` in [−1, 1]: the pixels `trainer.generate` returns for the same
  * noise, reshaped. `'mlp'`: Dense → LeakyReLU, …, Dense (tanh) → Reshape; `'dcgan'`: Dense → LeakyReLU
  * → Reshape → Conv2DTranspose (stride 2, 'same') → LeakyReLU → Conv2DTranspose (stride 2, 'same', tanh).
+ * With `config.emaDecay` > 0 the weights are the moving average's, the generator `generate` uses.
  * The weights are read from copies taken when called: a training step meanwhile does not change them.
  * Creates no lasting tensors. A disposed trainer or something else throws a GanError (kind 'input').
  * @example
@@ -37,7 +38,10 @@ export async function exportGenerator(trainer: GanTrainer): Promise<LayersModelA
   }
   if (trainer.isDisposed) throw new GanError('exportGenerator: this GanTrainer was disposed', { kind: 'input' });
   // Weight names drop the network prefix: 'generator/dense0/kernel' is the kernel of layer 'dense0'.
-  const weights = trainer.generator.parameters.map(({ name, variable }) => ({ name: name.replace(/^generator\//, ''), tensor: variable }));
+  const weights = trainer.samplingGenerator.parameters.map(({ name, variable }) => ({
+    name: name.replace(/^generator\//, ''),
+    tensor: variable,
+  }));
   return layersModelArtifacts(generatorTopology(trainer.config), weights, '@dlkit/gan');
 }
 

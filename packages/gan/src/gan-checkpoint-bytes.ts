@@ -3,7 +3,12 @@ import type { GanSnapshot } from './gan-snapshot';
 
 // Browser-safe: a checkpoint as bytes, wherever they are kept (gan-checkpoint.ts writes them to files in Node).
 const magic = 'DLKITGAN';
-const formatVersion = 1;
+/**
+ * 2 added `config.emaDecay` and, when it is > 0, the 'ema/generator/…' tensors; a version-1 file is a
+ * version-2 file without them (its config resolves to emaDecay 0), so both are read.
+ */
+const formatVersion = 2;
+const readableVersions = [1, 2];
 const prefixBytes = 16; // magic (8) + version (4) + header length (4)
 
 interface CheckpointHeader {
@@ -67,7 +72,10 @@ export function decodeGanCheckpoint(bytes: Uint8Array, source = 'checkpoint'): G
   if (foundMagic !== magic) bad(`it starts with ${JSON.stringify(foundMagic)}, expected ${JSON.stringify(magic)}`);
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const version = view.getUint32(8, true);
-  if (version !== formatVersion) bad(`format version ${version}, this version of @dlkit/gan reads ${formatVersion}`);
+  if (!readableVersions.includes(version))
+    bad(
+      `format version ${version}, this version of @dlkit/gan reads versions ${readableVersions.join(' and ')} (a newer @dlkit/gan wrote it?)`,
+    );
   const headerLength = view.getUint32(12, true);
   if (prefixBytes + headerLength > bytes.length)
     bad(`its header claims ${headerLength} bytes but the file has ${bytes.length} in all (truncated?)`);

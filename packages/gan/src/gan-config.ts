@@ -25,13 +25,24 @@ export interface GanConfig {
   leakyAlpha: number;
   /** Discriminator dropout rate (after every hidden layer but the last, as in the reference). */
   dropout: number;
+  /** Adam's learning rate of the generator, and of the discriminator unless discriminatorLearningRate is set. */
   learningRate: number;
+  /** The discriminator's own learning rate (two time-scale updates, TTUR); null = learningRate. */
+  discriminatorLearningRate: number | null;
   beta1: number;
   beta2: number;
   epsilon: number;
   batchSize: number;
   /** One-sided label smoothing: real images are labelled 1 − labelSmoothing (0 = off; 0.1 is common). */
   labelSmoothing: number;
+  /**
+   * β of an exponential moving average of the generator's weights over the training steps, bias-corrected
+   * as Adam's moments are (so the initial weights never count): after step n it is
+   * Σ_k (1 − β)·β^(n−k)·w_k / (1 − β^n). When > 0, `generate` (so the metrics and sample grids) and
+   * `exportGenerator` use the averaged generator. 0 = off (the reference); the window is about
+   * 1 / (1 − β) steps (0.999 is common in the literature for long runs).
+   */
+  emaDecay: number;
   /** Seeds weights, noise, dropout and shuffling: same seed, same backend → same run. */
   seed: number;
 }
@@ -49,11 +60,13 @@ export const defaultGanConfig: Readonly<GanConfig> = Object.freeze({
   leakyAlpha: 0.2,
   dropout: 0.3,
   learningRate: 2e-4,
+  discriminatorLearningRate: null,
   beta1: 0.5,
   beta2: 0.999,
   epsilon: 1e-7,
   batchSize: 128,
   labelSmoothing: 0,
+  emaDecay: 0,
   seed: 0,
 }) as GanConfig;
 
@@ -85,9 +98,11 @@ export function resolveGanConfig(config: Partial<GanConfig> = {}): GanConfig {
   checkRange('leakyAlpha', resolved.leakyAlpha, 0, 1, true);
   checkRange('dropout', resolved.dropout, 0, 1, false);
   checkRange('labelSmoothing', resolved.labelSmoothing, 0, 1, false);
+  checkRange('emaDecay', resolved.emaDecay, 0, 1, false);
   checkRange('beta1', resolved.beta1, 0, 1, false);
   checkRange('beta2', resolved.beta2, 0, 1, false);
   checkPositive('learningRate', resolved.learningRate);
+  if (resolved.discriminatorLearningRate !== null) checkPositive('discriminatorLearningRate', resolved.discriminatorLearningRate);
   checkPositive('epsilon', resolved.epsilon);
   if (!Number.isSafeInteger(resolved.seed)) fail(`seed must be an integer, found ${String(resolved.seed)}`);
   if (resolved.model === 'dcgan' && resolved.imageShape.some((side) => side % 4 !== 0)) {

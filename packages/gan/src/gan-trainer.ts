@@ -15,6 +15,11 @@ import type { GanSnapshot, GanSnapshotTensor } from './gan-snapshot';
 export interface GenerateOptions {
   /** Seed of the noise batch. Without one: the run's fixed progress noise, the same z on every call. */
   seed?: number;
+  /**
+   * Which generator's weights: 'ema' (the moving average; the default when `config.emaDecay` > 0) or
+   * 'trained' (the weights the optimizer updates; the default otherwise). 'ema' without EMA is a GanError.
+   */
+  weights?: 'ema' | 'trained';
 }
 
 /** A GAN and its optimizers, trained one step at a time; owns its tensors until `dispose()`. */
@@ -32,7 +37,10 @@ export interface GanTrainer {
    * Leaves `tf.memory().numTensors` unchanged.
    */
   step(realBatch: tf.Tensor2D): GanStepLosses;
-  /** `n` generated images as a [n, pixels] tensor in [−1, 1]; the caller disposes it. */
+  /**
+   * `n` generated images as a [n, pixels] tensor in [−1, 1], by the EMA generator when `config.emaDecay` > 0
+   * (see GenerateOptions.weights); the caller disposes it.
+   */
   generate(n: number, options?: GenerateOptions): tf.Tensor2D;
   /** The discriminator's logits (dropout off) for [n, pixels] images; the caller disposes them. */
   discriminate(images: tf.Tensor2D): tf.Tensor2D;
@@ -71,6 +79,8 @@ export class Trainer implements GanTrainer {
   readonly discriminator: Network;
   readonly generatorOptimizer: Adam;
   readonly discriminatorOptimizer: Adam;
+  /** The generator's exponential moving average (same architecture, own variables); null when emaDecay is 0. */
+  readonly emaGenerator: Network | null;
   stepCount = 0;
   stepsPerEpoch: number | null = null;
   history: GanHistory = { steps: [], epochs: [] };
@@ -80,12 +90,22 @@ export class Trainer implements GanTrainer {
     const dcgan = config.model === 'dcgan';
     this.generator = dcgan ? createDcganGenerator(config) : createMlpGenerator(config);
     this.discriminator = dcgan ? createDcganDiscriminator(config) : createMlpDiscriminator(config);
+    // Built from the same seed, so the average starts at the generator's initial weights.
+    this.emaGenerator = config.emaDecay > 0 ? (dcgan ? createDcganGenerator(config) : createMlpGenerator(config)) : null;
     this.generatorOptimizer = new Adam(variablesOf(this.generator), config);
-    this.discriminatorOptimizer = new Adam(variablesOf(this.discriminator), config);
+    this.discriminatorOptimizer = new Adam(variablesOf(this.discriminator), {
+      ...config,
+      learningRate: config.discriminatorLearningRate ?? config.learningRate,
+    });
   }
 
   get isDisposed(): boolean {
     return this.disposed;
+  }
+
+  /** The generator that `generate` uses by default: the moving average when on, else the trained one. */
+  get samplingGenerator(): Network {
+    return this.emaGenerator ?? this.generator;
   }
 
   get pixels(): number {
@@ -139,6 +159,7 @@ export class Trainer implements GanTrainer {
         return generatorLoss(fakeLogits);
       }, variablesOf(generator));
       this.generatorOptimizer.apply(gradientsInOrder(gPass.grads, generator));
+      if (this.emaGenerator) updateAverage(this.emaGenerator, generator, emaStepDecay(this.config.emaDecay, t + 1));
       return tf.stack([dPass.value, gPass.value, dReal, dFake]);
     });
     const [dLoss, gLoss, dReal, dFake] = results.dataSync();
@@ -151,11 +172,17 @@ export class Trainer implements GanTrainer {
     this.checkAlive();
     if (!Number.isInteger(n) || n < 1)
       throw new GanError(`generate(n): n must be a positive integer, found ${String(n)}`, { kind: 'input' });
+    const weights = options.weights ?? (this.emaGenerator ? 'ema' : 'trained');
+    if (weights !== 'ema' && weights !== 'trained')
+      throw new GanError(`generate(n, { weights }): weights must be 'ema' or 'trained', found ${String(weights)}`, { kind: 'input' });
+    if (weights === 'ema' && !this.emaGenerator)
+      throw new GanError("generate(n, { weights: 'ema' }): this GAN keeps no moving average (config.emaDecay is 0)", { kind: 'input' });
+    const generator = weights === 'ema' ? this.emaGenerator! : this.generator;
     const noiseSeed = options.seed ?? deriveSeed(this.config.seed, randomStream.generateNoise, 0);
-    const { samplesIn } = this.generator;
+    const { samplesIn } = generator;
     return tf.tidy(() => {
       const noise = tf.randomNormal([n, this.config.latentDim], 0, 1, 'float32', noiseSeed) as tf.Tensor2D;
-      return relayout(this.generator.apply(relayout(noise, 'rows', samplesIn)), samplesIn, 'rows');
+      return relayout(generator.apply(relayout(noise, 'rows', samplesIn)), samplesIn, 'rows');
     });
   }
 
@@ -178,6 +205,7 @@ export class Trainer implements GanTrainer {
         add(`optimizer/${name}/v`, optimizer.secondMoments[i]!);
       });
     }
+    for (const { name, variable } of this.emaGenerator?.parameters ?? []) add(`ema/${name}`, variable);
     return {
       config: structuredClone(this.config),
       step: this.stepCount,
@@ -197,6 +225,7 @@ export class Trainer implements GanTrainer {
         targets.push([`optimizer/${name}/v`, optimizer.secondMoments[i]!]);
       });
     }
+    for (const { name, variable } of this.emaGenerator?.parameters ?? []) targets.push([`ema/${name}`, variable]);
     if (byName.size !== targets.length) {
       throw new GanError(`snapshot holds ${byName.size} tensors, but this config needs ${targets.length}`, { kind: 'checkpoint' });
     }
@@ -228,6 +257,7 @@ export class Trainer implements GanTrainer {
     this.disposed = true;
     disposeNetwork(this.generator);
     disposeNetwork(this.discriminator);
+    if (this.emaGenerator) disposeNetwork(this.emaGenerator);
     this.generatorOptimizer.dispose();
     this.discriminatorOptimizer.dispose();
   }
@@ -253,6 +283,24 @@ export class Trainer implements GanTrainer {
       throw new GanError(`${where}: expected a [batch, ${this.pixels}] tensor of images, found ${found}`, { kind: 'input' });
     }
   }
+}
+
+/**
+ * The decay of the EMA's update after step `n` (1, 2, …) that keeps it the bias-corrected average
+ * m_n / (1 − β^n) of Adam, where m_n = β·m_(n−1) + (1 − β)·w_n and m_0 = 0: β·(1 − β^(n−1)) / (1 − β^n).
+ * 0 at step 1 (the average is then the weights), tending to β; the initial weights never count.
+ */
+export function emaStepDecay(beta: number, n: number): number {
+  return (beta * (1 - beta ** (n - 1))) / (1 - beta ** n);
+}
+
+/** average ← decay·average + (1 − decay)·current, parameter by parameter (float32, in place). */
+export function updateAverage(average: Network, current: Network, decay: number): void {
+  tf.tidy(() => {
+    average.parameters.forEach(({ variable }, i) => {
+      variable.assign(tf.add(tf.mul(variable, decay), tf.mul(current.parameters[i]!.variable, 1 - decay)));
+    });
+  });
 }
 
 function variablesOf(network: Network): tf.Variable[] {

@@ -15,6 +15,8 @@ describe('resolveGanConfig', () => {
       beta1: 0.5,
       batchSize: 128,
       imageShape: [28, 28],
+      discriminatorLearningRate: null,
+      emaDecay: 0,
     });
     expect(config.generatorUnits).not.toBe(defaultGanConfig.generatorUnits);
   });
@@ -27,6 +29,9 @@ describe('resolveGanConfig', () => {
     [{ learningRate: Number.NaN }, /learningRate must be a positive finite number, found NaN/],
     [{ model: 'dcgan' as const, imageShape: [30, 28] as [number, number] }, /divisible by 4, found \[30, 28\]/],
     [{ batchsize: 3 } as object, /unknown option 'batchsize'/],
+    [{ emaDecay: 1 }, /emaDecay must be in \[0, 1\), found 1/],
+    [{ emaDecay: -0.1 }, /emaDecay must be in \[0, 1\), found -0.1/],
+    [{ discriminatorLearningRate: 0 }, /discriminatorLearningRate must be a positive finite number, found 0/],
   ])('rejects %j with one clear GanError', (config, message) => {
     expect(() => resolveGanConfig(config)).toThrow(GanError);
     expect(() => resolveGanConfig(config)).toThrow(message);

@@ -11,6 +11,7 @@ import {
 import { loadMnist } from '@dlkit/mnist/node';
 import { removeFiles } from '../output/remove-files';
 import { epochRows } from '../gan/epoch-rows';
+import { ganModelName } from '../gan/gan-model-name';
 import { describeGanEpoch, ganStepLosses } from '../gan/gan-progress';
 import { type GanRunSummary, parseGanRunSummary } from '../gan/gan-run-summary';
 import { readSampleGrids, sampleGridName } from '../gan/sample-grids';
@@ -25,6 +26,8 @@ import type { TrainingOptions } from '../training/training-options';
 /** Options of {@link runGan}, as the command line gives them. */
 export interface GanOptions extends TrainingOptions {
   model: GanModel;
+  /** β of the generator's weight average that draws samples and metrics; 0 = the trained weights. */
+  ema: number;
 }
 
 /**
@@ -43,10 +46,18 @@ export async function runGan(options: GanOptions): Promise<TrainingRunResult<Gan
     }),
     stepsPerEpoch: ganStepsPerEpoch,
     createTrainer: () =>
-      createGanTrainer({ model: options.model, batchSize: options.batchSize, learningRate: options.lr, seed: options.seed }),
+      createGanTrainer({
+        model: options.model,
+        batchSize: options.batchSize,
+        learningRate: options.lr,
+        emaDecay: options.ema,
+        seed: options.seed,
+      }),
     restoreTrainer: loadGanCheckpoint,
-    resumeClashes: (run) =>
-      options.explicit.has('model') && options.model !== run.model ? [`--model ${options.model} (the run is ${run.model})`] : [],
+    resumeClashes: (run) => [
+      ...(options.explicit.has('model') && options.model !== run.model ? [`--model ${options.model} (the run is ${run.model})`] : []),
+      ...(options.explicit.has('ema') && options.ema !== run.emaDecay ? [`--ema ${options.ema} (the run uses ${run.emaDecay})`] : []),
+    ],
     readRun: async (dir) => {
       const run = await readRunSummary(join(dir, 'losses.json'), parseGanRunSummary);
       return run && { epochs: run.epochs.filter((e) => e.complete).length, seconds: run.seconds };
@@ -65,7 +76,7 @@ export async function runGan(options: GanOptions): Promise<TrainingRunResult<Gan
           ? metrics.measure({ images: train.images.subarray(0, realCount * train.rows * train.cols), count: realCount })
           : undefined;
       return {
-        model: trainer.config.model === 'mlp' ? 'MLP GAN' : 'DCGAN',
+        model: ganModelName(trainer.config),
         train: (loop) => trainGan(trainer, train, { ...loop, metrics }),
         stepLosses: ganStepLosses,
         describeEpoch: (epoch, epochs) => describeGanEpoch({ ...epoch, complete: true }, epochs),
@@ -90,7 +101,14 @@ export async function runGan(options: GanOptions): Promise<TrainingRunResult<Gan
               : '',
             files: [
               ['losses.png', 'G and D loss vs epoch (also losses.svg)'],
-              ...(lastGrid ? [[sampleGridName(lastGrid.epoch), 'samples from the fixed noise (one per epoch)'] as const] : []),
+              ...(lastGrid
+                ? [
+                    [
+                      sampleGridName(lastGrid.epoch),
+                      `samples from the fixed noise (one per epoch)${summary.config.emaDecay > 0 ? ", drawn by the EMA of G's weights" : ''}`,
+                    ] as const,
+                  ]
+                : []),
               ['losses.csv', 'every step; epochs.csv per epoch with FID and MNIST score; losses.json both'],
             ],
           };

@@ -11,6 +11,7 @@ import { drawPosteriorLabFigures } from '../assignment/draw-posterior-lab-figure
 import { convAnswer } from '../assignment/conv-answer';
 import { lstmAnswer } from '../assignment/lstm-answer';
 import { ganDefaults } from '../gan/gan-defaults';
+import { ganModelName } from '../gan/gan-model-name';
 import { addGanSections } from '../gan/gan-report-sections';
 import { parseGanRunSummary } from '../gan/gan-run-summary';
 import { lossChart } from '../gan/loss-chart';
@@ -31,7 +32,14 @@ export interface ReportOptions {
 }
 
 /** The short GAN run `demo report` trains when the output folder holds none (about a minute here). */
-const shortRun = { epochs: 2, limit: 4000, batchSize: ganDefaults.batchSize, lr: ganDefaults.learningRate };
+const shortRun = {
+  epochs: 2,
+  limit: 4000,
+  batchSize: ganDefaults.batchSize,
+  lr: ganDefaults.learningRate,
+  model: ganDefaults.model,
+  ema: ganDefaults.emaDecay,
+};
 
 /**
  * `demo report`: the whole assignment in one self-contained page, every number computed now by the
@@ -74,7 +82,6 @@ export async function runReport(options: ReportOptions): Promise<void> {
     say(`Q4: no GAN run in ${out}; training a short one (${shortRun.epochs} epochs on ${shortRun.limit} digits)`);
     await runGan({
       ...shortRun,
-      model: 'mlp',
       data: 'embedded',
       backend: options.backend,
       backendFromCli: options.backendFromCli,
@@ -89,7 +96,12 @@ export async function runReport(options: ReportOptions): Promise<void> {
   const lossSvg = await timed('Q4 GAN loss curves and samples (@dlkit/gan, @dlkit/plot)', () =>
     lossChart(run.steps, run.stepsPerEpoch, 'MNIST GAN: generator and discriminator loss'),
   );
-  report.section('Q4 — A GAN on MNIST').text(`The loss curves, samples and metrics below are ${origin}.`);
+  const model = ganModelName(run.config);
+  report
+    .section('Q4 — A GAN on MNIST')
+    .text(
+      `The loss curves, samples and metrics below are ${origin}. They were made by the ${model}${run.config.model === 'mlp' ? '' : " (not the assignment's reference MLP GAN, which `pnpm demo --model mlp --lr 2e-4 --ema 0` trains)"}.`,
+    );
   addGanSections(report, run, lossSvg, await readSampleGrids(out), 'Q4 — ');
 
   const path = join(out, 'assignment.html');

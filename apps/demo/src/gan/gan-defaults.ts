@@ -7,6 +7,7 @@ export const ganDefaults = {
   batchSize: 64,
   model: 'mlp',
   learningRate: 5e-4,
+  emaDecay: 0.995,
   seed: 1,
   out: 'out',
 } as const;

@@ -1,4 +1,5 @@
 import type { Report } from '@dlkit/plot';
+import { ganSamplingWeights } from './gan-model-name';
 import type { GanRunSummary } from './gan-run-summary';
 import type { SampleGrid } from './sample-grids';
 
@@ -30,9 +31,10 @@ export function addGanSections(report: Report, run: GanRunSummary, lossSvg: stri
         ['model', architecture],
         [
           'optimizer',
-          `Adam, learning rate ${c.learningRate}${c.learningRate !== 2e-4 ? ' (the reference uses 2e-4)' : ''}, β1 ${c.beta1}, β2 ${c.beta2}`,
+          `Adam, learning rate ${c.learningRate}${c.learningRate !== 2e-4 ? ' (the reference uses 2e-4)' : ''}${c.discriminatorLearningRate != null ? ` (D: ${c.discriminatorLearningRate})` : ''}, β1 ${c.beta1}, β2 ${c.beta2}${c.labelSmoothing ? `; labels of real digits ${1 - c.labelSmoothing}` : ''}`,
         ],
         ['batch size', String(c.batchSize)],
+        ['samples and metrics drawn by', ganSamplingWeights(c)],
         ['data', run.data],
         [
           'epochs',
@@ -55,7 +57,8 @@ export function addGanSections(report: Report, run: GanRunSummary, lossSvg: stri
     report.text('No epoch has finished yet, so there are no sample grids.');
   } else {
     const latest = grids[grids.length - 1]!;
-    report.png(latest.png, `After epoch ${latest.epoch}: the same 64 noise vectors every epoch.`, { pixelated: true, width: 480 });
+    const by = (c.emaDecay ?? 0) > 0 ? ` drawn by the EMA generator (weights averaged over the steps, β ${c.emaDecay})` : '';
+    report.png(latest.png, `After epoch ${latest.epoch}: the same 64 noise vectors every epoch${by}.`, { pixelated: true, width: 480 });
     for (const grid of spaced(grids.slice(0, -1), maxGrids - 1)) {
       report.png(grid.png, `epoch ${grid.epoch}`, { pixelated: true, width: 220 });
     }
