@@ -49,8 +49,7 @@ export async function runWeb(options: WebOptions, { exitOnSignal = true } = {}):
       server.close(() => resolve());
       server.closeAllConnections();
     });
-  process.stdout.write(`dlkit demo page: ${url}\n`);
-  process.stdout.write('open it in a browser (WebGPU needs 127.0.0.1 or localhost); Ctrl-C stops the server\n');
+  process.stdout.write(`dlkit demo page: ${url}\nopen it in a browser (WebGPU needs 127.0.0.1 or localhost); Ctrl-C stops the server\n`);
   if (exitOnSignal) {
     const stop = (signal: NodeJS.Signals) => {
       process.stderr.write(`\n${signal === 'SIGINT' ? 'Ctrl-C' : signal}: stopping the server\n`);
