@@ -213,6 +213,7 @@ function receive(message: FromWorker) {
     }
     case 'paused':
       pauseClock();
+      renderNow();
       setState('paused');
       $('status').textContent = 'paused';
       break;
