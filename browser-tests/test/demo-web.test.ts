@@ -91,6 +91,8 @@ async function fill(page: Page, form: Form) {
 }
 
 const state = (page: Page) => page.evaluate(() => document.body.dataset.state);
+// Playwright's innerText: the text as the page shows it (lines as rendered), which is what a person reads.
+// biome-ignore lint/performance/useDomNodeTextContent: a Playwright locator, not a DOM node
 const text = (page: Page, selector: string) => page.locator(selector).innerText();
 /** The page's message once it shows one (a chosen file is read asynchronously). */
 async function message(page: Page): Promise<string> {
