@@ -3,6 +3,10 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { initBackend } from '@dlkit/backend';
+import { decodeGanCheckpoint, exportGenerator, restoreGanTrainer } from '@dlkit/gan';
+import * as tf from '@tensorflow/tfjs-core';
+import { loadLayersModel } from '@tensorflow/tfjs-layers';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { ganDefaults } from '../../apps/demo/src/gan/gan-defaults';
@@ -201,6 +205,24 @@ describe('pnpm demo web: the page', () => {
       0,
     );
     expect(weights.byteLength).toBe(values * 4);
+    // tfjs-layers loads it in Node, and it draws what the generator in the page's checkpoint draws.
+    const [checkpoint] = await download(page, '#download-checkpoint');
+    await initBackend('cpu');
+    const loaded = await loadLayersModel(
+      tf.io.fromMemory({
+        modelTopology: modelJson.modelTopology,
+        weightSpecs: modelJson.weightsManifest[0].weights,
+        weightData: weights.buffer.slice(weights.byteOffset, weights.byteOffset + weights.byteLength),
+      }),
+    );
+    const trainer = restoreGanTrainer(decodeGanCheckpoint(new Uint8Array(checkpoint!.bytes)));
+    const fromCheckpoint = await loadLayersModel(tf.io.fromMemory(await exportGenerator(trainer)));
+    const z = tf.randomNormal([4, 100], 0, 1, 'float32', 7);
+    const [a, b] = [loaded.predict(z) as tf.Tensor, fromCheckpoint.predict(z) as tf.Tensor];
+    expect(a.shape).toEqual([4, 28, 28, 1]);
+    expect(tf.max(tf.abs(tf.sub(a, b))).dataSync()[0]).toBeLessThan(1e-5);
+    tf.dispose([a, b, z]);
+    trainer.dispose();
     expect(problems).toEqual([]);
     await page.close();
   });
@@ -261,6 +283,24 @@ describe('pnpm demo web: the page', () => {
     expect(await runToEnd(page)).toBe('ended');
     expect(await text(page, '#status')).toBe('done: 1 epoch, 100 steps');
     expect((await seen(page)).points.at(-1)).toBe(100);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  test('Stop ends the run after the current step; its checkpoint holds the steps done', async () => {
+    const { page, problems } = await openPage();
+    await fill(page, { backend: 'wasm', epochs: 1, batchSize: 16, digits: 1600 });
+    await page.click('#start');
+    await page.waitForFunction(() => Number(document.querySelector<SVGElement>('#chart svg')?.dataset.points ?? 0) >= 3);
+    await page.click('#stop');
+    expect(await runToEnd(page)).toBe('ended');
+    const status = await text(page, '#status');
+    const stoppedAt = Number(/^stopped at step (\d+) \(epoch 1\): the checkpoint continues it$/.exec(status)?.[1]);
+    expect(stoppedAt, status).toBeGreaterThanOrEqual(3);
+    expect(stoppedAt).toBeLessThan(100);
+    expect(await text(page, '#resume-hint')).toContain('pnpm demo --resume --out out --limit 1600 --epochs 11');
+    const [checkpoint] = await download(page, '#download-checkpoint');
+    expect(decodeGanCheckpoint(new Uint8Array(checkpoint!.bytes)).step).toBe(stoppedAt);
     expect(problems).toEqual([]);
     await page.close();
   });

@@ -227,7 +227,7 @@ function receive(message: FromWorker) {
       const how =
         message.reason === 'completed'
           ? `done: ${message.epoch} epoch${message.epoch === 1 ? '' : 's'}, ${message.step} steps`
-          : `stopped at step ${message.step} (epoch ${message.epoch}): the checkpoint continues it`;
+          : `stopped at step ${message.step} (epoch ${Math.max(1, Math.ceil(message.step / Math.max(1, run.stepsPerEpoch)))}): the checkpoint continues it`;
       run.status = message.reason === 'completed' ? 'completed' : `stopped at step ${message.step}`;
       $('status').textContent = how;
       $('time-left').textContent = '';
