@@ -139,8 +139,8 @@ const lossesOf = (json: Buffer): { steps: StepRow[]; epochs: { epoch: number; fi
   JSON.parse(json.toString('utf8'));
 
 /** `pnpm demo` in Node: the same GAN on the same digits, on WASM. */
-function nodeDemo(args: string[]) {
-  const result = spawnSync(process.execPath, [cli, '--limit', '256', '--backend', 'wasm', '--quiet', ...args], {
+function nodeDemo(args: string[], command: string[] = []) {
+  const result = spawnSync(process.execPath, [cli, ...command, '--limit', '256', '--backend', 'wasm', '--quiet', ...args], {
     encoding: 'utf8',
     timeout: 120_000,
     env: { ...process.env, DLKIT_BACKEND: undefined, INIT_CWD: undefined },
@@ -349,6 +349,48 @@ describe('pnpm demo web: the page', () => {
     };
     close(pageThenNode, node);
     close(nodeThenPage, node);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  test('VAE checkpoints move both ways too: the same second epoch in the page and in `pnpm demo vae train --resume`', async () => {
+    const vaeTrain = (out: string, args: string[]) => nodeDemo(['--out', out, ...args], ['vae', 'train']);
+    const nodeRun = join(work, 'vae-node');
+    vaeTrain(nodeRun, ['--batch-size', '32', '--epochs', '1']);
+    const nodeEpoch1 = join(work, 'vae-node-epoch-1.json');
+    copyFileSync(join(nodeRun, 'vae', 'vae-checkpoint.json'), nodeEpoch1);
+    vaeTrain(nodeRun, ['--resume', '--epochs', '2']);
+    type VaeEpoch = { epoch: number; trainLoss: number; testLoss: number };
+    const node = (JSON.parse(readFileSync(join(nodeRun, 'vae', 'elbo.json'), 'utf8')) as { epochs: VaeEpoch[] }).epochs;
+    expect(node).toHaveLength(2);
+
+    const { page, problems } = await openPage();
+    await page.click('#tab-vae');
+    // Page → Node.
+    await fill(page, { backend: 'wasm', epochs: 1, batchSize: 32, digits: 256 });
+    await page.click('#start');
+    expect(await runToEnd(page)).toBe('ended');
+    const pageRun = join(work, 'vae-page');
+    mkdirSync(join(pageRun, 'vae'), { recursive: true });
+    const [checkpoint] = await download(page, '#download-checkpoint');
+    writeFileSync(join(pageRun, 'vae', checkpoint!.name), checkpoint!.bytes);
+    vaeTrain(pageRun, ['--resume', '--epochs', '2']);
+    const pageThenNode = (JSON.parse(readFileSync(join(pageRun, 'vae', 'elbo.json'), 'utf8')) as { epochs: VaeEpoch[] }).epochs;
+    // Node → page.
+    await page.setInputFiles('#checkpoint-file', nodeEpoch1);
+    expect(await message(page)).toContain('vae-node-epoch-1.json: Start continues this run');
+    await fill(page, { epochs: 2 });
+    await page.click('#start');
+    expect(await runToEnd(page)).toBe('ended');
+    const nodeThenPage = (JSON.parse((await download(page, '#download-losses-json'))[0]!.bytes.toString('utf8')) as { epochs: VaeEpoch[] })
+      .epochs;
+    for (const run of [pageThenNode, nodeThenPage]) {
+      expect(run.map((e) => e.epoch)).toEqual([1, 2]);
+      run.forEach((e, i) => {
+        expect(e.trainLoss).toBeCloseTo(node[i]!.trainLoss, 2);
+        expect(e.testLoss).toBeCloseTo(node[i]!.testLoss, 2);
+      });
+    }
     expect(problems).toEqual([]);
     await page.close();
   });
