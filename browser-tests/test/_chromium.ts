@@ -23,6 +23,12 @@ const launchArgs = [
   '--no-first-run',
 ];
 
+/** Debian's Chromium, headless, with WebGPU and WebGL on SwiftShader (for tests that drive a page themselves). */
+export async function launchChromium(): Promise<Browser> {
+  if (!existsSync(chromiumPath)) throw new Error(`no Chromium at ${chromiumPath}: apt-get install -y chromium`);
+  return chromium.launch({ executablePath: chromiumPath, args: launchArgs });
+}
+
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..');
 const repository = join(root, '..');
@@ -59,7 +65,6 @@ export interface BrowserSession {
 }
 
 export async function openBrowser(): Promise<BrowserSession> {
-  if (!existsSync(chromiumPath)) throw new Error(`no Chromium at ${chromiumPath}: apt-get install -y chromium`);
   const scripts = new Map<string, string>();
   let siteDir: string | undefined;
   const server = createServer((request, response) => {
@@ -88,7 +93,7 @@ export async function openBrowser(): Promise<BrowserSession> {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const browser: Browser = await chromium.launch({ executablePath: chromiumPath, args: launchArgs });
+  const browser = await launchChromium();
   let count = 0;
 
   return {

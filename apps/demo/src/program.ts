@@ -6,12 +6,14 @@ import { runLstm } from './commands/lstm';
 import { runReport } from './commands/report';
 import { runVaeLab } from './commands/vae-lab';
 import { runVaeTrain } from './commands/vae-train';
+import { runWeb } from './commands/web';
 import { ganDefaults } from './gan/gan-defaults';
 import { CliError } from './cli-error';
 import { conciseCommanderMessage } from './one-line-message';
 import { parseDataSource } from './options/parse-data-source';
 import { parseEmaDecay } from './options/parse-ema-decay';
 import { parseLearningRate } from './options/parse-learning-rate';
+import { parsePort } from './options/parse-port';
 import { parsePositiveInt } from './options/parse-positive-int';
 import { parseSeed } from './options/parse-seed';
 import { vaeDefaults } from './vae/vae-defaults';
@@ -59,6 +61,7 @@ Examples:
   $ pnpm demo lstm                     Q2: LSTM gradients, corrected, with a gradient check
   $ pnpm demo vae                      Q3: the posterior lab's figures and answer
   $ pnpm demo vae train                Q3: train the VAE on MNIST (about a minute) into ./out/vae
+  $ pnpm demo web                      train the GAN or the VAE live in a browser page (WebGPU, WebGL, WASM)
 
 Ctrl-C stops after the current step; everything written stays valid, and --resume continues.
 One run per folder at a time: a run locks its folder (.dlkit-run.lock) while it writes.
@@ -184,6 +187,15 @@ export function createProgram(version: string): Command {
     .action(async (options, command: Command) => {
       const explicit = explicitOptions(options, command);
       await runVaeTrain({ ...options, explicit, backendFromCli: explicit.has('backend') });
+    });
+
+  program
+    .command('web')
+    .description('serve the page that trains the GAN and the VAE live in a browser (WebGPU, WebGL or WASM) until Ctrl-C')
+    .addOption(new Option('--port <n>', 'port to serve on (0: any free port)').argParser(parsePort).default(8080))
+    .addOption(new Option('--host <address>', 'address to listen on').default('127.0.0.1'))
+    .action(async (options) => {
+      await runWeb(options);
     });
 
   // `dlkit-demo --epochs 3` runs gan, so the top-level help lists gan's flags too.
