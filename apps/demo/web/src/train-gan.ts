@@ -13,6 +13,7 @@ import {
 } from '@dlkit/gan';
 import { loadMnist, loadReferenceDigits } from '@dlkit/mnist';
 import { imageGrid } from '@dlkit/plot';
+import { ganDefaults } from '../../src/gan/gan-defaults';
 import { checkpointNames } from '../../src/training/checkpoint-names';
 import { errorText } from './error-text';
 import type { RunControl } from './run-control';
@@ -37,7 +38,14 @@ export async function trainGanSession(
   const train = await loadMnist({ split: 'train', limit: settings.digits, normalize: '[-1,1]' });
   const trainer = checkpoint
     ? restoreGanTrainer(decodeGanCheckpoint(checkpoint))
-    : createGanTrainer({ model: settings.model, batchSize: settings.batchSize, learningRate: settings.learningRate, seed: settings.seed });
+    : createGanTrainer({
+        model: settings.model,
+        batchSize: settings.batchSize,
+        learningRate: settings.learningRate,
+        // as `pnpm demo` runs: samples and metrics from an EMA of G's weights (a checkpoint keeps its own)
+        emaDecay: ganDefaults.emaDecay,
+        seed: settings.seed,
+      });
   const session: TrainingSession = {
     checkpoint: async () => ({ bytes: encodeGanCheckpoint(trainer.snapshot()), name: checkpointNames.GAN }),
     exportModel: () => exportGenerator(trainer),
