@@ -16,6 +16,7 @@ import { imageGrid } from '@dlkit/plot';
 import { ganDefaults } from '../../src/gan/gan-defaults';
 import { checkpointNames } from '../../src/training/checkpoint-names';
 import { errorText } from './error-text';
+import { checkStepsPerEpoch } from './check-steps-per-epoch';
 import type { RunControl } from './run-control';
 import type { TrainingSession } from './training-session';
 import type { FromWorker, RunSettings } from './worker-protocol';
@@ -66,11 +67,7 @@ async function run(
   const stepsPerEpoch = ganStepsPerEpoch(train.count, batchSize);
   if (stepsPerEpoch < 1)
     throw new Error(`${train.count} training digits are fewer than one batch of ${batchSize}: lower the batch size or raise the digits`);
-  if (trainer.stepsPerEpoch !== null && trainer.stepsPerEpoch !== stepsPerEpoch) {
-    throw new Error(
-      `this checkpoint's run has ${trainer.stepsPerEpoch} steps per epoch; ${train.count} digits at batch ${batchSize} give ${stepsPerEpoch}: set Digits to the number the run started with (its losses.json says; the CLI's --limit)`,
-    );
-  }
+  checkStepsPerEpoch(trainer.stepsPerEpoch, train.count, batchSize, stepsPerEpoch);
   post({ type: 'status', text: 'computing the reference digits’ statistics for FID…' });
   const metrics = await createGanMetrics({ reference: await loadReferenceDigits() });
   try {

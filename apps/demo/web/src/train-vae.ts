@@ -10,6 +10,7 @@ import {
   vaeStepsPerEpoch,
 } from '@dlkit/vae';
 import { checkpointNames } from '../../src/training/checkpoint-names';
+import { checkStepsPerEpoch } from './check-steps-per-epoch';
 import type { RunControl } from './run-control';
 import type { TrainingSession } from './training-session';
 import type { FromWorker, RunSettings } from './worker-protocol';
@@ -53,11 +54,7 @@ async function run(
 ): Promise<void> {
   const { batchSize } = trainer.config;
   const stepsPerEpoch = vaeStepsPerEpoch(train.count, batchSize);
-  if (trainer.stepsPerEpoch !== null && trainer.stepsPerEpoch !== stepsPerEpoch) {
-    throw new Error(
-      `this checkpoint's run has ${trainer.stepsPerEpoch} steps per epoch; ${train.count} digits at batch ${batchSize} give ${stepsPerEpoch}: set Digits to the number the run started with (the CLI's --limit)`,
-    );
-  }
+  checkStepsPerEpoch(trainer.stepsPerEpoch, train.count, batchSize, stepsPerEpoch);
   post({
     type: 'plan',
     config: trainer.config,
