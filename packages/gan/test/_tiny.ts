@@ -33,3 +33,8 @@ export function barImages(count: number, side = 8, seed = 1): { images: Float32A
 export function batchTensor(data: { images: Float32Array }, count: number, pixels: number): tf.Tensor2D {
   return tf.tensor2d(data.images.subarray(0, count * pixels), [count, pixels]);
 }
+
+/** Runs a training loop to its end, dropping its events. */
+export async function drain(events: AsyncIterable<unknown>): Promise<void> {
+  for await (const _ of events);
+}

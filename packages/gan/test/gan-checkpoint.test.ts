@@ -15,17 +15,13 @@ import {
   saveGanCheckpoint,
   trainGan,
 } from '../src/node';
-import { barImages, tinyConfig } from './_tiny';
+import { barImages, drain, tinyConfig } from './_tiny';
 
 beforeAll(async () => {
   await initBackend('wasm', { env: {} });
 });
 
 const data = barImages(64); // 4 steps per epoch at batch 16
-
-async function drain(events: AsyncIterable<unknown>): Promise<void> {
-  for await (const _ of events);
-}
 
 describe('checkpoints', () => {
   test('saveGanCheckpoint fsyncs a temporary file and renames it over the checkpoint; a failed write keeps the old one', async () => {

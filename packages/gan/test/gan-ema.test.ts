@@ -15,7 +15,7 @@ import {
   trainGan,
 } from '../src/node';
 import { emaStepDecay } from '../src/gan-trainer';
-import { barImages, batchTensor, tinyConfig } from './_tiny';
+import { barImages, batchTensor, drain, tinyConfig } from './_tiny';
 
 beforeAll(async () => {
   await initBackend('wasm', { env: {} });
@@ -23,10 +23,6 @@ beforeAll(async () => {
 
 const data = barImages(64); // 4 steps per epoch at batch 16
 const emaConfig = { ...tinyConfig, emaDecay: 0.9 };
-
-async function drain(events: AsyncIterable<unknown>): Promise<void> {
-  for await (const _ of events);
-}
 
 function tensorsByName(trainer: ReturnType<typeof createGanTrainer>): Map<string, Float32Array> {
   return new Map(trainer.snapshot().tensors.map((t) => [t.name, t.values]));
