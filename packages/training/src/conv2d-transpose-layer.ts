@@ -4,7 +4,7 @@ import { glorotUniform, zerosInitializer } from './keras-initializers';
 /**
  * A Keras Conv2DTranspose layer, channels last, with a square kernel and equal strides; its kernel is
  * `[kernelSize, kernelSize, filters, inChannels]`. Defaults: strides 1, padding 'same', activation
- * 'linear', kernel initializer glorotUniform, zero bias.
+ * 'linear', kernel initializer glorotUniform, zero bias (none with `useBias: false`).
  * @example
  * conv2dTransposeLayer('deconv1', 32, 5, { strides: 2, activation: 'tanh' }); // doubles height and width
  */
@@ -12,7 +12,13 @@ export function conv2dTransposeLayer(
   name: string,
   filters: number,
   kernelSize: number,
-  options: { strides?: number; padding?: 'same' | 'valid'; activation?: KerasActivation; kernelInitializer?: KerasInitializer } = {},
+  options: {
+    strides?: number;
+    padding?: 'same' | 'valid';
+    activation?: KerasActivation;
+    kernelInitializer?: KerasInitializer;
+    useBias?: boolean;
+  } = {},
 ): KerasLayer {
   const strides = options.strides ?? 1;
   return {
@@ -27,7 +33,7 @@ export function conv2dTransposeLayer(
       padding: options.padding ?? 'same',
       data_format: 'channels_last',
       activation: options.activation ?? 'linear',
-      use_bias: true,
+      use_bias: options.useBias ?? true,
       bias_initializer: zerosInitializer,
       bias_regularizer: null,
       activity_regularizer: null,

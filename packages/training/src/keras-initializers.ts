@@ -23,3 +23,6 @@ export const glorotUniform: KerasInitializer = varianceScaling({ scale: 1, mode:
 
 /** All zeros, Keras' default bias initializer. */
 export const zerosInitializer: KerasInitializer = { class_name: 'Zeros', config: {} };
+
+/** All ones, Keras' default for a BatchNormalization layer's gamma and moving variance. */
+export const onesInitializer: KerasInitializer = { class_name: 'Ones', config: {} };

@@ -3,6 +3,7 @@ import * as tfl from '@tensorflow/tfjs-layers';
 import { beforeAll, describe, expect, test } from 'vitest';
 import {
   activationLayer,
+  batchNormalizationLayer,
   conv2dTransposeLayer,
   denseLayer,
   glorotUniform,
@@ -25,6 +26,8 @@ describe('the layer builders and sequentialTopology', () => {
       layers: [
         tfl.layers.dense({ units: 4, inputShape: [3], kernelInitializer: 'glorotUniform', name: 'dense0' }),
         tfl.layers.leakyReLU({ alpha: 0.2, name: 'leaky_re_lu0' }),
+        tfl.layers.dense({ units: 5, useBias: false, kernelInitializer: 'glorotUniform', name: 'dense_no_bias' }),
+        tfl.layers.batchNormalization({ epsilon: 1e-5, name: 'norm0' }),
         tfl.layers.dense({
           units: 8,
           activation: 'tanh',
@@ -51,6 +54,8 @@ describe('the layer builders and sequentialTopology', () => {
       [
         denseLayer('dense0', 4),
         leakyReluLayer('leaky_re_lu0', 0.2),
+        denseLayer('dense_no_bias', 5, { useBias: false }),
+        batchNormalizationLayer('norm0', { epsilon: 1e-5 }),
         denseLayer('dense1', 8, {
           activation: 'tanh',
           kernelInitializer: varianceScaling({ scale: 1 / 3, mode: 'fan_in', distribution: 'uniform' }),
