@@ -1,12 +1,15 @@
 import { dense } from '@dlkit/backend';
 import * as tf from '@tensorflow/tfjs-core';
 import type { GanConfig } from './gan-config';
-import { createParameter, type Network, seededDropout } from './_network';
+import { batchNormalize, keptStatistics, type NormalizationStatistics } from './_batch-normalization';
+import { createParameter, type NamedParameter, type Network, seededDropout } from './_network';
 import { convLayer, convTransposeLayer } from './_same-conv';
 
 /**
  * DCGAN-style generator: z → dense to (H/4 × W/4 × c0) → transposed conv, stride 2, to (H/2 × W/2 × c1)
- * → transposed conv, stride 2, to (H × W × 1), tanh. LeakyReLU between.
+ * → transposed conv, stride 2, to (H × W × 1), tanh. LeakyReLU between; with `generatorNormalization:
+ * 'batch'` the two hidden layers have no bias and are batch-normalized before it (per feature after the
+ * dense layer, per channel after the transposed convolution), as in the DCGAN paper.
  */
 export function createDcganGenerator(config: GanConfig): Network {
   const [height, width] = config.imageShape;
@@ -14,31 +17,66 @@ export function createDcganGenerator(config: GanConfig): Network {
   const k = config.kernelSize;
   const quarter = (height / 4) * (width / 4);
   const { seed } = config;
-  const parameters = [
-    createParameter('generator/dense0/kernel', [config.latentDim, quarter * c0], [config.latentDim, quarter * c0], seed, 2000),
-    createParameter('generator/dense0/bias', [quarter * c0], 'zeros', seed, 0),
-    // conv2dTranspose filters are [k, k, outChannels, inChannels].
-    createParameter('generator/deconv1/kernel', [k, k, c1, c0], [k * k * c0, k * k * c1], seed, 2001),
-    createParameter('generator/deconv1/bias', [c1], 'zeros', seed, 0),
+  const normalized = config.generatorNormalization === 'batch';
+  // A hidden layer's bias, or the scale and shift of the batch normalization that replaces it.
+  const hidden = (layer: string, norm: string, units: number): NamedParameter[] =>
+    normalized
+      ? [
+          createParameter(`generator/${norm}/gamma`, [units], 'ones', seed, 0),
+          createParameter(`generator/${norm}/beta`, [units], 'zeros', seed, 0),
+        ]
+      : [createParameter(`generator/${layer}/bias`, [units], 'zeros', seed, 0)];
+  const dense0 = createParameter('generator/dense0/kernel', [config.latentDim, quarter * c0], [config.latentDim, quarter * c0], seed, 2000);
+  const after0 = hidden('dense0', 'norm0', quarter * c0);
+  // conv2dTranspose filters are [k, k, outChannels, inChannels].
+  const deconv1 = createParameter('generator/deconv1/kernel', [k, k, c1, c0], [k * k * c0, k * k * c1], seed, 2001);
+  const after1 = hidden('deconv1', 'norm1', c1);
+  const deconv2 = [
     createParameter('generator/deconv2/kernel', [k, k, 1, c1], [k * k * c1, k * k], seed, 2002),
     createParameter('generator/deconv2/bias', [1], 'zeros', seed, 0),
   ];
-  const v = (i: number) => parameters[i]!.variable;
+  const parameters = [dense0, ...after0, deconv1, ...after1, ...deconv2];
+  const value = <T extends tf.Tensor>(parameter: NamedParameter) => parameter.variable as tf.Tensor as T;
+  const leaky = { activation: 'leakyRelu', leakyAlpha: config.leakyAlpha } as const;
+  // Without normalization: bias and LeakyReLU fused into the layer. With it: a linear layer, then batch
+  // normalization with the given or the batch's statistics (recorded in `seen`), then LeakyReLU.
+  const finish = <T extends tf.Tensor>(
+    h: T,
+    after: NamedParameter[],
+    sampleAxes: number[],
+    given: NormalizationStatistics[] | undefined,
+    seen: NormalizationStatistics[],
+  ): T => {
+    if (!normalized) return h;
+    const [gamma, beta] = after.map((parameter) => value<tf.Tensor1D>(parameter));
+    const featureShape = [...Array(h.rank - 1).fill(1), gamma!.size];
+    const normalizedLayer = batchNormalize(h, gamma!, beta!, { sampleAxes, featureShape }, given?.[seen.length]);
+    seen.push(normalizedLayer.statistics);
+    return tf.leakyRelu(normalizedLayer.output, config.leakyAlpha);
+  };
+  const forward = (z: tf.Tensor2D, given: NormalizationStatistics[] | undefined, seen: NormalizationStatistics[]) => {
+    const batch = z.shape[0];
+    const h0 = dense(z, value(dense0), normalized ? undefined : value<tf.Tensor1D>(after0[0]!), normalized ? {} : leaky);
+    const x0 = tf.reshape(finish(h0, after0, [0], given, seen), [batch, height / 4, width / 4, c0]) as tf.Tensor4D;
+    const h1 = convTransposeLayer(
+      x0,
+      value(deconv1),
+      normalized ? undefined : value<tf.Tensor1D>(after1[0]!),
+      [batch, height / 2, width / 2, c1],
+      2,
+      normalized ? { activation: 'linear' } : leaky,
+    );
+    const x1 = finish(h1, after1, [0, 1, 2], given, seen);
+    const x2 = convTransposeLayer(x1, value(deconv2[0]!), value<tf.Tensor1D>(deconv2[1]!), [batch, height, width, 1], 2, {
+      activation: 'tanh',
+    });
+    return tf.reshape(x2, [batch, height * width]) as tf.Tensor2D;
+  };
   return {
     parameters,
     samplesIn: 'rows',
-    apply: (z) =>
-      tf.tidy(() => {
-        const batch = z.shape[0];
-        const h0 = dense(z, v(0) as tf.Tensor2D, v(1) as tf.Tensor1D, { activation: 'leakyRelu', leakyAlpha: config.leakyAlpha });
-        const x0 = tf.reshape(h0, [batch, height / 4, width / 4, c0]) as tf.Tensor4D;
-        const h1 = convTransposeLayer(x0, v(2) as tf.Tensor4D, v(3) as tf.Tensor1D, [batch, height / 2, width / 2, c1], 2, {
-          activation: 'leakyRelu',
-          leakyAlpha: config.leakyAlpha,
-        });
-        const x2 = convTransposeLayer(h1, v(4) as tf.Tensor4D, v(5) as tf.Tensor1D, [batch, height, width, 1], 2, { activation: 'tanh' });
-        return tf.reshape(x2, [batch, height * width]) as tf.Tensor2D;
-      }),
+    apply: (z, options = {}) => tf.tidy(() => forward(z, options.statistics, [])),
+    ...(normalized ? { statisticsOf: (z: tf.Tensor2D) => keptStatistics((seen) => forward(z, undefined, seen)) } : {}),
   };
 }
 
@@ -64,7 +102,7 @@ export function createDcganDiscriminator(config: GanConfig): Network {
   return {
     parameters,
     samplesIn: 'rows',
-    apply: (x, dropoutSeed) =>
+    apply: (x, { dropoutSeed } = {}) =>
       tf.tidy(() => {
         const batch = x.shape[0];
         const image = tf.reshape(x, [batch, height, width, 1]) as tf.Tensor4D;

@@ -1,26 +1,62 @@
 import { denseByColumns } from '@dlkit/backend';
 import * as tf from '@tensorflow/tfjs-core';
 import type { GanConfig } from './gan-config';
+import { batchNormalize, keptStatistics, type NormalizationStatistics } from './_batch-normalization';
 import { createParameter, type NamedParameter, type Network, seededDropout } from './_network';
 
-/** The reference MLP generator: z → units… (LeakyReLU) → pixels (tanh), samples in columns (WASM's fastest layout). */
+/**
+ * The reference MLP generator: z → units… (LeakyReLU) → pixels (tanh), samples in columns (WASM's fastest
+ * layout). With `generatorNormalization: 'batch'` every hidden layer is Dense (no bias) → BatchNorm → LeakyReLU.
+ */
 export function createMlpGenerator(config: GanConfig): Network {
   const widths = [config.latentDim, ...config.generatorUnits, config.imageShape[0] * config.imageShape[1]];
-  const parameters = denseParameters('generator', widths, config.seed, 0);
   const last = widths.length - 2;
+  const normalized = (layer: number) => config.generatorNormalization === 'batch' && layer < last;
+  const layers = widths.slice(1).map((units, i): GeneratorLayer => {
+    const kernel = createParameter(`generator/dense${i}/kernel`, [widths[i]!, units], [widths[i]!, units], config.seed, i);
+    if (!normalized(i)) return { kernel, bias: createParameter(`generator/dense${i}/bias`, [units], 'zeros', config.seed, 0) };
+    // The normalization's beta is the layer's shift: a bias before it would be subtracted again.
+    const gamma = createParameter(`generator/norm${i}/gamma`, [units], 'ones', config.seed, 0);
+    return { kernel, gamma, beta: createParameter(`generator/norm${i}/beta`, [units], 'zeros', config.seed, 0) };
+  });
+  const parameters = layers.flatMap((layer) => ('bias' in layer ? [layer.kernel, layer.bias] : [layer.kernel, layer.gamma, layer.beta]));
+  const forward = (x: tf.Tensor2D, given: NormalizationStatistics[] | undefined, seen: NormalizationStatistics[]) => {
+    let h = x;
+    layers.forEach((layer, i) => {
+      const kernel = layer.kernel.variable as tf.Tensor as tf.Tensor2D;
+      if ('bias' in layer) {
+        const activation = i === last ? 'tanh' : 'leakyRelu';
+        h = denseByColumns(h, kernel, layer.bias.variable as tf.Tensor as tf.Tensor1D, { activation, leakyAlpha: config.leakyAlpha });
+        return;
+      }
+      const gamma = layer.gamma.variable as tf.Tensor as tf.Tensor1D;
+      const beta = layer.beta.variable as tf.Tensor as tf.Tensor1D;
+      // Samples are columns: statistics over axis 1, one per feature (row).
+      const normalizedLayer = batchNormalize(denseByColumns(h, kernel), gamma, beta, featureRows(gamma), given?.[seen.length]);
+      seen.push(normalizedLayer.statistics);
+      h = tf.leakyRelu(normalizedLayer.output, config.leakyAlpha);
+    });
+    return h;
+  };
   return {
     parameters,
     samplesIn: 'columns',
-    apply: (x) =>
-      tf.tidy(() => {
-        let h: tf.Tensor2D = x;
-        for (let i = 0; i <= last; i++) {
-          const activation = i === last ? 'tanh' : 'leakyRelu';
-          h = denseByColumns(h, weight(parameters, i), bias(parameters, i), { activation, leakyAlpha: config.leakyAlpha });
+    apply: (x, options = {}) => tf.tidy(() => forward(x, options.statistics, [])),
+    ...(config.generatorNormalization === 'batch'
+      ? {
+          statisticsOf: (x: tf.Tensor2D) => keptStatistics((seen) => forward(x, undefined, seen)),
         }
-        return h;
-      }),
+      : {}),
   };
+}
+
+/** A dense layer with its bias, or without one and followed by batch normalization. */
+type GeneratorLayer =
+  | { kernel: NamedParameter; bias: NamedParameter }
+  | { kernel: NamedParameter; gamma: NamedParameter; beta: NamedParameter };
+
+function featureRows(gamma: tf.Tensor1D): { sampleAxes: number[]; featureShape: number[] } {
+  return { sampleAxes: [1], featureShape: [gamma.size, 1] };
 }
 
 /** The reference MLP discriminator: pixels → units… (LeakyReLU, dropout but after the last) → one logit, samples in columns. */
@@ -31,7 +67,7 @@ export function createMlpDiscriminator(config: GanConfig): Network {
   return {
     parameters,
     samplesIn: 'columns',
-    apply: (x, dropoutSeed) =>
+    apply: (x, { dropoutSeed } = {}) =>
       tf.tidy(() => {
         let h: tf.Tensor2D = x;
         for (let i = 0; i <= last; i++) {

@@ -1,6 +1,7 @@
 import { dropout } from '@dlkit/backend';
 import * as tf from '@tensorflow/tfjs-core';
 import { deriveSeed } from '@dlkit/random';
+import type { NormalizationStatistics } from './_batch-normalization';
 import { randomStream } from './_random-stream';
 
 /** One named trainable tensor; names are stable so checkpoints can be checked against the config. */
@@ -15,16 +16,29 @@ export interface NamedParameter {
  */
 export type SampleLayout = 'rows' | 'columns';
 
+/** How a forward pass runs: training (dropout on, batch statistics) or inference. */
+export interface ForwardOptions {
+  /** With it dropout is on (training) and its masks come from this seed; without it dropout is off. */
+  dropoutSeed?: number;
+  /**
+   * Batch-normalized networks: the statistics each normalization layer uses (from `statisticsOf`), so
+   * each sample's output depends on it alone; without them every layer uses the batch's own (training).
+   */
+  statistics?: NormalizationStatistics[];
+}
+
 /** A generator or discriminator: its parameters in a fixed order and its forward pass. */
 export interface Network {
   parameters: NamedParameter[];
   /** The layout `apply` takes its input in and returns its output in. */
   samplesIn: SampleLayout;
+  /** Forward pass of a batch laid out as `samplesIn` says. */
+  apply(x: tf.Tensor2D, options?: ForwardOptions): tf.Tensor2D;
   /**
-   * Forward pass of a batch laid out as `samplesIn` says. With `dropoutSeed` dropout is on (training)
-   * and its masks come from that seed; without it dropout is off.
+   * Batch-normalized networks only: the statistics each normalization layer computes over batch `x`
+   * (laid out as `samplesIn`) in a training-mode pass, in layer order; the caller disposes them.
    */
-  apply(x: tf.Tensor2D, dropoutSeed?: number): tf.Tensor2D;
+  statisticsOf?(x: tf.Tensor2D): NormalizationStatistics[];
 }
 
 /** A [batch, features] matrix in `layout`, or a batch in `layout` back to [batch, features]: a transpose for columns. */
@@ -42,21 +56,23 @@ export function sliceBatch(x: tf.Tensor2D, start: number, count: number, layout:
   return layout === 'rows' ? tf.slice(x, [start, 0], [count, -1]) : tf.slice(x, [0, start], [-1, count]);
 }
 
-/** Glorot-uniform weights (Keras' default) from a seed, zero biases. */
+/** Glorot-uniform weights (Keras' default) from a seed, or all zeros (biases, shifts) or ones (scales). */
 export function createParameter(
   name: string,
   shape: number[],
-  fans: [number, number] | 'zeros',
+  fans: [number, number] | 'zeros' | 'ones',
   seed: number,
   index: number,
 ): NamedParameter {
   const initial =
     fans === 'zeros'
       ? tf.zeros(shape)
-      : tf.tidy(() => {
-          const limit = Math.sqrt(6 / (fans[0] + fans[1]));
-          return tf.randomUniform(shape, -limit, limit, 'float32', deriveSeed(seed, randomStream.weights, index));
-        });
+      : fans === 'ones'
+        ? tf.ones(shape)
+        : tf.tidy(() => {
+            const limit = Math.sqrt(6 / (fans[0] + fans[1]));
+            return tf.randomUniform(shape, -limit, limit, 'float32', deriveSeed(seed, randomStream.weights, index));
+          });
   // tf.variable shares the initial tensor's data but counts it separately: free the initial one.
   const variable = tf.variable(initial, true);
   initial.dispose();

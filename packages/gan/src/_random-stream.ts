@@ -13,4 +13,6 @@ export const randomStream = {
   shuffle: 6,
   /** Per layer (the index), from a step's dropout seed. */
   layerDropout: 7,
+  /** The reference noise batch whose statistics a batch-normalized generator samples with (index 0). */
+  normalizationNoise: 8,
 } as const;

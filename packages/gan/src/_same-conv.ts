@@ -7,9 +7,9 @@ import * as tf from '@tensorflow/tfjs-core';
 // their own gradients built from kernels every backend has: the filter gradient is itself a convolution
 // (input channels as batch, batch as channels, the stride as dilation).
 
-/** The activation after a layer's bias. */
+/** The activation after a layer's bias ('linear': none, e.g. before batch normalization). */
 export interface ConvLayerActivation {
-  activation: 'leakyRelu' | 'tanh';
+  activation: 'linear' | 'leakyRelu' | 'tanh';
   leakyAlpha?: number;
 }
 
@@ -22,21 +22,25 @@ export function convLayer(x: tf.Tensor4D, filter: tf.Tensor4D, bias: tf.Tensor1D
   return tf.tidy(() => activate(tf.add(conv2dSame(x, filter, stride), bias), act));
 }
 
-/** activation(conv2dTranspose(x, filter, outputShape, stride, 'same') + bias), the same way as convLayer. */
+/** activation(conv2dTranspose(x, filter, outputShape, stride, 'same') + bias), the same way as convLayer; no bias when undefined. */
 export function convTransposeLayer(
   x: tf.Tensor4D,
   filter: tf.Tensor4D,
-  bias: tf.Tensor1D,
+  bias: tf.Tensor1D | undefined,
   outputShape: [number, number, number, number],
   stride: number,
   act: ConvLayerActivation,
 ): tf.Tensor4D {
   if (convGradientsRun()) return conv2dTranspose(x, filter, outputShape, bias, { strides: stride, pad: 'same', ...act });
-  return tf.tidy(() => activate(tf.add(conv2dTransposeSame(x, filter, outputShape, stride), bias), act));
+  return tf.tidy(() => {
+    const y = conv2dTransposeSame(x, filter, outputShape, stride);
+    return activate(bias ? tf.add(y, bias) : y, act);
+  });
 }
 
 /** tanh as 2σ(2y) − 1 while fast kernels are on, as @dlkit/backend's layers compute it (WASM's Tanh is scalar). */
 function activate(y: tf.Tensor, { activation, leakyAlpha = 0.2 }: ConvLayerActivation): tf.Tensor4D {
+  if (activation === 'linear') return y as tf.Tensor4D;
   if (activation === 'leakyRelu') return tf.leakyRelu(y, leakyAlpha) as tf.Tensor4D;
   return (fastKernelsEnabled() ? tf.sub(tf.mul(tf.sigmoid(tf.mul(y, 2)), 2), 1) : tf.tanh(y)) as tf.Tensor4D;
 }

@@ -1,4 +1,6 @@
+import * as tf from '@tensorflow/tfjs-core';
 import {
+  batchNormalizationLayer,
   conv2dTransposeLayer,
   denseLayer,
   type KerasLayer,
@@ -9,6 +11,7 @@ import {
   reshapeLayer,
   sequentialTopology,
 } from '@dlkit/training';
+import { batchNormEpsilon } from './_batch-normalization';
 import type { GanConfig } from './gan-config';
 import { GanError } from './gan-error';
 import { type GanTrainer, Trainer } from './gan-trainer';
@@ -19,7 +22,9 @@ export type { LayersModelArtifacts } from '@dlkit/training';
  * The trainer's generator as a tfjs layers model (a Keras Sequential topology plus its weights), in
  * memory: no file system, so it works in browsers too. The model maps noise `[batch, latentDim]` to
  * images `[batch, height, width, 1]` in [−1, 1]: the pixels `trainer.generate` returns for the same
- * noise, reshaped. `'mlp'`: Dense → LeakyReLU, …, Dense (tanh) → Reshape; `'dcgan'`: Dense → LeakyReLU
+ * noise, reshaped. `'mlp'`: Dense → LeakyReLU, …, Dense (tanh) → Reshape (with `generatorNormalization:
+ * 'batch'` each hidden Dense has no bias and a BatchNormalization layer follows it, whose moving mean and
+ * variance are the generator's sampling statistics); `'dcgan'`: Dense → LeakyReLU
  * → Reshape → Conv2DTranspose (stride 2, 'same') → LeakyReLU → Conv2DTranspose (stride 2, 'same', tanh).
  * With `config.emaDecay` > 0 the weights are the moving average's, the generator `generate` uses.
  * The weights are read from copies taken when called: a training step meanwhile does not change them.
@@ -38,11 +43,31 @@ export async function exportGenerator(trainer: GanTrainer): Promise<LayersModelA
   }
   if (trainer.isDisposed) throw new GanError('exportGenerator: this GanTrainer was disposed', { kind: 'input' });
   // Weight names drop the network prefix: 'generator/dense0/kernel' is the kernel of layer 'dense0'.
-  const weights = trainer.samplingGenerator.parameters.map(({ name, variable }) => ({
+  const generator = trainer.samplingGenerator;
+  const weights = generator.parameters.map(({ name, variable }) => ({
     name: name.replace(/^generator\//, ''),
-    tensor: variable,
+    tensor: variable as tf.Tensor,
   }));
-  return layersModelArtifacts(generatorTopology(trainer.config), weights, '@dlkit/gan');
+  // A batch-normalized generator samples with standing statistics: they are its layers' moving mean and variance.
+  const statistics = tf.tidy(() =>
+    (trainer.standingStatistics(generator) ?? []).flatMap(({ mean, variance }) => [tf.reshape(mean, [-1]), tf.reshape(variance, [-1])]),
+  );
+  try {
+    const norms = weights.filter(({ name }) => name.endsWith('/gamma')).map(({ name }) => name.replace(/\/gamma$/, ''));
+    norms.forEach((layer, i) => {
+      // Keras orders a BatchNormalization layer's weights gamma, beta, moving_mean, moving_variance.
+      const beta = weights.findIndex(({ name }) => name === `${layer}/beta`);
+      weights.splice(
+        beta + 1,
+        0,
+        { name: `${layer}/moving_mean`, tensor: statistics[2 * i]! },
+        { name: `${layer}/moving_variance`, tensor: statistics[2 * i + 1]! },
+      );
+    });
+    return await layersModelArtifacts(generatorTopology(trainer.config), weights, '@dlkit/gan');
+  } finally {
+    tf.dispose(statistics);
+  }
 }
 
 /** Layers named after the generator's parameters, so 'dense0/kernel' finds layer 'dense0'; kernels start as Glorot uniform, as ours do. */
@@ -54,18 +79,24 @@ function generatorTopology(config: GanConfig): KerasSequential {
     const widths = [...config.generatorUnits, height * width];
     widths.forEach((units, i) => {
       const last = i === widths.length - 1;
-      layers.push(denseLayer(`dense${i}`, units, { activation: last ? 'tanh' : 'linear' }));
+      const normalized = !last && config.generatorNormalization === 'batch';
+      layers.push(denseLayer(`dense${i}`, units, { activation: last ? 'tanh' : 'linear', useBias: !normalized }));
+      if (normalized) layers.push(batchNormalizationLayer(`norm${i}`, { epsilon: batchNormEpsilon }));
       if (!last) layers.push(leakyReluLayer(`leaky_re_lu${i}`, config.leakyAlpha));
     });
     layers.push(reshapeLayer('image', [height, width, 1]));
   } else {
     const [c0, c1] = config.generatorChannels;
     const k = config.kernelSize;
+    const normalized = config.generatorNormalization === 'batch';
+    const norm = (i: number) => (normalized ? [batchNormalizationLayer(`norm${i}`, { epsilon: batchNormEpsilon })] : []);
     layers.push(
-      denseLayer('dense0', (height / 4) * (width / 4) * c0),
+      denseLayer('dense0', (height / 4) * (width / 4) * c0, { useBias: !normalized }),
+      ...norm(0),
       leakyReluLayer('leaky_re_lu0', config.leakyAlpha),
       reshapeLayer('reshape0', [height / 4, width / 4, c0]),
-      conv2dTransposeLayer('deconv1', c1, k, { strides: 2 }),
+      conv2dTransposeLayer('deconv1', c1, k, { strides: 2, useBias: !normalized }),
+      ...norm(1),
       leakyReluLayer('leaky_re_lu1', config.leakyAlpha),
       conv2dTransposeLayer('deconv2', 1, k, { strides: 2, activation: 'tanh' }),
     );

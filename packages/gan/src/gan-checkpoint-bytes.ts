@@ -4,11 +4,13 @@ import type { GanSnapshot } from './gan-snapshot';
 // Browser-safe: a checkpoint as bytes, wherever they are kept (gan-checkpoint.ts writes them to files in Node).
 const magic = 'DLKITGAN';
 /**
- * 2 added `config.emaDecay` and, when it is > 0, the 'ema/generator/…' tensors; a version-1 file is a
- * version-2 file without them (its config resolves to emaDecay 0), so both are read.
+ * 2 added `config.emaDecay` and, when it is > 0, the 'ema/generator/…' tensors; 3 added
+ * `config.generatorNormalization` and, when it is 'batch', the 'generator/norm…/gamma|beta' tensors in
+ * place of the normalized layers' biases. An older file is a newer one without them (its config
+ * resolves to emaDecay 0 and generatorNormalization 'none'), so all are read.
  */
-const formatVersion = 2;
-const readableVersions = [1, 2];
+const formatVersion = 3;
+const readableVersions = [1, 2, 3];
 const prefixBytes = 16; // magic (8) + version (4) + header length (4)
 
 interface CheckpointHeader {
@@ -74,7 +76,7 @@ export function decodeGanCheckpoint(bytes: Uint8Array, source = 'checkpoint'): G
   const version = view.getUint32(8, true);
   if (!readableVersions.includes(version))
     bad(
-      `format version ${version}, this version of @dlkit/gan reads versions ${readableVersions.join(' and ')} (a newer @dlkit/gan wrote it?)`,
+      `format version ${version}, this version of @dlkit/gan reads versions ${readableVersions.slice(0, -1).join(', ')} and ${readableVersions.at(-1)} (a newer @dlkit/gan wrote it?)`,
     );
   const headerLength = view.getUint32(12, true);
   if (prefixBytes + headerLength > bytes.length)

@@ -1,3 +1,4 @@
+import type { GeneratorNormalization } from './_batch-normalization';
 import { GanError } from './gan-error';
 
 /** Which architecture the generator and discriminator use. */
@@ -21,6 +22,13 @@ export interface GanConfig {
   discriminatorChannels: [number, number];
   /** DCGAN kernel size. */
   kernelSize: number;
+  /**
+   * 'batch': every hidden layer of the generator is batch-normalized before its activation (and has no
+   * bias), as in the DCGAN paper; training normalizes with each batch's statistics, sampling with those
+   * of a fixed reference batch of noise through the same weights (so a sample does not depend on the
+   * others it is drawn with, and the EMA's weights get their own). 'none': the reference.
+   */
+  generatorNormalization: GeneratorNormalization;
   /** Slope of LeakyReLU for negative inputs. */
   leakyAlpha: number;
   /** Discriminator dropout rate (after every hidden layer but the last, as in the reference). */
@@ -57,6 +65,7 @@ export const defaultGanConfig: Readonly<GanConfig> = Object.freeze({
   generatorChannels: [64, 32],
   discriminatorChannels: [32, 64],
   kernelSize: 5,
+  generatorNormalization: 'none',
   leakyAlpha: 0.2,
   dropout: 0.3,
   learningRate: 2e-4,
@@ -87,6 +96,9 @@ export function resolveGanConfig(config: Partial<GanConfig> = {}): GanConfig {
     discriminatorChannels: [...(config.discriminatorChannels ?? defaultGanConfig.discriminatorChannels)] as [number, number],
   };
   if (resolved.model !== 'mlp' && resolved.model !== 'dcgan') fail(`model must be 'mlp' or 'dcgan', found ${String(resolved.model)}`);
+  if (resolved.generatorNormalization !== 'none' && resolved.generatorNormalization !== 'batch') {
+    fail(`generatorNormalization must be 'none' or 'batch', found ${String(resolved.generatorNormalization)}`);
+  }
   checkIntegers('imageShape', resolved.imageShape, 2, 2);
   checkInteger('latentDim', resolved.latentDim, 1);
   checkIntegers('generatorUnits', resolved.generatorUnits, 0);

@@ -1,5 +1,6 @@
 import { Adam } from '@dlkit/backend';
 import * as tf from '@tensorflow/tfjs-core';
+import type { NormalizationStatistics } from './_batch-normalization';
 import { createDcganDiscriminator, createDcganGenerator } from './_dcgan-networks';
 import { createMlpDiscriminator, createMlpGenerator } from './_mlp-networks';
 import { disposeNetwork, joinBatches, type Network, relayout, sliceBatch } from './_network';
@@ -134,7 +135,7 @@ export class Trainer implements GanTrainer {
       let logits: tf.Tensor2D | undefined;
       const dPass = tf.variableGrads(() => {
         // One pass over reals and fakes together: a single, larger matMul per layer.
-        logits = tf.keep(discriminator.apply(both, deriveSeed(seed, randomStream.discriminatorDropout, t)));
+        logits = tf.keep(discriminator.apply(both, { dropoutSeed: deriveSeed(seed, randomStream.discriminatorDropout, t) }));
         return discriminatorLoss(sliceBatch(logits, 0, batch, layout), sliceBatch(logits, batch, batch, layout), labelSmoothing);
       }, variablesOf(discriminator));
       const probabilities = tf.sigmoid(logits!);
@@ -152,10 +153,9 @@ export class Trainer implements GanTrainer {
       ) as tf.Tensor2D;
       const gPass = tf.variableGrads(() => {
         const generated = generator.apply(relayout(generatorNoise, 'rows', generator.samplesIn));
-        const fakeLogits = discriminator.apply(
-          relayout(generated, generator.samplesIn, layout),
-          deriveSeed(seed, randomStream.generatorDropout, t),
-        );
+        const fakeLogits = discriminator.apply(relayout(generated, generator.samplesIn, layout), {
+          dropoutSeed: deriveSeed(seed, randomStream.generatorDropout, t),
+        });
         return generatorLoss(fakeLogits);
       }, variablesOf(generator));
       this.generatorOptimizer.apply(gradientsInOrder(gPass.grads, generator));
@@ -182,8 +182,21 @@ export class Trainer implements GanTrainer {
     const { samplesIn } = generator;
     return tf.tidy(() => {
       const noise = tf.randomNormal([n, this.config.latentDim], 0, 1, 'float32', noiseSeed) as tf.Tensor2D;
-      return relayout(generator.apply(relayout(noise, 'rows', samplesIn)), samplesIn, 'rows');
+      const statistics = this.standingStatistics(generator);
+      return relayout(generator.apply(relayout(noise, 'rows', samplesIn), { statistics }), samplesIn, 'rows');
     });
+  }
+
+  /**
+   * A batch-normalized generator's sampling statistics: each layer's over a fixed reference batch of
+   * noise through the same weights ("standing statistics"), exact for the EMA's weights too, which never
+   * train; undefined for a generator without normalization. Inside a tidy: the caller's scope frees them.
+   */
+  standingStatistics(generator: Network): NormalizationStatistics[] | undefined {
+    if (!generator.statisticsOf) return undefined;
+    const { seed, latentDim } = this.config;
+    const reference = tf.randomNormal([standingBatch, latentDim], 0, 1, 'float32', deriveSeed(seed, randomStream.normalizationNoise, 0));
+    return generator.statisticsOf(relayout(reference as tf.Tensor2D, 'rows', generator.samplesIn));
   }
 
   discriminate(images: tf.Tensor2D): tf.Tensor2D {
@@ -284,6 +297,9 @@ export class Trainer implements GanTrainer {
     }
   }
 }
+
+/** Size of the reference noise batch for a batch-normalized generator's sampling statistics. */
+const standingBatch = 1024;
 
 /**
  * The decay of the EMA's update after step `n` (1, 2, …) that keeps it the bias-corrected average

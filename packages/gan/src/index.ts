@@ -1,4 +1,5 @@
 export { bceWithLogits } from './bce-with-logits';
+export type { GeneratorNormalization } from './_batch-normalization';
 export { defaultGanConfig, type GanConfig, type GanModel, resolveGanConfig } from './gan-config';
 export { GanError, type GanErrorKind } from './gan-error';
 export { ganStepsPerEpoch } from './gan-steps-per-epoch';

@@ -42,7 +42,10 @@ function maxDifference(model: LayersModel, trainer: GanTrainer, n: number, seed:
 describe.each(['wasm', 'cpu'] as const)('exportGenerator(trainer) on %s', (backend) => {
   test.each([
     ['mlp', tinyConfig],
+    ['mlp, batch-normalized generator', { ...tinyConfig, generatorNormalization: 'batch' }],
+    ['mlp, batch-normalized generator with EMA', { ...tinyConfig, generatorNormalization: 'batch', emaDecay: 0.9 }],
     ['dcgan, kernel 5', tinyDcgan],
+    ['dcgan, batch-normalized generator', { ...tinyDcgan, generatorNormalization: 'batch' }],
     ['dcgan, kernel 4 (uneven padding)', { ...tinyDcgan, kernelSize: 4 }],
     ['dcgan, kernel 3, 12×8 images', { ...tinyDcgan, kernelSize: 3, imageShape: [12, 8] }],
   ] as [string, Partial<GanConfig>][])('%s: tfjs-layers loads it and it draws the images generate draws', async (_, config) => {
@@ -58,7 +61,9 @@ describe.each(['wasm', 'cpu'] as const)('exportGenerator(trainer) on %s', (backe
 describe('exportGenerator(trainer)', () => {
   test.each([
     ['mlp', { seed: 1 }],
+    ['batch-normalized mlp', { seed: 1, generatorNormalization: 'batch' }],
     ['dcgan', { seed: 1, model: 'dcgan' }],
+    ['batch-normalized dcgan', { seed: 1, model: 'dcgan', generatorNormalization: 'batch' }],
   ] as [string, Partial<GanConfig>][])('the default %s: 28×28×1 images within 1e-5 of generate', async (_, config) => {
     await initBackend('wasm', { env: {} });
     const trainer = trained(config, 1);
@@ -104,6 +109,36 @@ describe('exportGenerator(trainer)', () => {
       'tanh',
       '',
     ]);
+    model.dispose();
+    trainer.dispose();
+  });
+
+  test('a batch-normalized MLP is Dense (no bias) → BatchNormalization → LeakyReLU ×3, Dense (tanh), Reshape; its moving statistics are the sampling ones', async () => {
+    await initBackend('wasm', { env: {} });
+    const trainer = trained({ ...tinyConfig, generatorNormalization: 'batch' });
+    const artifacts = await exportGenerator(trainer);
+    expect(artifacts.weightSpecs.map(({ name, shape }) => `${name} ${shape.join('×')}`)).toEqual([
+      'dense0/kernel 8×16',
+      'norm0/gamma 16',
+      'norm0/beta 16',
+      'norm0/moving_mean 16',
+      'norm0/moving_variance 16',
+      'dense1/kernel 16×64',
+      'dense1/bias 64',
+    ]);
+    const model = await loadLayersModel(tf.io.fromMemory(artifacts));
+    expect(model.layers.map((layer) => `${layer.getClassName()} ${layer.name}`)).toEqual([
+      'Dense dense0',
+      'BatchNormalization norm0',
+      'LeakyReLU leaky_re_lu0',
+      'Dense dense1',
+      'Reshape image',
+    ]);
+    expect(model.layers[0]!.getConfig().useBias).toBe(false);
+    // The moving statistics are those of the generator's first layer over the fixed reference noise: not Keras' 0 and 1.
+    const [movingMean, movingVariance] = model.layers[1]!.getWeights().slice(2);
+    expect(Math.max(...Array.from(movingMean!.dataSync()).map(Math.abs))).toBeGreaterThan(1e-3);
+    expect(Array.from(movingVariance!.dataSync()).some((v) => Math.abs(v - 1) > 1e-3)).toBe(true);
     model.dispose();
     trainer.dispose();
   });

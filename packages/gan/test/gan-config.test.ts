@@ -17,6 +17,7 @@ describe('resolveGanConfig', () => {
       imageShape: [28, 28],
       discriminatorLearningRate: null,
       emaDecay: 0,
+      generatorNormalization: 'none',
     });
     expect(config.generatorUnits).not.toBe(defaultGanConfig.generatorUnits);
   });
@@ -32,6 +33,7 @@ describe('resolveGanConfig', () => {
     [{ emaDecay: 1 }, /emaDecay must be in \[0, 1\), found 1/],
     [{ emaDecay: -0.1 }, /emaDecay must be in \[0, 1\), found -0.1/],
     [{ discriminatorLearningRate: 0 }, /discriminatorLearningRate must be a positive finite number, found 0/],
+    [{ generatorNormalization: 'layer' as 'batch' }, /generatorNormalization must be 'none' or 'batch', found layer/],
   ])('rejects %j with one clear GanError', (config, message) => {
     expect(() => resolveGanConfig(config)).toThrow(GanError);
     expect(() => resolveGanConfig(config)).toThrow(message);

@@ -115,7 +115,10 @@ describe('EMA generator (config.emaDecay)', () => {
     expect(tf.memory().numTensors).toBeLessThan(held);
   });
 
-  test('a checkpoint round-trips the EMA bit for bit, and a resumed run equals the straight one, EMA included', async () => {
+  test.each([
+    ['', emaConfig],
+    [' (batch-normalized generator)', { ...emaConfig, generatorNormalization: 'batch' as const }],
+  ])('a checkpoint round-trips the EMA bit for bit, and a resumed run equals the straight one, EMA included%s', async (_, emaConfig) => {
     const dir = await mkdtemp(join(tmpdir(), 'gan-ema-'));
     const straight = createGanTrainer(emaConfig);
     await drain(trainGan(straight, data, { epochs: 3 })); // 12 steps
@@ -149,17 +152,19 @@ describe('EMA generator (config.emaDecay)', () => {
     const trainer = createGanTrainer(tinyConfig);
     const old = trainer.snapshot();
     delete (old.config as Partial<typeof old.config>).emaDecay; // what version 1 wrote
+    delete (old.config as Partial<typeof old.config>).generatorNormalization; // and version 2
     const bytes = encodeGanCheckpoint(old);
     const view = new DataView(bytes.buffer, bytes.byteOffset);
-    expect(view.getUint32(8, true)).toBe(2);
+    expect(view.getUint32(8, true)).toBe(3);
     view.setUint32(8, 1, true);
     const restored = restoreGanTrainer(decodeGanCheckpoint(bytes));
     expect(restored.config.emaDecay).toBe(0);
+    expect(restored.config.generatorNormalization).toBe('none');
     expect(restored.snapshot().tensors).toEqual(trainer.snapshot().tensors);
-    view.setUint32(8, 3, true);
+    view.setUint32(8, 4, true);
     expect(() => decodeGanCheckpoint(bytes, 'old.bin')).toThrow(
       new GanError(
-        'old.bin is not a valid GAN checkpoint: format version 3, this version of @dlkit/gan reads versions 1 and 2 (a newer @dlkit/gan wrote it?)',
+        'old.bin is not a valid GAN checkpoint: format version 4, this version of @dlkit/gan reads versions 1, 2 and 3 (a newer @dlkit/gan wrote it?)',
         { kind: 'checkpoint' },
       ),
     );
