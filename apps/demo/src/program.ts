@@ -8,6 +8,7 @@ import { runVaeLab } from './commands/vae-lab';
 import { runVaeTrain } from './commands/vae-train';
 import { runWeb } from './commands/web';
 import { ganDefaults } from './gan/gan-defaults';
+import { ganVariantDescriptions, ganVariantNames } from './gan/gan-variants';
 import { CliError } from './cli-error';
 import { conciseCommanderMessage } from './one-line-message';
 import { parseDataSource } from './options/parse-data-source';
@@ -98,7 +99,9 @@ export function createProgram(version: string): Command {
     .addOption(batchSizeOption(ganDefaults.batchSize))
     .addOption(learningRateOption("Adam's learning rate (the assignment's reference GAN uses 2e-4)", ganDefaults.learningRate))
     .addOption(
-      new Option('--model <name>', 'mlp: the reference MLP GAN; dcgan: convolutional').choices(['mlp', 'dcgan']).default(ganDefaults.model),
+      new Option('--model <name>', ganVariantNames.map((name) => `${name}: ${ganVariantDescriptions[name]}`).join('; '))
+        .choices(ganVariantNames)
+        .default(ganDefaults.model),
     )
     .addOption(
       new Option('--ema <beta>', "β of the moving average of G's weights that draws the samples and metrics (0: the trained weights)")

@@ -1,17 +1,10 @@
 import { basename, join } from 'node:path';
-import {
-  createGanMetrics,
-  createGanTrainer,
-  type GanModel,
-  ganStepsPerEpoch,
-  loadGanCheckpoint,
-  loadMnistClassifier,
-  trainGan,
-} from '@dlkit/gan/node';
+import { createGanMetrics, createGanTrainer, ganStepsPerEpoch, loadGanCheckpoint, loadMnistClassifier, trainGan } from '@dlkit/gan/node';
 import { loadMnist } from '@dlkit/mnist/node';
 import { removeFiles } from '../output/remove-files';
 import { epochRows } from '../gan/epoch-rows';
 import { ganModelName } from '../gan/gan-model-name';
+import { type GanVariant, ganVariantOf, ganVariants } from '../gan/gan-variants';
 import { describeGanEpoch, ganStepLosses } from '../gan/gan-progress';
 import { type GanRunSummary, parseGanRunSummary } from '../gan/gan-run-summary';
 import { readSampleGrids, sampleGridName } from '../gan/sample-grids';
@@ -25,7 +18,7 @@ import type { TrainingOptions } from '../training/training-options';
 
 /** Options of {@link runGan}, as the command line gives them. */
 export interface GanOptions extends TrainingOptions {
-  model: GanModel;
+  model: GanVariant;
   /** β of the generator's weight average that draws samples and metrics; 0 = the trained weights. */
   ema: number;
 }
@@ -47,7 +40,7 @@ export async function runGan(options: GanOptions): Promise<TrainingRunResult<Gan
     stepsPerEpoch: ganStepsPerEpoch,
     createTrainer: () =>
       createGanTrainer({
-        model: options.model,
+        ...ganVariants[options.model],
         batchSize: options.batchSize,
         learningRate: options.lr,
         emaDecay: options.ema,
@@ -55,7 +48,9 @@ export async function runGan(options: GanOptions): Promise<TrainingRunResult<Gan
       }),
     restoreTrainer: loadGanCheckpoint,
     resumeClashes: (run) => [
-      ...(options.explicit.has('model') && options.model !== run.model ? [`--model ${options.model} (the run is ${run.model})`] : []),
+      ...(options.explicit.has('model') && options.model !== ganVariantOf(run)
+        ? [`--model ${options.model} (the run is ${ganVariantOf(run)})`]
+        : []),
       ...(options.explicit.has('ema') && options.ema !== run.emaDecay ? [`--ema ${options.ema} (the run uses ${run.emaDecay})`] : []),
     ],
     readRun: async (dir) => {

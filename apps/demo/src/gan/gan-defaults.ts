@@ -1,3 +1,5 @@
+import type { GanVariant } from './gan-variants';
+
 /**
  * The default run of `pnpm demo`, chosen by measurement on a 2-core machine with the WASM backend so
  * that it finishes in a few minutes and ends with digits a person reads at a glance (see README).
@@ -5,7 +7,7 @@
 export const ganDefaults = {
   epochs: 24,
   batchSize: 64,
-  model: 'mlp',
+  model: 'mlp-bn' as GanVariant,
   learningRate: 5e-4,
   emaDecay: 0.995,
   seed: 1,

@@ -1,15 +1,19 @@
-import type { GanConfig } from '@dlkit/gan';
+import type { GanConfig, GeneratorNormalization } from '@dlkit/gan';
 
-/** 'MLP GAN' or 'DCGAN'. */
-export function ganArchitectureName(config: Pick<GanConfig, 'model'>): string {
-  return config.model === 'mlp' ? 'MLP GAN' : 'DCGAN';
+/** The config fields that name a GAN; generatorNormalization and emaDecay are missing from older run summaries. */
+type NamedConfig = Pick<GanConfig, 'model'> & { generatorNormalization?: GeneratorNormalization; emaDecay?: number };
+
+/** 'MLP GAN', 'DCGAN', 'MLP GAN (batch-normalized generator)'. */
+export function ganArchitectureName(config: NamedConfig): string {
+  const architecture = config.model === 'mlp' ? 'MLP GAN' : 'DCGAN';
+  return config.generatorNormalization === 'batch' ? `${architecture} (batch-normalized generator)` : architecture;
 }
 
 /**
  * The GAN as the opening line and the report name it: 'DCGAN with an EMA generator (β 0.999)', 'MLP GAN'.
  * A run summary written before the EMA existed has no emaDecay: the trained weights drew its samples.
  */
-export function ganModelName(config: Pick<GanConfig, 'model'> & { emaDecay?: number }): string {
+export function ganModelName(config: NamedConfig): string {
   return `${ganArchitectureName(config)}${(config.emaDecay ?? 0) > 0 ? ` with an EMA generator (β ${config.emaDecay})` : ''}`;
 }
 

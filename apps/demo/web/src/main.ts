@@ -1,6 +1,7 @@
 // The page: a form, buttons and figures. It checks the form, starts a training worker per run and
 // shows what the worker reports; it never trains itself, so it stays responsive.
 import { ganDefaults } from '../../src/gan/gan-defaults';
+import { ganVariantOf } from '../../src/gan/gan-variants';
 import { formatDuration } from '../../src/progress/format-duration';
 import { vaeDefaults } from '../../src/vae/vae-defaults';
 import { backendReportHtml, escapeHtml } from './backend-report';
@@ -274,7 +275,7 @@ function showSettingsOf(config: RunRecord['config']) {
   field('batch-size').value = String(config.batchSize);
   field('learning-rate').value = String(config.learningRate);
   field('seed').value = String(config.seed);
-  if ('model' in config) field('model').value = config.model;
+  if ('model' in config) field('model').value = ganVariantOf(config);
 }
 
 buttons.pause.addEventListener('click', () => send({ type: 'pause' }));

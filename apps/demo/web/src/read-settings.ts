@@ -1,5 +1,5 @@
 import type { BackendPreference } from '@dlkit/backend';
-import type { GanModel } from '@dlkit/gan';
+import { type GanVariant, ganVariantNames } from '../../src/gan/gan-variants';
 import type { ModelKind, RunSettings } from './worker-protocol';
 
 /** The embedded training split's size: the most digits a run can train on. */
@@ -43,13 +43,13 @@ export function readSettings(kind: ModelKind, form: SettingsForm): { settings: R
     problems.push(`Batch size ${batchSize} is more than the ${digits} digits: not one batch to train on (lower it, or raise Digits)`);
   }
   if (!['auto', 'webgpu', 'webgl', 'wasm', 'cpu'].includes(form.backend)) problems.push(`unknown backend ${shown(form.backend)}`);
-  if (!['mlp', 'dcgan'].includes(form.model)) problems.push(`unknown model ${shown(form.model)}`);
+  if (!(ganVariantNames as string[]).includes(form.model)) problems.push(`unknown model ${shown(form.model)}`);
   if (problems.length > 0) return { message: problems.join('; ') };
   return {
     settings: {
       kind,
       backend: form.backend as BackendPreference,
-      model: form.model as GanModel,
+      model: form.model as GanVariant,
       epochs,
       batchSize,
       learningRate,

@@ -14,6 +14,8 @@ import {
 import { loadMnist, loadReferenceDigits } from '@dlkit/mnist';
 import { imageGrid } from '@dlkit/plot';
 import { ganDefaults } from '../../src/gan/gan-defaults';
+import { ganArchitectureName } from '../../src/gan/gan-model-name';
+import { ganVariants } from '../../src/gan/gan-variants';
 import { checkpointNames } from '../../src/training/checkpoint-names';
 import { errorText } from './error-text';
 import { checkStepsPerEpoch } from './check-steps-per-epoch';
@@ -40,7 +42,7 @@ export async function trainGanSession(
   const trainer = checkpoint
     ? restoreGanTrainer(decodeGanCheckpoint(checkpoint))
     : createGanTrainer({
-        model: settings.model,
+        ...ganVariants[settings.model],
         batchSize: settings.batchSize,
         learningRate: settings.learningRate,
         // as `pnpm demo` runs: samples and metrics from an EMA of G's weights (a checkpoint keeps its own)
@@ -77,7 +79,7 @@ async function run(
     post({
       type: 'plan',
       config: trainer.config,
-      model: trainer.config.model === 'mlp' ? 'MLP GAN' : 'DCGAN',
+      model: ganArchitectureName(trainer.config),
       stepsPerEpoch,
       epochs: settings.epochs,
       startStep: trainer.stepCount,

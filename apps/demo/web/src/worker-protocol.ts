@@ -1,5 +1,6 @@
 import type { BackendInfo, BackendPreference } from '@dlkit/backend';
-import type { GanConfig, GanEpochRecord, GanModel, GanStepRecord } from '@dlkit/gan';
+import type { GanConfig, GanEpochRecord, GanStepRecord } from '@dlkit/gan';
+import type { GanVariant } from '../../src/gan/gan-variants';
 import type { VaeConfig, VaeEpochRecord, VaeStepRecord } from '@dlkit/vae';
 
 /** What the page trains: the GAN tab or the VAE tab. */
@@ -9,8 +10,8 @@ export type ModelKind = 'gan' | 'vae';
 export interface RunSettings {
   kind: ModelKind;
   backend: BackendPreference;
-  /** GAN only. */
-  model: GanModel;
+  /** GAN only: the demo's name of the GAN (the CLI's --model). */
+  model: GanVariant;
   /** Epochs in all (a resumed run counts the ones it has). */
   epochs: number;
   batchSize: number;
