@@ -1,0 +1,78 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, dirname, join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { sharedTempDir, tempDir } from '../src/index';
+
+// Each folder is checked in a later test: vitest runs a file's tests in order, one at a time.
+const folders: Record<'passed' | 'failed' | 'shared', string> = { passed: '', failed: '', shared: '' };
+
+/** Fills a folder as tests do: nested folders, and files a child process writes. */
+function fill(dir: string): void {
+  mkdirSync(join(dir, 'nested', 'deeper'), { recursive: true });
+  writeFileSync(join(dir, 'nested', 'deeper', 'file.txt'), 'x');
+  execFileSync(process.execPath, ['-e', `require('node:fs').writeFileSync(${JSON.stringify(join(dir, 'child.txt'))}, 'y')`]);
+}
+
+const outsideTest = (() => {
+  try {
+    return tempDir('dlkit-temp-dir-outside-');
+  } catch (error) {
+    return error;
+  }
+})();
+
+describe('tempDir(prefix)', () => {
+  test('is a new empty folder in the system temporary folder, named by the prefix, during the test', () => {
+    const dir = (folders.passed = tempDir('dlkit-temp-dir-'));
+    expect(dirname(dir)).toBe(tmpdir());
+    expect(basename(dir)).toMatch(/^dlkit-temp-dir-.+/);
+    expect(readdirSync(dir)).toEqual([]);
+    expect(tempDir('dlkit-temp-dir-')).not.toBe(dir);
+    fill(dir);
+    expect(readdirSync(dir).sort()).toEqual(['child.txt', 'nested']);
+  });
+
+  test.fails('(this test throws on purpose; the next test checks its folder is gone)', () => {
+    folders.failed = tempDir('dlkit-temp-dir-failed-');
+    fill(folders.failed);
+    throw new Error('the test body throws');
+  });
+
+  test('is removed with everything in it when its test finishes, passed or failed', () => {
+    expect(folders.passed).not.toBe('');
+    expect(folders.failed).not.toBe('');
+    expect(existsSync(folders.passed)).toBe(false);
+    expect(existsSync(folders.failed)).toBe(false);
+  });
+
+  test('outside a test, it throws and creates nothing; sharedTempDir inside a test throws too', () => {
+    expect(outsideTest).toEqual(
+      new Error(`tempDir('dlkit-temp-dir-outside-') is for inside a test; for a folder tests share, use sharedTempDir`),
+    );
+    expect(() => sharedTempDir('dlkit-temp-dir-inside-')).toThrow(
+      new Error(`sharedTempDir('dlkit-temp-dir-inside-') is for where tests are declared; inside a test, use tempDir`),
+    );
+    expect(readdirSync(tmpdir()).filter((name) => /^dlkit-temp-dir-(outside|inside)-/.test(name))).toEqual([]);
+  });
+});
+
+describe('sharedTempDir(prefix)', () => {
+  const dir = (folders.shared = sharedTempDir('dlkit-temp-dir-shared-'));
+
+  test('is a folder the tests of a block share: one writes into it…', () => {
+    expect(dirname(dir)).toBe(tmpdir());
+    expect(basename(dir)).toMatch(/^dlkit-temp-dir-shared-.+/);
+    fill(dir);
+  });
+
+  test('…and the next one finds it there', () => {
+    expect(readdirSync(dir).sort()).toEqual(['child.txt', 'nested']);
+  });
+});
+
+test('a shared folder is removed with everything in it when its block has finished', () => {
+  expect(folders.shared).not.toBe('');
+  expect(existsSync(folders.shared)).toBe(false);
+});
