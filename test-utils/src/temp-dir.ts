@@ -8,29 +8,31 @@ import { afterAll, onTestFinished, TestRunner } from 'vitest';
 const remove = (dir: string) => rm(dir, { recursive: true, force: true, maxRetries: 5 });
 
 /**
- * A new empty folder in the system's temporary folder (`prefix` and random characters), removed with
- * everything in it when the current test finishes, whether it passed or failed (vitest's onTestFinished).
- * Whatever a child process the test started wrote into it goes too. Call it inside a test; for a folder
- * several tests share, call {@link sharedTempDir} where the tests are declared.
+ * A new empty folder in `parent` (the system's temporary folder unless given) named `prefix` and random
+ * characters, removed with everything in it when the current test finishes, whether it passed or failed
+ * (vitest's onTestFinished). Whatever a child process the test started wrote into it goes too. Call it
+ * inside a test (or its beforeEach); for a folder several tests share, call {@link sharedTempDir} where
+ * the tests are declared.
  */
-export function tempDir(prefix: string): string {
+export function tempDir(prefix: string, parent = tmpdir()): string {
   if (!TestRunner.getCurrentTest())
     throw new Error(`tempDir('${prefix}') is for inside a test; for a folder tests share, use sharedTempDir`);
-  const dir = mkdtempSync(join(tmpdir(), prefix));
+  const dir = mkdtempSync(join(parent, prefix));
   onTestFinished(() => remove(dir));
   return dir;
 }
 
 /**
- * A new empty folder in the system's temporary folder (`prefix` and random characters) for the tests of
- * a file or a describe block to share, removed with everything in it when the last of them has finished,
- * whether they passed or failed (vitest's afterAll). Call it where the tests are declared, at a test
- * file's top level or in a describe body, not inside a test or a hook (a hook registered then never runs).
+ * A new empty folder in `parent` (the system's temporary folder unless given) named `prefix` and random
+ * characters, for the tests of a file or a describe block to share: removed with everything in it when
+ * the last of them has finished, whether they passed or failed (vitest's afterAll). Call it where the
+ * tests are declared, at a test file's top level or in a describe body, not inside a test or a hook
+ * (an afterAll registered while tests run never runs).
  */
-export function sharedTempDir(prefix: string): string {
+export function sharedTempDir(prefix: string, parent = tmpdir()): string {
   if (TestRunner.getCurrentTest())
     throw new Error(`sharedTempDir('${prefix}') is for where tests are declared; inside a test, use tempDir`);
-  const dir = mkdtempSync(join(tmpdir(), prefix));
+  const dir = mkdtempSync(join(parent, prefix));
   afterAll(() => remove(dir));
   return dir;
 }

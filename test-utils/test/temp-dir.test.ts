@@ -2,11 +2,11 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
-import { describe, expect, test } from 'vitest';
+import { beforeEach, describe, expect, test } from 'vitest';
 import { sharedTempDir, tempDir } from '../src/index';
 
 // Each folder is checked in a later test: vitest runs a file's tests in order, one at a time.
-const folders: Record<'passed' | 'failed' | 'shared', string> = { passed: '', failed: '', shared: '' };
+const folders: Record<'passed' | 'failed' | 'beforeEach' | 'shared', string> = { passed: '', failed: '', beforeEach: '', shared: '' };
 
 /** Fills a folder as tests do: nested folders, and files a child process writes. */
 function fill(dir: string): void {
@@ -47,6 +47,13 @@ describe('tempDir(prefix)', () => {
     expect(existsSync(folders.failed)).toBe(false);
   });
 
+  test('goes in the parent folder given', () => {
+    const parent = tempDir('dlkit-temp-dir-parent-');
+    const dir = tempDir('child-', parent);
+    expect(dirname(dir)).toBe(parent);
+    expect(basename(dir)).toMatch(/^child-.+/);
+  });
+
   test('outside a test, it throws and creates nothing; sharedTempDir inside a test throws too', () => {
     expect(outsideTest).toEqual(
       new Error(`tempDir('dlkit-temp-dir-outside-') is for inside a test; for a folder tests share, use sharedTempDir`),
@@ -55,6 +62,24 @@ describe('tempDir(prefix)', () => {
       new Error(`sharedTempDir('dlkit-temp-dir-inside-') is for where tests are declared; inside a test, use tempDir`),
     );
     expect(readdirSync(tmpdir()).filter((name) => /^dlkit-temp-dir-(outside|inside)-/.test(name))).toEqual([]);
+  });
+});
+
+describe('tempDir(prefix) in a beforeEach', () => {
+  let dir = '';
+  beforeEach(() => {
+    dir = tempDir('dlkit-temp-dir-each-');
+  });
+
+  test("is the test's folder…", () => {
+    folders.beforeEach = dir;
+    fill(dir);
+  });
+
+  test('…removed when that test finishes; the next test has a new one', () => {
+    expect(dir).not.toBe(folders.beforeEach);
+    expect(existsSync(folders.beforeEach)).toBe(false);
+    expect(readdirSync(dir)).toEqual([]);
   });
 });
 
