@@ -1,11 +1,11 @@
-import { existsSync, mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { sharedTempDir } from '@dlkit/test-utils';
 import { describe, expect, test } from 'vitest';
 import { CliError } from '../src/cli-error';
 import { prepareOutputFolder } from '../src/output/prepare-output-folder';
 
-const scratch = mkdtempSync(join(tmpdir(), 'dlkit-demo-prepare-'));
+const scratch = sharedTempDir('dlkit-demo-prepare-');
 const aFile = join(scratch, 'a-file');
 writeFileSync(aFile, 'not a folder');
 
