@@ -6,7 +6,13 @@ import { beforeEach, describe, expect, test } from 'vitest';
 import { sharedTempDir, tempDir } from '../src/index';
 
 // Each folder is checked in a later test: vitest runs a file's tests in order, one at a time.
-const folders: Record<'passed' | 'failed' | 'beforeEach' | 'shared', string> = { passed: '', failed: '', beforeEach: '', shared: '' };
+const folders: Record<'passed' | 'failed' | 'beforeEach' | 'shared' | 'skipped', string> = {
+  passed: '',
+  failed: '',
+  beforeEach: '',
+  shared: '',
+  skipped: '',
+};
 
 /** Fills a folder as tests do: nested folders, and files a child process writes. */
 function fill(dir: string): void {
@@ -85,10 +91,13 @@ describe('tempDir(prefix) in a beforeEach', () => {
 
 describe('sharedTempDir(prefix)', () => {
   const dir = (folders.shared = sharedTempDir('dlkit-temp-dir-shared-'));
+  const madeWhenDeclared = existsSync(dir);
 
-  test('is a folder the tests of a block share: one writes into it…', () => {
+  test('is a folder the tests of a block share, made before the first runs: one writes into it…', () => {
+    expect(madeWhenDeclared).toBe(false);
     expect(dirname(dir)).toBe(tmpdir());
     expect(basename(dir)).toMatch(/^dlkit-temp-dir-shared-.+/);
+    expect(readdirSync(dir)).toEqual([]);
     fill(dir);
   });
 
@@ -97,7 +106,14 @@ describe('sharedTempDir(prefix)', () => {
   });
 });
 
-test('a shared folder is removed with everything in it when its block has finished', () => {
+describe.skip('sharedTempDir(prefix) in a block whose tests are all skipped', () => {
+  folders.skipped = sharedTempDir('dlkit-temp-dir-skipped-');
+  test('(skipped)', () => {});
+});
+
+test('a shared folder is removed with everything in it when its block has finished; a skipped block makes none', () => {
   expect(folders.shared).not.toBe('');
   expect(existsSync(folders.shared)).toBe(false);
+  expect(folders.skipped).not.toBe('');
+  expect(existsSync(folders.skipped)).toBe(false);
 });

@@ -1,14 +1,16 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sharedTempDir, tempDir } from '@dlkit/test-utils';
-import { describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { expectOneLineError, runCli, startCli } from './run-cli';
 
 const scratch = sharedTempDir('dlkit-demo-errors-');
 const aFile = join(scratch, 'a-file');
 const emptyDir = join(scratch, 'empty-dir');
-mkdirSync(emptyDir);
-writeFileSync(aFile, 'not a folder');
+beforeAll(() => {
+  mkdirSync(emptyDir);
+  writeFileSync(aFile, 'not a folder');
+});
 
 /** Every bad invocation: one line on stderr naming the problem, a non-zero exit, no stack trace. */
 describe('dlkit-demo bad input', () => {
