@@ -1,10 +1,10 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { initBackend } from '@dlkit/backend';
 import { decodeGanCheckpoint, exportGenerator, restoreGanTrainer } from '@dlkit/gan';
+import { sharedTempDir } from '@dlkit/test-utils';
 import * as tf from '@tensorflow/tfjs-core';
 import { loadLayersModel } from '@tensorflow/tfjs-layers';
 import type { Browser, Page } from 'playwright-core';
@@ -16,7 +16,7 @@ import { launchChromium } from './_chromium';
 // Chromium as a person would use it: the form, the buttons, the downloads, a file input.
 const cli = fileURLToPath(new URL('../../apps/demo/dist/cli.js', import.meta.url));
 const artifacts = fileURLToPath(new URL('../artifacts/', import.meta.url));
-const work = mkdtempSync(join(tmpdir(), 'dlkit-demo-web-'));
+const work = sharedTempDir('dlkit-demo-web-');
 let server: ChildProcess;
 let url: string;
 let browser: Browser;
@@ -37,7 +37,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   server?.kill('SIGINT');
-  rmSync(work, { recursive: true, force: true });
 });
 
 interface OpenPage {

@@ -1,7 +1,7 @@
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { sharedTempDir } from '@dlkit/test-utils';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { type BrowserSession, openBrowser } from './_chromium';
@@ -10,7 +10,7 @@ import { type BrowserSession, openBrowser } from './_chromium';
 // (only base './', so that the test server can serve it under a folder), run in Chromium in a
 // cross-origin isolated page.
 const app = fileURLToPath(new URL('../vite-app/', import.meta.url));
-const out = mkdtempSync(join(tmpdir(), 'dlkit-vite-app-'));
+const out = sharedTempDir('dlkit-vite-app-');
 const builds = { minified: join(out, 'minified'), unminified: join(out, 'unminified') };
 let browser: BrowserSession;
 beforeAll(async () => {
@@ -21,7 +21,6 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await browser?.close();
-  rmSync(out, { recursive: true, force: true });
 });
 
 interface AppResult {

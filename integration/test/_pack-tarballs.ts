@@ -25,15 +25,23 @@ const packagesDir = fileURLToPath(new URL('../../packages', import.meta.url));
 export default async function packTarballs(project: TestProject) {
   const dir = mkdtempSync(join(tmpdir(), 'dlkit-tarballs-'));
   const folders = readdirSync(packagesDir).filter((folder) => existsSync(join(packagesDir, folder, 'package.json')));
-  const packed = await Promise.all(
-    folders.map(async (folder) => {
-      const cwd = join(packagesDir, folder);
-      const { stdout } = await promisify(execFile)('pnpm', ['pack', '--json', '--pack-destination', dir], { cwd });
-      const { filename } = JSON.parse(stdout) as { filename: string };
-      const name = (JSON.parse(readFileSync(join(cwd, 'package.json'), 'utf8')) as { name: string }).name;
-      return { name, folder, tarball: filename.startsWith('/') ? filename : join(dir, filename) };
-    }),
-  );
-  project.provide('packed', packed);
-  return () => rmSync(dir, { recursive: true, force: true });
+  const remove = () => rmSync(dir, { recursive: true, force: true });
+  // Global setup runs outside any test, so test-utils' tempDir does not apply: the folder goes with the
+  // teardown this returns, or at once when packing fails (no teardown is returned then).
+  try {
+    const packed = await Promise.all(
+      folders.map(async (folder) => {
+        const cwd = join(packagesDir, folder);
+        const { stdout } = await promisify(execFile)('pnpm', ['pack', '--json', '--pack-destination', dir], { cwd });
+        const { filename } = JSON.parse(stdout) as { filename: string };
+        const name = (JSON.parse(readFileSync(join(cwd, 'package.json'), 'utf8')) as { name: string }).name;
+        return { name, folder, tarball: filename.startsWith('/') ? filename : join(dir, filename) };
+      }),
+    );
+    project.provide('packed', packed);
+  } catch (error) {
+    remove();
+    throw error;
+  }
+  return remove;
 }

@@ -1,8 +1,8 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { sharedTempDir } from '@dlkit/test-utils';
+import { beforeAll, describe, expect, inject, test } from 'vitest';
 import { createUserFolder, install, sh, typecheck } from './_user-folder';
 
 // The oldest tfjs-core the peer ranges accept: every ^ range starts here, and this file installs the
@@ -17,18 +17,13 @@ const manifest = (folder: string) =>
   JSON.parse(readFileSync(join(packagesDir, folder, 'package.json'), 'utf8')) as { peerDependencies?: Record<string, string> };
 const peerOf = (folder: string) => manifest(folder).peerDependencies?.['@tensorflow/tfjs-core'];
 const ranged = packed.filter(({ folder }) => peerOf(folder)?.startsWith('^'));
-let dir = '';
+const dir = sharedTempDir('dlkit-oldest-tfjs-');
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'dlkit-oldest-tfjs-'));
   const specs = [...ranged.map((p) => p.name), `@tensorflow/tfjs-core@${oldest}`, `@tensorflow/tfjs@${oldest}`];
   createUserFolder(dir, 'npm', packed, specs);
   // no --force, no --legacy-peer-deps: npm must accept the peer ranges as they are
   await install(dir, 'npm', specs, packed);
-});
-
-afterAll(() => {
-  if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
 describe(`the packages with a tfjs-core range, next to tfjs-core ${oldest}`, () => {

@@ -1,26 +1,21 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { sharedTempDir } from '@dlkit/test-utils';
+import { beforeAll, describe, expect, inject, test } from 'vitest';
 
 // Every tarball, packed as `pnpm publish` would (test/_pack-tarballs.ts), installed together with plain npm, far from the workspace.
 const packed = inject('packed');
 const packageNames = packed.map((p) => p.name);
-let appDir = '';
+const appDir = sharedTempDir('dlkit-install-');
 
 beforeAll(() => {
-  appDir = mkdtempSync(join(tmpdir(), 'dlkit-install-'));
   writeFileSync(join(appDir, 'package.json'), JSON.stringify({ name: 'dlkit-user', private: true }));
   const files = packed.map((p) => p.tarball);
   execFileSync('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error', '@tensorflow/tfjs-core@4.22.0', ...files], {
     cwd: appDir,
     stdio: 'pipe',
   });
-});
-
-afterAll(() => {
-  if (appDir) rmSync(appDir, { recursive: true, force: true });
 });
 
 function node(args: string[]): string {

@@ -1,8 +1,8 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, describe, expect, inject, test } from 'vitest';
+import { sharedTempDir } from '@dlkit/test-utils';
+import { describe, expect, inject, test } from 'vitest';
 import { codeBlocks, examples, installCommands } from './_readme';
 import { createUserFolder, install, type PackageManager, sh, typecheck } from './_user-folder';
 
@@ -11,8 +11,7 @@ import { createUserFolder, install, type PackageManager, sh, typecheck } from '.
 // then every example of its README run as written: ```js as .mjs, ```ts as .mts, type-checked first.
 const packed = inject('packed');
 const packagesDir = fileURLToPath(new URL('../../packages', import.meta.url));
-const base = mkdtempSync(join(tmpdir(), 'dlkit-readme-'));
-afterAll(() => rmSync(base, { recursive: true, force: true }));
+const base = sharedTempDir('dlkit-readme-');
 
 const managers: PackageManager[] = ['npm', 'pnpm'];
 const cases = packed.flatMap(({ name, folder }) => managers.map((manager) => [name, manager, folder] as const));

@@ -52,8 +52,8 @@ export async function bundleForBrowser(
 ): Promise<BrowserBundle> {
   const scratch = mkdtempSync(join(tmpdir(), 'dlkit-browser-bundle-'));
   const tsconfig = join(scratch, 'tsconfig.json');
-  writeFileSync(tsconfig, '{}');
   try {
+    writeFileSync(tsconfig, '{}');
     const result = await build({
       stdin: { contents: source, resolveDir, sourcefile: 'app.js' },
       bundle: true,

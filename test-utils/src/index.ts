@@ -2,3 +2,4 @@ export { type BrowserBundle, type BuiltinImport, browserBundle, bundleForBrowser
 export { type BuiltPackage, builtPackage, type ModuleType } from './built-package';
 export { type FileWrites, watchFileWrites } from './file-writes';
 export { layersModelFiles } from './layers-model-files';
+export { sharedTempDir, tempDir } from './temp-dir';

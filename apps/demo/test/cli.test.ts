@@ -1,14 +1,16 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, test } from 'vitest';
+import { sharedTempDir, tempDir } from '@dlkit/test-utils';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { expectOneLineError, runCli, startCli } from './run-cli';
 
-const scratch = mkdtempSync(join(tmpdir(), 'dlkit-demo-errors-'));
+const scratch = sharedTempDir('dlkit-demo-errors-');
 const aFile = join(scratch, 'a-file');
 const emptyDir = join(scratch, 'empty-dir');
-mkdirSync(emptyDir);
-writeFileSync(aFile, 'not a folder');
+beforeAll(() => {
+  mkdirSync(emptyDir);
+  writeFileSync(aFile, 'not a folder');
+});
 
 /** Every bad invocation: one line on stderr naming the problem, a non-zero exit, no stack trace. */
 describe('dlkit-demo bad input', () => {
@@ -48,7 +50,7 @@ describe('dlkit-demo bad input', () => {
 
 describe('dlkit-demo: a reader that goes away', { timeout: 120_000 }, () => {
   test('(`pnpm demo 2>&1 | head -1`) ends the run as SIGPIPE would, leaving valid files and no lock', async () => {
-    const out = mkdtempSync(join(tmpdir(), 'dlkit-demo-epipe-'));
+    const out = tempDir('dlkit-demo-epipe-');
     const running = startCli(['--limit', '96', '--batch-size', '32', '--out', out, '--epochs', '1000']);
     await running.waitForStderr(/epoch 1\/1000 /);
     running.child.stderr.destroy();

@@ -1,11 +1,11 @@
-import { existsSync, mkdtempSync, readFileSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { sharedTempDir, tempDir } from '@dlkit/test-utils';
 import { describe, expect, test } from 'vitest';
 import { readCsv, readPng, readRun } from './read-outputs';
 import { runCli, startCli } from './run-cli';
 
-const out = mkdtempSync(join(tmpdir(), 'dlkit-demo-run-'));
+const out = sharedTempDir('dlkit-demo-run-');
 // 96 digits in batches of 32: 3 steps per epoch, enough to exercise every file in seconds.
 const tiny = ['--limit', '96', '--batch-size', '32', '--out', out];
 
@@ -73,7 +73,7 @@ describe('dlkit-demo gan, end to end on a tiny budget', { timeout: 120_000 }, ()
   });
 
   test('--resume ends with the checkpoint of an uninterrupted run, byte for byte: weights, Adam, the EMA, history', () => {
-    const straight = mkdtempSync(join(tmpdir(), 'dlkit-demo-straight-'));
+    const straight = tempDir('dlkit-demo-straight-');
     expect(
       runCli(['--limit', '96', '--batch-size', '32', '--epochs', '2', '--out', straight, '--quiet'], { timeout: 120_000 }).status,
     ).toBe(0);
@@ -91,7 +91,7 @@ describe('dlkit-demo gan, end to end on a tiny budget', { timeout: 120_000 }, ()
   });
 
   test('Ctrl-C stops after the current step, leaves valid files, and --resume goes on from there', async () => {
-    const stopOut = mkdtempSync(join(tmpdir(), 'dlkit-demo-stop-'));
+    const stopOut = tempDir('dlkit-demo-stop-');
     const running = startCli(['--limit', '96', '--batch-size', '32', '--epochs', '1000', '--out', stopOut]);
     // After the first finished epoch the run is well under way.
     await running.waitForStderr(/epoch 1\/1000 /);

@@ -1,13 +1,13 @@
-import { existsSync, mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, test } from 'vitest';
+import { sharedTempDir } from '@dlkit/test-utils';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { CliError } from '../src/cli-error';
 import { prepareOutputFolder } from '../src/output/prepare-output-folder';
 
-const scratch = mkdtempSync(join(tmpdir(), 'dlkit-demo-prepare-'));
+const scratch = sharedTempDir('dlkit-demo-prepare-');
 const aFile = join(scratch, 'a-file');
-writeFileSync(aFile, 'not a folder');
+beforeAll(() => writeFileSync(aFile, 'not a folder'));
 
 /** The CliError prepareOutputFolder(path) throws, or a failure when it throws none. */
 function refusal(path: string): CliError {

@@ -1,12 +1,12 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { tempDir } from '@dlkit/test-utils';
 import { describe, expect, test } from 'vitest';
 import { runCli } from './run-cli';
 
 describe('dlkit-demo report', { timeout: 120_000 }, () => {
   test('report writes one self-contained page with every section of the assignment, numbers computed live', () => {
-    const out = mkdtempSync(join(tmpdir(), 'dlkit-demo-report-'));
+    const out = tempDir('dlkit-demo-report-');
     expect(runCli(['--limit', '96', '--batch-size', '32', '--epochs', '1', '--out', out, '--quiet'], { timeout: 120_000 }).status).toBe(0);
     const result = runCli(['report', '--out', out], { timeout: 120_000 });
     expect(result.stderr).not.toMatch(/\n\s+at /);

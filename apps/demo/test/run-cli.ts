@@ -1,7 +1,7 @@
 import { type ChildProcessByStdio, spawn, spawnSync } from 'node:child_process';
 import type { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
-import { expect } from 'vitest';
+import { expect, onTestFinished } from 'vitest';
 
 /** The built CLI, as `pnpm demo` and the `dlkit-demo` bin run it. */
 export const cliPath = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
@@ -43,7 +43,7 @@ export interface RunningCli {
   exited: Promise<number | null>;
 }
 
-/** Starts the built CLI without waiting for it. */
+/** Starts the built CLI without waiting for it; call it inside a test, which stops it at the end if it still runs. */
 export function startCli(args: string[]): RunningCli {
   const child = spawn(process.execPath, [cliPath, ...args], { env: cliEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
@@ -58,6 +58,13 @@ export function startCli(args: string[]): RunningCli {
     }
   });
   const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
+  // A run its test left going (the test failed before it ended) stops with the test, before the test's
+  // temporary folder is removed (onTestFinished hooks run last registered first): it writes there no more.
+  onTestFinished(async () => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    child.kill('SIGKILL');
+    await exited;
+  });
   return {
     child,
     stdout: () => stdout,

@@ -1,12 +1,13 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
-import { hostname, tmpdir } from 'node:os';
+import { existsSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
+import { tempDir } from '@dlkit/test-utils';
 import { describe, expect, test } from 'vitest';
 import { CliError } from '../src/cli-error';
 import { describeTakeOver, lockRunFolder, runLockName } from '../src/output/run-folder-lock';
 
-const folder = () => mkdtempSync(join(tmpdir(), 'dlkit-demo-lock-'));
+const folder = () => tempDir('dlkit-demo-lock-');
 /** The pid of a process that has exited: no process has it now (pids are not reused at once). */
 const deadPid = () => spawnSync(process.execPath, ['-e', '']).pid!;
 const writeLock = (dir: string, holder: object | string) =>

@@ -1,7 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { hostname, tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
+import { tempDir } from '@dlkit/test-utils';
 import { describe, expect, test } from 'vitest';
 import { expectOneLineError, runCli, startCli } from './run-cli';
 
@@ -36,7 +37,7 @@ const commands = [
 ] as const;
 
 const lockName = '.dlkit-run.lock';
-const scratch = (name: string) => mkdtempSync(join(tmpdir(), `dlkit-demo-${name.replace(' ', '-')}-`));
+const scratch = (name: string) => tempDir(`dlkit-demo-${name.replace(' ', '-')}-`);
 // biome-ignore lint/suspicious/noExplicitAny: the two summaries differ; each test reads the fields both have.
 const readSummary = (dir: string, name: string): any => JSON.parse(readFileSync(join(dir, name), 'utf8'));
 

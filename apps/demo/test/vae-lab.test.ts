@@ -1,12 +1,12 @@
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { tempDir } from '@dlkit/test-utils';
 import { describe, expect, test } from 'vitest';
 import { runCli } from './run-cli';
 
 describe('dlkit-demo vae (lab)', { timeout: 120_000 }, () => {
   test('vae writes one figure per posterior-lab case and prints the answer', () => {
-    const out = mkdtempSync(join(tmpdir(), 'dlkit-demo-vae-'));
+    const out = tempDir('dlkit-demo-vae-');
     const result = runCli(['vae', '--out', out], { timeout: 120_000 });
     expect(result.status).toBe(0);
     expect(result.stdout).toContain('It cannot learn the bimodal shape');

@@ -1,11 +1,11 @@
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { sharedTempDir, tempDir } from '@dlkit/test-utils';
 import { describe, expect, test } from 'vitest';
 import { readCsv, readPng } from './read-outputs';
 import { expectOneLineError, runCli, startCli } from './run-cli';
 
-const out = mkdtempSync(join(tmpdir(), 'dlkit-demo-vae-train-'));
+const out = sharedTempDir('dlkit-demo-vae-train-');
 const dir = join(out, 'vae');
 // 256 digits in batches of 128: 2 steps per epoch, enough to exercise every file in about a second.
 const tiny = ['vae', 'train', '--limit', '256', '--out', out];
@@ -96,7 +96,7 @@ describe('dlkit-demo vae train, end to end on a tiny budget', { timeout: 60_000 
     expect(after.epochs[1]!.testLoss).toBeLessThan(after.epochs[0]!.testLoss);
     expect(readCsv(join(dir, 'elbo.csv')).rows).toHaveLength(2);
 
-    const straightOut = mkdtempSync(join(tmpdir(), 'dlkit-demo-vae-straight-'));
+    const straightOut = tempDir('dlkit-demo-vae-straight-');
     const straight = runCli(['vae', 'train', '--limit', '256', '--epochs', '2', '--quiet', '--out', straightOut]);
     expect(straight.status).toBe(0);
     expect(straight.stderr).toBe('');
@@ -105,7 +105,7 @@ describe('dlkit-demo vae train, end to end on a tiny budget', { timeout: 60_000 
   });
 
   test('Ctrl-C stops after the current step, leaves valid files, and --resume goes on from there', async () => {
-    const stopOut = mkdtempSync(join(tmpdir(), 'dlkit-demo-vae-stop-'));
+    const stopOut = tempDir('dlkit-demo-vae-stop-');
     const stopDir = join(stopOut, 'vae');
     const running = startCli([...tiny.slice(0, 4), '--epochs', '1000', '--out', stopOut]);
     await running.waitForStderr(/epoch 1\/1000 /);
@@ -131,7 +131,7 @@ describe('dlkit-demo vae train, end to end on a tiny budget', { timeout: 60_000 
   });
 
   test('bad input: one line and a non-zero exit', () => {
-    const scratch = mkdtempSync(join(tmpdir(), 'dlkit-demo-vae-errors-'));
+    const scratch = tempDir('dlkit-demo-vae-errors-');
     const aFile = join(scratch, 'a-file');
     writeFileSync(aFile, 'not a folder');
     expectRefused(['vae', 'train', '--epoch', '2'], /unknown option '--epoch'.*Did you mean --epochs\?/);

@@ -1,20 +1,16 @@
 import { execFile, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { sharedTempDir } from '@dlkit/test-utils';
+import { beforeAll, describe, expect, test } from 'vitest';
 
 // The bin as users run it: the built dist/cli.js in a fresh Node process (turbo builds before testing).
 const cli = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
-let scratch = '';
+const scratch = sharedTempDir('conv-math-cli-');
 
 beforeAll(() => {
   if (!existsSync(cli)) throw new Error(`${cli} is missing: run \`pnpm --filter @dlkit/conv-math build\` first`);
-  scratch = mkdtempSync(join(tmpdir(), 'conv-math-cli-'));
-});
-afterAll(() => {
-  if (scratch) rmSync(scratch, { recursive: true, force: true });
 });
 
 function run(args: string[], stdin = '') {

@@ -1,9 +1,8 @@
-import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { initBackend } from '@dlkit/backend';
+import { tempDir, watchFileWrites } from '@dlkit/test-utils';
 import * as tf from '@tensorflow/tfjs-core';
-import { watchFileWrites } from '@dlkit/test-utils';
 import { beforeAll, describe, expect, test } from 'vitest';
 import {
   createGanTrainer,
@@ -25,7 +24,7 @@ const data = barImages(64); // 4 steps per epoch at batch 16
 
 describe('checkpoints', () => {
   test('saveGanCheckpoint fsyncs a temporary file and renames it over the checkpoint; a failed write keeps the old one', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'gan-atomic-'));
+    const dir = tempDir('gan-atomic-');
     const file = join(dir, 'gan-checkpoint.bin');
     const trainer = createGanTrainer(tinyConfig);
     await saveGanCheckpoint(trainer, file);
@@ -51,7 +50,7 @@ describe('checkpoints', () => {
   });
 
   test('save then load is bit-exact: weights, Adam moments, step, history, config', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'gan-ckpt-'));
+    const dir = tempDir('gan-ckpt-');
     const trainer = createGanTrainer({ ...tinyConfig, labelSmoothing: 0.1 });
     await drain(trainGan(trainer, data, { maxSteps: 3 }));
     const file = await saveGanCheckpoint(trainer, dir);
@@ -77,7 +76,7 @@ describe('checkpoints', () => {
   });
 
   test('resume continuity: N steps straight equal k steps + save + load + N − k steps', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'gan-resume-'));
+    const dir = tempDir('gan-resume-');
     const straight = createGanTrainer(tinyConfig);
     await drain(trainGan(straight, data, { epochs: 3 })); // 12 steps, crossing epochs
 
@@ -115,7 +114,7 @@ describe('checkpoints', () => {
       { type: 'checkpoint', path: 'memory, step 6', step: 6 },
     ]);
     expect(saved.get(6)).toEqual(encodeGanCheckpoint(first.snapshot()));
-    const file = await saveGanCheckpoint(first, join(await mkdtemp(join(tmpdir(), 'gan-sink-')), 'run.bin'));
+    const file = await saveGanCheckpoint(first, join(tempDir('gan-sink-'), 'run.bin'));
     expect(new Uint8Array(await readFile(file))).toEqual(saved.get(6));
     first.dispose();
 
@@ -130,7 +129,7 @@ describe('checkpoints', () => {
   });
 
   test('bad files get one clear GanError', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'gan-bad-'));
+    const dir = tempDir('gan-bad-');
     const trainer = createGanTrainer(tinyConfig);
     const bytes = encodeGanCheckpoint(trainer.snapshot());
     expect(() => decodeGanCheckpoint(bytes.subarray(0, bytes.length - 4))).toThrow(
@@ -162,7 +161,7 @@ describe('checkpoints', () => {
   });
 
   test('a save over an existing checkpoint replaces it whole', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'gan-over-'));
+    const dir = tempDir('gan-over-');
     const trainer = createGanTrainer(tinyConfig);
     const file = join(dir, 'nested', 'ckpt.bin');
     await saveGanCheckpoint(trainer, file);

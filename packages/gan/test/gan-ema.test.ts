@@ -1,7 +1,6 @@
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { initBackend } from '@dlkit/backend';
+import { tempDir } from '@dlkit/test-utils';
 import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, test } from 'vitest';
 import {
@@ -119,7 +118,7 @@ describe('EMA generator (config.emaDecay)', () => {
     ['', emaConfig],
     [' (batch-normalized generator)', { ...emaConfig, generatorNormalization: 'batch' as const }],
   ])('a checkpoint round-trips the EMA bit for bit, and a resumed run equals the straight one, EMA included%s', async (_, emaConfig) => {
-    const dir = await mkdtemp(join(tmpdir(), 'gan-ema-'));
+    const dir = tempDir('gan-ema-');
     const straight = createGanTrainer(emaConfig);
     await drain(trainGan(straight, data, { epochs: 3 })); // 12 steps
 

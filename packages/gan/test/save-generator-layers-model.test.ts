@@ -1,8 +1,7 @@
-import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { initBackend } from '@dlkit/backend';
-import { layersModelFiles, watchFileWrites } from '@dlkit/test-utils';
+import { layersModelFiles, tempDir, watchFileWrites } from '@dlkit/test-utils';
 import * as tf from '@tensorflow/tfjs-core';
 import { loadLayersModel } from '@tensorflow/tfjs-layers';
 import { beforeAll, describe, expect, test } from 'vitest';
@@ -17,7 +16,7 @@ describe('saveGeneratorLayersModel(trainer, folder)', () => {
   test.each(['mlp', 'dcgan'] as const)(
     '%s: writes model.json and weights.bin that load back and draw the images generate draws',
     async (model) => {
-      const folder = join(await mkdtemp(join(tmpdir(), 'gan-layers-')), 'nested', 'generator');
+      const folder = join(tempDir('gan-layers-'), 'nested', 'generator');
       const trainer = createGanTrainer({ ...tinyConfig, model, generatorChannels: [4, 3] });
       const real = batchTensor(barImages(16), 16, 64);
       trainer.step(real);
@@ -46,7 +45,7 @@ describe('saveGeneratorLayersModel(trainer, folder)', () => {
 
   // That the files are written atomically, the weights first, is saveLayersModel's test (@dlkit/training).
   test('a failed write is a GanError of kind checkpoint naming the folder, and keeps the old files', async () => {
-    const folder = await mkdtemp(join(tmpdir(), 'gan-layers-atomic-'));
+    const folder = tempDir('gan-layers-atomic-');
     const trainer = createGanTrainer(tinyConfig);
     await saveGeneratorLayersModel(trainer, folder);
     await writeFile(join(folder, 'weights.bin'), 'old weights');
@@ -67,7 +66,7 @@ describe('saveGeneratorLayersModel(trainer, folder)', () => {
   });
 
   test('a disposed trainer is a GanError of kind input, and nothing is written', async () => {
-    const folder = join(await mkdtemp(join(tmpdir(), 'gan-layers-disposed-')), 'out');
+    const folder = join(tempDir('gan-layers-disposed-'), 'out');
     const trainer = createGanTrainer(tinyConfig);
     trainer.dispose();
     await expect(saveGeneratorLayersModel(trainer, folder)).rejects.toThrow(

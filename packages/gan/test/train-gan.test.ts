@@ -1,7 +1,6 @@
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { initBackend } from '@dlkit/backend';
+import { tempDir } from '@dlkit/test-utils';
 import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, test } from 'vitest';
 import {
@@ -75,7 +74,7 @@ describe('trainGan', () => {
   });
 
   test('an AbortSignal stops after the current step and checkpoints', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'gan-abort-'));
+    const dir = tempDir('gan-abort-');
     const trainer = createGanTrainer(tinyConfig);
     const controller = new AbortController();
     const events: GanTrainEvent[] = [];
@@ -94,7 +93,7 @@ describe('trainGan', () => {
   });
 
   test('a diverging run stops with a clear message and keeps the last good checkpoint', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'gan-nan-'));
+    const dir = tempDir('gan-nan-');
     const healthy = createGanTrainer(tinyConfig);
     await collect(trainGan(healthy, data, { maxSteps: 2, checkpoint: dir }));
     // The same run resumed with a learning rate that blows the weights up.
@@ -129,7 +128,7 @@ describe('trainGan', () => {
   });
 
   test('the guard keeps the checkpoint written earlier in the same run', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'gan-guard-'));
+    const dir = tempDir('gan-guard-');
     const inner = createGanTrainer(tinyConfig);
     // A trainer whose third step reports NaN, standing in for a run that diverges mid-way.
     const flaky: GanTrainer = Object.create(inner, {

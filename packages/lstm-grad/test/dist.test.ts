@@ -1,9 +1,8 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readdirSync, readFileSync, realpathSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { builtPackage } from '@dlkit/test-utils';
+import { builtPackage, tempDir } from '@dlkit/test-utils';
 import { describe, expect, test } from 'vitest';
 
 // These run the built package (pnpm build first; turbo's test task depends on build) the way a user's
@@ -62,70 +61,62 @@ describe('the built package (dist)', () => {
   test.each(['node16', 'bundler', 'node10'])(
     'TypeScript with moduleResolution %s finds the types of both entries',
     (resolution) => {
-      const folder = mkdtempSync(join(packageRoot, '.types-check-'));
-      try {
-        const source = `import { lstmForward, type LstmGradients } from '@dlkit/lstm-grad';
+      const folder = tempDir('.types-check-', packageRoot);
+      const source = `import { lstmForward, type LstmGradients } from '@dlkit/lstm-grad';
 import { lstm, type LstmOutput } from '@dlkit/lstm-grad/tfjs';
 export const checked: [typeof lstmForward, typeof lstm, LstmGradients | undefined, LstmOutput | undefined] = [lstmForward, lstm, undefined, undefined];
 `;
-        // node10 ignores "exports" and reads typesVersions instead.
-        const file = join(folder, resolution === 'node10' ? 'check.ts' : 'check.mts');
-        writeFileSync(file, source);
-        const module = { node16: 'node16', bundler: 'esnext', node10: 'commonjs' }[resolution]!;
-        const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
-        const output = execFileSync(
-          process.execPath,
-          [
-            tsc,
-            '--noEmit',
-            '--strict',
-            '--skipLibCheck',
-            '--types',
-            'node',
-            '--module',
-            module,
-            '--moduleResolution',
-            resolution,
-            '--ignoreDeprecations',
-            '5.0',
-            file,
-          ],
-          { cwd: packageRoot, encoding: 'utf8' },
-        );
-        expect(output).toBe('');
-      } finally {
-        rmSync(folder, { recursive: true, force: true });
-      }
+      // node10 ignores "exports" and reads typesVersions instead.
+      const file = join(folder, resolution === 'node10' ? 'check.ts' : 'check.mts');
+      writeFileSync(file, source);
+      const module = { node16: 'node16', bundler: 'esnext', node10: 'commonjs' }[resolution]!;
+      const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
+      const output = execFileSync(
+        process.execPath,
+        [
+          tsc,
+          '--noEmit',
+          '--strict',
+          '--skipLibCheck',
+          '--types',
+          'node',
+          '--module',
+          module,
+          '--moduleResolution',
+          resolution,
+          '--ignoreDeprecations',
+          '5.0',
+          file,
+        ],
+        { cwd: packageRoot, encoding: 'utf8' },
+      );
+      expect(output).toBe('');
     },
     60_000,
   );
 
   test('the packed tarball holds every file both entries need', () => {
-    const folder = mkdtempSync(join(tmpdir(), 'lstm-grad-pack-'));
-    try {
-      execFileSync('pnpm', ['pack', '--pack-destination', folder], { cwd: packageRoot, stdio: 'pipe' });
-      const tarball = readdirSync(folder).find((file) => file.endsWith('.tgz'))!;
-      const installed = join(folder, 'node_modules', '@dlkit', 'lstm-grad');
-      mkdirSync(installed, { recursive: true });
-      execFileSync('tar', ['-xzf', join(folder, tarball), '-C', installed, '--strip-components=1']);
-      // Peers from this workspace, as an app would have them installed.
-      mkdirSync(join(folder, 'node_modules', '@tensorflow'), { recursive: true });
-      symlinkSync(
-        realpathSync(join(packageRoot, 'node_modules', '@tensorflow', 'tfjs-core')),
-        join(folder, 'node_modules', '@tensorflow', 'tfjs-core'),
-      );
-      symlinkSync(realpathSync(join(packageRoot, 'node_modules', '@dlkit', 'backend')), join(folder, 'node_modules', '@dlkit', 'backend'));
-      // Its dependency, as npm would install it.
-      symlinkSync(realpathSync(join(packageRoot, 'node_modules', '@dlkit', 'random')), join(folder, 'node_modules', '@dlkit', 'random'));
-      const run = (flag: string, source: string) => execFileSync(process.execPath, [flag, '-e', source], { cwd: folder, encoding: 'utf8' });
-      const esm = `import * as main from '@dlkit/lstm-grad'; import * as op from '@dlkit/lstm-grad/tfjs';
-        console.log(main.lstmGradCheck({ steps: 2 }).passed, typeof op.lstm)`;
-      const cjs = `const main = require('@dlkit/lstm-grad'); const op = require('@dlkit/lstm-grad/tfjs');
-        console.log(main.lstmGradCheck({ steps: 2 }).passed, typeof op.lstm)`;
-      expect(run('--input-type=module', esm)).toBe('true function\n');
-      expect(run('--input-type=commonjs', cjs)).toBe('true function\n');
-    } finally {
-      rmSync(folder, { recursive: true, force: true });
-    }
+    const folder = tempDir('lstm-grad-pack-');
+    execFileSync('pnpm', ['pack', '--pack-destination', folder], { cwd: packageRoot, stdio: 'pipe' });
+    const tarball = readdirSync(folder).find((file) => file.endsWith('.tgz'))!;
+    const installed = join(folder, 'node_modules', '@dlkit', 'lstm-grad');
+    mkdirSync(installed, { recursive: true });
+    execFileSync('tar', ['-xzf', join(folder, tarball), '-C', installed, '--strip-components=1']);
+    // Peers from this workspace, as an app would have them installed.
+    mkdirSync(join(folder, 'node_modules', '@tensorflow'), { recursive: true });
+    symlinkSync(
+      realpathSync(join(packageRoot, 'node_modules', '@tensorflow', 'tfjs-core')),
+      join(folder, 'node_modules', '@tensorflow', 'tfjs-core'),
+    );
+    symlinkSync(realpathSync(join(packageRoot, 'node_modules', '@dlkit', 'backend')), join(folder, 'node_modules', '@dlkit', 'backend'));
+    // Its dependency, as npm would install it.
+    symlinkSync(realpathSync(join(packageRoot, 'node_modules', '@dlkit', 'random')), join(folder, 'node_modules', '@dlkit', 'random'));
+    const run = (flag: string, source: string) => execFileSync(process.execPath, [flag, '-e', source], { cwd: folder, encoding: 'utf8' });
+    const esm = `import * as main from '@dlkit/lstm-grad'; import * as op from '@dlkit/lstm-grad/tfjs';
+      console.log(main.lstmGradCheck({ steps: 2 }).passed, typeof op.lstm)`;
+    const cjs = `const main = require('@dlkit/lstm-grad'); const op = require('@dlkit/lstm-grad/tfjs');
+      console.log(main.lstmGradCheck({ steps: 2 }).passed, typeof op.lstm)`;
+    expect(run('--input-type=module', esm)).toBe('true function\n');
+    expect(run('--input-type=commonjs', cjs)).toBe('true function\n');
   }, 60_000);
 });

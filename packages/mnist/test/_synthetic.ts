@@ -1,5 +1,3 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writeIdxFile } from '../src/node';
 
@@ -10,10 +8,6 @@ export function syntheticSplit(count: number, rows = 28, cols = 28) {
   const labels = new Uint8Array(count);
   for (let i = 0; i < count; i++) labels[i] = i % 10;
   return { pixels, labels, rows, cols };
-}
-
-export function tempDir(prefix = 'dlkit-mnist-'): string {
-  return mkdtempSync(join(tmpdir(), prefix));
 }
 
 /** A directory in the MNIST layout with `train` and `test` synthetic images. */

@@ -4,10 +4,10 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { watchFileWrites } from '@dlkit/test-utils';
+import { tempDir, watchFileWrites } from '@dlkit/test-utils';
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { type DownloadProgress, defaultMnistCacheDir, downloadMnist, loadMnist, MnistDataError, mnistFiles, writeIdx } from '../src/node';
-import { syntheticSplit, tempDir } from './_synthetic';
+import { syntheticSplit } from './_synthetic';
 
 // Small synthetic stand-ins for the four MNIST files (the real ones are not reachable here), under the real names.
 const files = new Map<string, Buffer>();
@@ -76,7 +76,7 @@ async function failure(promise: Promise<unknown>): Promise<MnistDataError> {
 
 describe('downloadMnist(options) against a local server', () => {
   test('downloads and verifies the four files, then loadMnist reads them; a verified file is never fetched again', async () => {
-    const cacheDir = join(tempDir(), 'nested', 'cache');
+    const cacheDir = join(tempDir('dlkit-mnist-'), 'nested', 'cache');
     requests.length = 0;
     const result = await downloadMnist({ cacheDir, mirrors: [mirror('good')], checksums });
     expect(result.cacheDir).toBe(cacheDir);
@@ -97,7 +97,7 @@ describe('downloadMnist(options) against a local server', () => {
   });
 
   test("split 'test' fetches only the test pair", async () => {
-    const cacheDir = tempDir();
+    const cacheDir = tempDir('dlkit-mnist-');
     requests.length = 0;
     const data = await loadMnist({ source: 'download', split: 'test', cacheDir, mirrors: [mirror('good')], checksums });
     expect(data.count).toBe(8);
@@ -105,7 +105,7 @@ describe('downloadMnist(options) against a local server', () => {
   });
 
   test('each verified file is written atomically: a fsynced temporary file renamed into place', async () => {
-    const cacheDir = tempDir();
+    const cacheDir = tempDir('dlkit-mnist-');
     const writes = watchFileWrites();
     try {
       await downloadMnist({ cacheDir, mirrors: [mirror('good')], checksums, split: 'test' });
@@ -124,13 +124,13 @@ describe('downloadMnist(options) against a local server', () => {
   });
 
   test('a wrong checksum moves on to the next mirror, and with no mirror left fails clearly, leaving nothing', async () => {
-    const cacheDir = tempDir();
+    const cacheDir = tempDir('dlkit-mnist-');
     requests.length = 0;
     await downloadMnist({ cacheDir, mirrors: [mirror('wrong'), mirror('good')], checksums, split: 'train' });
     expect(requests.filter((r) => r.startsWith('/wrong/'))).toHaveLength(2);
     expect(cacheEntries(cacheDir)).toEqual(['train-images-idx3-ubyte.gz', 'train-labels-idx1-ubyte.gz']);
 
-    const empty = tempDir();
+    const empty = tempDir('dlkit-mnist-');
     const error = await failure(downloadMnist({ cacheDir: empty, mirrors: [mirror('wrong')], checksums }));
     const name = 'train-images-idx3-ubyte.gz';
     const found = digest('sha256', Buffer.from(files.get(name)!.map((b, i, all) => (i === all.length - 1 ? b ^ 0xff : b))));
@@ -142,12 +142,12 @@ describe('downloadMnist(options) against a local server', () => {
   });
 
   test('the real MNIST checksums are the default: a file that is not MNIST is refused', async () => {
-    const error = await failure(downloadMnist({ cacheDir: tempDir(), mirrors: [mirror('good')], split: 'train' }));
+    const error = await failure(downloadMnist({ cacheDir: tempDir('dlkit-mnist-'), mirrors: [mirror('good')], split: 'train' }));
     expect(error.message).toContain(`expected sha256 ${mnistFiles.trainImages.sha256}, found`);
   });
 
   test('a connection dropped midway leaves no partial file, and the next mirror completes', async () => {
-    const cacheDir = tempDir();
+    const cacheDir = tempDir('dlkit-mnist-');
     const error = await failure(downloadMnist({ cacheDir, mirrors: [mirror('drop')], checksums, timeoutMs: 5000 }));
     expect(error.message).toMatch(
       /^Could not download train-images-idx3-ubyte\.gz from any of 1 mirror:\n {2}http:\/\/127\.0\.0\.1:\d+\/drop\/train-images-idx3-ubyte\.gz: /,
@@ -160,17 +160,19 @@ describe('downloadMnist(options) against a local server', () => {
   });
 
   test('a 404 moves on; only 404s fail with the status', async () => {
-    const cacheDir = tempDir();
+    const cacheDir = tempDir('dlkit-mnist-');
     await downloadMnist({ cacheDir, mirrors: [mirror('missing'), mirror('good')], checksums, split: 'test' });
     expect(cacheEntries(cacheDir)).toEqual(['t10k-images-idx3-ubyte.gz', 't10k-labels-idx1-ubyte.gz']);
-    const error = await failure(downloadMnist({ cacheDir: tempDir(), mirrors: [mirror('missing'), `${base}/missing`], checksums }));
+    const error = await failure(
+      downloadMnist({ cacheDir: tempDir('dlkit-mnist-'), mirrors: [mirror('missing'), `${base}/missing`], checksums }),
+    );
     expect(error.message).toBe(
       `Could not download train-images-idx3-ubyte.gz from any of 2 mirrors:\n  ${base}/missing/train-images-idx3-ubyte.gz: HTTP 404 Not Found\n  ${base}/missing/train-images-idx3-ubyte.gz: HTTP 404 Not Found`,
     );
   });
 
   test('a stalled server times out after timeoutMs without data, leaving nothing; an unreachable one fails too', async () => {
-    const cacheDir = tempDir();
+    const cacheDir = tempDir('dlkit-mnist-');
     const start = Date.now();
     const error = await failure(downloadMnist({ cacheDir, mirrors: [mirror('slow')], checksums, timeoutMs: 300 }));
     expect(Date.now() - start).toBeLessThan(3000);
@@ -190,7 +192,7 @@ describe('downloadMnist(options) against a local server', () => {
   });
 
   test('a corrupt file already in the cache is replaced by a verified one', async () => {
-    const cacheDir = tempDir();
+    const cacheDir = tempDir('dlkit-mnist-');
     mkdirSync(cacheDir, { recursive: true });
     writeFileSync(join(cacheDir, 'train-labels-idx1-ubyte.gz'), 'half a file');
     requests.length = 0;
@@ -201,7 +203,13 @@ describe('downloadMnist(options) against a local server', () => {
 
   test('progress: onProgress sees bytes and percent; stderr shows it only on a terminal', async () => {
     const seen: DownloadProgress[] = [];
-    await downloadMnist({ cacheDir: tempDir(), mirrors: [mirror('good')], checksums, split: 'test', onProgress: (p) => seen.push(p) });
+    await downloadMnist({
+      cacheDir: tempDir('dlkit-mnist-'),
+      mirrors: [mirror('good')],
+      checksums,
+      split: 'test',
+      onProgress: (p) => seen.push(p),
+    });
     const images = seen.filter((p) => p.file === 't10k-images-idx3-ubyte.gz');
     expect(images.at(-1)).toMatchObject({ bytes: files.get('t10k-images-idx3-ubyte.gz')!.length, percent: 100 });
     expect(images.at(-1)!.total).toBe(images.at(-1)!.bytes);
@@ -210,10 +218,10 @@ describe('downloadMnist(options) against a local server', () => {
     const wasTty = process.stderr.isTTY;
     try {
       process.stderr.isTTY = false;
-      await downloadMnist({ cacheDir: tempDir(), mirrors: [mirror('good')], checksums, split: 'test' });
+      await downloadMnist({ cacheDir: tempDir('dlkit-mnist-'), mirrors: [mirror('good')], checksums, split: 'test' });
       expect(write).not.toHaveBeenCalled();
       process.stderr.isTTY = true;
-      await downloadMnist({ cacheDir: tempDir(), mirrors: [mirror('good')], checksums, split: 'test' });
+      await downloadMnist({ cacheDir: tempDir('dlkit-mnist-'), mirrors: [mirror('good')], checksums, split: 'test' });
       const printed = write.mock.calls.map((c) => String(c[0])).join('');
       expect(printed).toMatch(/\rt10k-images-idx3-ubyte\.gz: 0\.0 \/ 0\.0 MB \(100%\)\n/);
     } finally {
@@ -226,7 +234,7 @@ describe('downloadMnist(options) against a local server', () => {
     await expect(downloadMnist({ mirrors: [] })).rejects.toThrow('mirrors must be a non-empty array of base URLs');
     await expect(downloadMnist({ timeoutMs: 0 })).rejects.toThrow('timeoutMs must be a positive number, found 0');
     await expect(
-      downloadMnist({ cacheDir: tempDir(), mirrors: [mirror('good')], checksums: { 'train-images-idx3-ubyte.gz': 'abc' } }),
+      downloadMnist({ cacheDir: tempDir('dlkit-mnist-'), mirrors: [mirror('good')], checksums: { 'train-images-idx3-ubyte.gz': 'abc' } }),
     ).rejects.toThrow("checksum of train-images-idx3-ubyte.gz must be 64 (SHA-256) or 32 (MD5) hex digits, found 'abc'");
   });
 });

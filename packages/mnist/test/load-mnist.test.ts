@@ -1,7 +1,8 @@
 import { join } from 'node:path';
+import { tempDir } from '@dlkit/test-utils';
 import { describe, expect, test } from 'vitest';
 import { embeddedTrainCount, loadMnist, MnistDataError, writeIdxFile } from '../src/node';
-import { sameBytes, syntheticSplit, tempDir, writeMnistDirectory } from './_synthetic';
+import { sameBytes, syntheticSplit, writeMnistDirectory } from './_synthetic';
 
 function fingerprint(images: Float32Array, index: number): string {
   return Buffer.from(images.buffer, images.byteOffset + index * 784 * 4, 784 * 4).toString('base64');
@@ -76,7 +77,7 @@ describe("loadMnist({ source: 'embedded' })", () => {
 describe('loadMnist({ source: directory })', () => {
   test('reads the four standard files, raw or gzipped, for train, test and all', async () => {
     for (const gzip of [false, true]) {
-      const dir = writeMnistDirectory(tempDir(), 30, 12, gzip);
+      const dir = writeMnistDirectory(tempDir('dlkit-mnist-'), 30, 12, gzip);
       const train = await loadMnist({ source: dir });
       const testSplit = await loadMnist({ source: dir, split: 'test', normalize: '[-1,1]' });
       const all = await loadMnist({ source: dir, split: 'all', limit: 35 });
@@ -90,7 +91,7 @@ describe('loadMnist({ source: directory })', () => {
   });
 
   test('other IDX data sets in the same layout work (different image size, dotted names like Kaggle copies)', async () => {
-    const dir = tempDir();
+    const dir = tempDir('dlkit-mnist-');
     const { pixels, labels } = syntheticSplit(20, 32, 24);
     writeIdxFile(join(dir, 'train-images.idx3-ubyte'), { dims: [20, 32, 24], data: pixels });
     writeIdxFile(join(dir, 'train-labels.idx1-ubyte.gz'), { dims: [20], data: labels });
@@ -99,7 +100,7 @@ describe('loadMnist({ source: directory })', () => {
   });
 
   test('a missing file names what was looked for and what is there', async () => {
-    const dir = writeMnistDirectory(tempDir(), 5, 5);
+    const dir = writeMnistDirectory(tempDir('dlkit-mnist-'), 5, 5);
     await expect(loadMnist({ source: join(dir, 'nope') })).rejects.toThrow(/Cannot read the data directory .*nope/);
     const { rmSync } = await import('node:fs');
     rmSync(join(dir, 't10k-labels-idx1-ubyte'));
@@ -113,7 +114,7 @@ describe('loadMnist({ source: directory })', () => {
   });
 
   test('image and label counts that differ, labels outside 0–9 and swapped files are refused by name', async () => {
-    const dir = writeMnistDirectory(tempDir(), 10, 4);
+    const dir = writeMnistDirectory(tempDir('dlkit-mnist-'), 10, 4);
     writeIdxFile(join(dir, 't10k-labels-idx1-ubyte'), { dims: [3], data: Uint8Array.of(1, 2, 3) });
     await expect(loadMnist({ source: dir, split: 'test' })).rejects.toThrow(
       /t10k-images-idx3-ubyte and .*t10k-labels-idx1-ubyte: image and label counts differ: expected 4 labels \(one per image\), found 3/,
@@ -133,7 +134,7 @@ describe('loadMnist({ source: directory })', () => {
   });
 
   test("'all' refuses train and test of different image sizes", async () => {
-    const dir = writeMnistDirectory(tempDir(), 4, 4);
+    const dir = writeMnistDirectory(tempDir('dlkit-mnist-'), 4, 4);
     const { pixels, labels } = syntheticSplit(4, 20, 20);
     writeIdxFile(join(dir, 't10k-images-idx3-ubyte'), { dims: [4, 20, 20], data: pixels });
     writeIdxFile(join(dir, 't10k-labels-idx1-ubyte'), { dims: [4], data: labels });

@@ -1,10 +1,11 @@
+import { tempDir } from '@dlkit/test-utils';
 import { describe, expect, test } from 'vitest';
 import { loadMnist, type MnistDataset } from '../src/node';
-import { tempDir, writeMnistDirectory } from './_synthetic';
+import { writeMnistDirectory } from './_synthetic';
 
 // 25 synthetic images: image i is filled with i/255 and labelled i mod 10, so order is visible.
 async function synthetic(count = 25): Promise<MnistDataset> {
-  return loadMnist({ source: writeMnistDirectory(tempDir(), count, 1) });
+  return loadMnist({ source: writeMnistDirectory(tempDir('dlkit-mnist-'), count, 1) });
 }
 const indexOf = (images: Float32Array, k: number) => Math.round(images[k * 784]! * 255);
 

@@ -1,9 +1,9 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { tempDir } from '@dlkit/test-utils';
 import { describe, expect, test } from 'vitest';
 import { type IdxData, MnistDataError, readIdx, writeIdx } from '../src/node';
-import { tempDir } from './_synthetic';
 
 const samples: [string, number, IdxData][] = [
   ['uint8', 0x08, Uint8Array.from([0, 1, 127, 128, 255, 42])],
@@ -16,7 +16,7 @@ const samples: [string, number, IdxData][] = [
 
 describe('readIdx(writeIdx(array)) for every element type', () => {
   test.each(samples)('%s (type code %i) round-trips raw and gzipped, from bytes and from a file', (type, code, data) => {
-    const dir = tempDir();
+    const dir = tempDir('dlkit-mnist-');
     for (const gzip of [false, true]) {
       const bytes = writeIdx({ dims: [2, 3], data }, { gzip });
       if (!gzip) {
@@ -111,7 +111,7 @@ describe('readIdx(bad input) throws one error naming the file, the expected and 
   });
 
   test('a file path is named in the message and in error.file', () => {
-    const path = join(tempDir(), 'broken-idx1-ubyte.gz');
+    const path = join(tempDir('dlkit-mnist-'), 'broken-idx1-ubyte.gz');
     writeFileSync(path, gzipSync(Uint8Array.from([...header(0x08, [3]), 1])));
     const error = errorOf(() => readIdx(path));
     expect(error.message).toBe(`${path}: truncated data: expected 3 bytes of uint8 for dimensions 3, found 1`);

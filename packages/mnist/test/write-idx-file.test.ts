@@ -1,13 +1,12 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { watchFileWrites } from '@dlkit/test-utils';
+import { tempDir, watchFileWrites } from '@dlkit/test-utils';
 import { describe, expect, test } from 'vitest';
 import { readIdx, writeIdxFile } from '../src/node';
-import { tempDir } from './_synthetic';
 
 describe('writeIdxFile(path, array, options?)', () => {
   test('gzips by extension and leaves no temp file', () => {
-    const dir = tempDir();
+    const dir = tempDir('dlkit-mnist-');
     writeIdxFile(join(dir, 'a-idx1-ubyte.gz'), { dims: [2], data: Uint8Array.of(4, 5) });
     writeIdxFile(join(dir, 'a-idx1-ubyte'), { dims: [2], data: Uint8Array.of(4, 5) });
     expect(readIdx(join(dir, 'a-idx1-ubyte.gz')).data).toEqual(Uint8Array.of(4, 5));
@@ -20,7 +19,7 @@ describe('writeIdxFile(path, array, options?)', () => {
   });
 
   test('fsyncs a temporary file and renames it over path; a write that fails midway leaves the old file', () => {
-    const dir = tempDir();
+    const dir = tempDir('dlkit-mnist-');
     const path = join(dir, 'labels-idx1-ubyte');
     writeFileSync(path, 'old');
     const writes = watchFileWrites();

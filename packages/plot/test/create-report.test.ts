@@ -1,6 +1,6 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { tempDir } from '@dlkit/test-utils';
 import { describe, expect, test } from 'vitest';
 import { contourPlot, createReport, imageGrid, lineChart, PlotInputError } from '../src/node';
 import { decodePng } from './_png';
@@ -79,16 +79,12 @@ describe('createReport(title)', () => {
   });
 
   test('write() writes the HTML atomically and leaves no temporary file', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'plot-report-'));
-    try {
-      const { report } = await fullReport();
-      const path = join(dir, 'nested', 'report.html');
-      await report.write(path);
-      expect(readFileSync(path, 'utf8')).toBe(report.toHtml());
-      expect(readdirSync(join(dir, 'nested'))).toEqual(['report.html']);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    const dir = tempDir('plot-report-');
+    const { report } = await fullReport();
+    const path = join(dir, 'nested', 'report.html');
+    await report.write(path);
+    expect(readFileSync(path, 'utf8')).toBe(report.toHtml());
+    expect(readdirSync(join(dir, 'nested'))).toEqual(['report.html']);
   });
 
   test.each([

@@ -1,15 +1,13 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { watchFileWrites } from '@dlkit/test-utils';
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { tempDir, watchFileWrites } from '@dlkit/test-utils';
+import { beforeEach, describe, expect, test } from 'vitest';
 import { writeFileAtomic } from '../src/node';
 
 let dir = '';
 beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'plot-atomic-'));
+  dir = tempDir('plot-atomic-');
 });
-afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('writeFileAtomic(path, data)', () => {
   test('writes strings and bytes, replaces an old file, and leaves no temporary file', async () => {

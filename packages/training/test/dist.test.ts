@@ -1,8 +1,8 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { builtPackage } from '@dlkit/test-utils';
+import { builtPackage, tempDir } from '@dlkit/test-utils';
 import { build } from 'esbuild';
 import { describe, expect, test } from 'vitest';
 
@@ -72,29 +72,25 @@ describe('the built package (dist)', () => {
   test.each(['node16', 'bundler', 'node10'])(
     'TypeScript with moduleResolution %s finds the types of both entries',
     (resolution) => {
-      const folder = mkdtempSync(join(root, '.types-check-'));
-      try {
-        // The package as an app has it installed (its own dependencies resolve from its real folder).
-        mkdirSync(join(folder, 'node_modules', '@dlkit'), { recursive: true });
-        symlinkSync(root, join(folder, 'node_modules', '@dlkit', 'training'));
-        const source = `import { runEpochs, type LayersModelArtifacts } from '@dlkit/training';
+      const folder = tempDir('.types-check-', root);
+      // The package as an app has it installed (its own dependencies resolve from its real folder).
+      mkdirSync(join(folder, 'node_modules', '@dlkit'), { recursive: true });
+      symlinkSync(root, join(folder, 'node_modules', '@dlkit', 'training'));
+      const source = `import { runEpochs, type LayersModelArtifacts } from '@dlkit/training';
 import { saveLayersModel } from '@dlkit/training/node';
 export const checked: [typeof runEpochs, typeof saveLayersModel, LayersModelArtifacts | undefined] = [runEpochs, saveLayersModel, undefined];
 `;
-        // node10 ignores "exports" and reads typesVersions instead.
-        const file = join(folder, resolution === 'node10' ? 'check.ts' : 'check.mts');
-        writeFileSync(file, source);
-        const module = { node16: 'node16', bundler: 'esnext', node10: 'commonjs' }[resolution]!;
-        const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
-        const args = ['--noEmit', '--strict', '--skipLibCheck', '--types', 'node', '--module', module, '--moduleResolution', resolution];
-        const output = execFileSync(process.execPath, [tsc, ...args, '--ignoreDeprecations', '5.0', file], {
-          cwd: folder,
-          encoding: 'utf8',
-        });
-        expect(output).toBe('');
-      } finally {
-        rmSync(folder, { recursive: true, force: true });
-      }
+      // node10 ignores "exports" and reads typesVersions instead.
+      const file = join(folder, resolution === 'node10' ? 'check.ts' : 'check.mts');
+      writeFileSync(file, source);
+      const module = { node16: 'node16', bundler: 'esnext', node10: 'commonjs' }[resolution]!;
+      const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
+      const args = ['--noEmit', '--strict', '--skipLibCheck', '--types', 'node', '--module', module, '--moduleResolution', resolution];
+      const output = execFileSync(process.execPath, [tsc, ...args, '--ignoreDeprecations', '5.0', file], {
+        cwd: folder,
+        encoding: 'utf8',
+      });
+      expect(output).toBe('');
     },
     60_000,
   );

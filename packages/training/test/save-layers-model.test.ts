@@ -1,8 +1,7 @@
-import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { initBackend } from '@dlkit/backend';
-import { layersModelFiles, watchFileWrites } from '@dlkit/test-utils';
+import { layersModelFiles, tempDir, watchFileWrites } from '@dlkit/test-utils';
 import * as tf from '@tensorflow/tfjs-core';
 import { loadLayersModel } from '@tensorflow/tfjs-layers';
 import { beforeAll, describe, expect, test } from 'vitest';
@@ -25,7 +24,7 @@ async function tinyArtifacts(): Promise<LayersModelArtifacts> {
 
 describe('saveLayersModel(artifacts, folder) from @dlkit/training/node', () => {
   test('writes weights.bin and model.json, creating the folder; tfjs-layers loads them back', async () => {
-    const folder = join(await mkdtemp(join(tmpdir(), 'training-layers-')), 'nested', 'model');
+    const folder = join(tempDir('training-layers-'), 'nested', 'model');
     const artifacts = await tinyArtifacts();
     const path = await saveLayersModel(artifacts, folder);
     expect(path).toBe(join(folder, 'model.json'));
@@ -46,7 +45,7 @@ describe('saveLayersModel(artifacts, folder) from @dlkit/training/node', () => {
   });
 
   test('writes each file atomically, the weights first; a failed write rejects with the file error and keeps the old files', async () => {
-    const folder = await mkdtemp(join(tmpdir(), 'training-layers-atomic-'));
+    const folder = tempDir('training-layers-atomic-');
     const artifacts = await tinyArtifacts();
     const writes = watchFileWrites();
     try {

@@ -1,8 +1,7 @@
-import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { initBackend } from '@dlkit/backend';
-import { layersModelFiles, watchFileWrites } from '@dlkit/test-utils';
+import { layersModelFiles, tempDir, watchFileWrites } from '@dlkit/test-utils';
 import * as tf from '@tensorflow/tfjs-core';
 import { loadLayersModel } from '@tensorflow/tfjs-layers';
 import { beforeAll, describe, expect, test } from 'vitest';
@@ -16,7 +15,7 @@ const tiny = { inputSize: 16, hiddenSizes: [12], latentSize: 2, seed: 6 };
 
 describe('saveVaeDecoderLayersModel(vae, folder, options?)', () => {
   test('writes model.json and weights.bin that load back and decode what the VAE decodes', async () => {
-    const folder = join(await mkdtemp(join(tmpdir(), 'vae-layers-')), 'nested', 'decoder');
+    const folder = join(tempDir('vae-layers-'), 'nested', 'decoder');
     const vae = createVae(tiny);
     const before = tf.memory().numTensors;
     const path = await saveVaeDecoderLayersModel(vae, folder, { imageShape: [4, 4] });
@@ -40,7 +39,7 @@ describe('saveVaeDecoderLayersModel(vae, folder, options?)', () => {
 
   // That the files are written atomically, the weights first, is saveLayersModel's test (@dlkit/training).
   test('a failed write is a VaeError naming the folder, and keeps the old files', async () => {
-    const folder = await mkdtemp(join(tmpdir(), 'vae-layers-atomic-'));
+    const folder = tempDir('vae-layers-atomic-');
     const vae = createVae(tiny);
     await saveVaeDecoderLayersModel(vae, folder);
     await writeFile(join(folder, 'weights.bin'), 'old weights');
@@ -61,7 +60,7 @@ describe('saveVaeDecoderLayersModel(vae, folder, options?)', () => {
   });
 
   test('a disposed VAE or bad options are a VaeError, and nothing is written', async () => {
-    const folder = join(await mkdtemp(join(tmpdir(), 'vae-layers-bad-')), 'out');
+    const folder = join(tempDir('vae-layers-bad-'), 'out');
     const vae = createVae(tiny);
     await expect(saveVaeDecoderLayersModel(vae, folder, { imageShape: [3, 5] })).rejects.toThrow(VaeError);
     vae.dispose();

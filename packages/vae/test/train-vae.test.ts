@@ -1,7 +1,7 @@
-import { mkdtemp, readdir } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { initBackend } from '@dlkit/backend';
+import { tempDir } from '@dlkit/test-utils';
 import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { createVaeTrainer, loadVaeCheckpoint, trainVae, type VaeCheckpointEvent, type VaeTrainEvent, type VaeTrainer } from '../src/node';
@@ -44,7 +44,7 @@ describe('trainVae', () => {
   });
 
   test('stopping mid-epoch writes a checkpoint, and resuming from it continues exactly as an uninterrupted run', async () => {
-    const folder = await mkdtemp(join(tmpdir(), 'dlkit-vae-'));
+    const folder = tempDir('dlkit-vae-');
     const checkpoint = join(folder, 'run', 'vae.json');
     const controller = new AbortController();
     const partial = createVaeTrainer(config);
@@ -77,7 +77,7 @@ describe('trainVae', () => {
   });
 
   test('maxSteps ends early with reason max-steps; checkpointEvery writes between epochs', async () => {
-    const folder = await mkdtemp(join(tmpdir(), 'dlkit-vae-'));
+    const folder = tempDir('dlkit-vae-');
     const trainer = createVaeTrainer(config);
     const events = await collect(
       trainVae(trainer, train, { epochs: 5, maxSteps: 7, checkpoint: join(folder, 'c.json'), checkpointEvery: 3 }),
@@ -88,7 +88,7 @@ describe('trainVae', () => {
   });
 
   test('a diverging run throws a VaeError of kind diverged that names the last good checkpoint, and keeps it', async () => {
-    const folder = await mkdtemp(join(tmpdir(), 'dlkit-vae-'));
+    const folder = tempDir('dlkit-vae-');
     const checkpoint = join(folder, 'c.json');
     const trainer = createVaeTrainer({ ...config, learningRate: 1e30 });
     const run = collect(trainVae(trainer, train, { epochs: 2, checkpoint, checkpointEvery: 1 }));

@@ -1,9 +1,9 @@
 import { initBackend } from '@dlkit/backend';
 import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { mkdtemp, readFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { tempDir } from '@dlkit/test-utils';
 import { createVaeTrainer, decodeVaeCheckpoint, encodeVaeCheckpoint, saveVaeCheckpoint, trainVae, VaeError } from '../src/node';
 import { collect, config, losses, test_, train, trained, weightsOf } from './_tiny-vae-run';
 
@@ -74,7 +74,7 @@ describe('encodeVaeCheckpoint(trainer) and decodeVaeCheckpoint(bytes, source?)',
       { type: 'end', reason: 'max-steps', step: 7, epoch: 1 },
     ]);
     expect(saved.get(7)).toEqual(await encodeVaeCheckpoint(first));
-    const file = await saveVaeCheckpoint(first, join(await mkdtemp(join(tmpdir(), 'dlkit-vae-')), 'vae.json'));
+    const file = await saveVaeCheckpoint(first, join(tempDir('dlkit-vae-'), 'vae.json'));
     expect(new Uint8Array(await readFile(file))).toEqual(saved.get(7));
     first.dispose();
 

@@ -1,8 +1,7 @@
-import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { initBackend } from '@dlkit/backend';
-import { watchFileWrites } from '@dlkit/test-utils';
+import { tempDir, watchFileWrites } from '@dlkit/test-utils';
 import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { createVaeTrainer, loadVaeCheckpoint, saveVaeCheckpoint, VaeError } from '../src/node';
@@ -14,7 +13,7 @@ beforeAll(async () => {
 
 describe('saveVaeCheckpoint(trainer, path)', () => {
   test('fsyncs a temporary file and renames it over the checkpoint; a failed write keeps the old one', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'vae-atomic-'));
+    const dir = tempDir('vae-atomic-');
     const file = join(dir, 'vae.json');
     const trainer = createVaeTrainer({ inputSize: 16, hiddenSizes: [8], latentSize: 2, batchSize: 4, seed: 3 });
     await saveVaeCheckpoint(trainer, file);
@@ -43,7 +42,7 @@ describe('saveVaeCheckpoint(trainer, path)', () => {
 
 describe('saveVaeCheckpoint(trainer, path) and loadVaeCheckpoint(path)', () => {
   test('saveVaeCheckpoint / loadVaeCheckpoint round-trip weights, Adam state, steps and history bit-exactly', async () => {
-    const folder = await mkdtemp(join(tmpdir(), 'dlkit-vae-'));
+    const folder = tempDir('dlkit-vae-');
     const path = join(folder, 'vae.json');
     const trainer = await trained(1);
     expect(await saveVaeCheckpoint(trainer, path)).toBe(path);
@@ -62,7 +61,7 @@ describe('saveVaeCheckpoint(trainer, path) and loadVaeCheckpoint(path)', () => {
   });
 
   test('a missing, malformed or foreign file is one VaeError naming it', async () => {
-    const folder = await mkdtemp(join(tmpdir(), 'dlkit-vae-'));
+    const folder = tempDir('dlkit-vae-');
     await expect(loadVaeCheckpoint(join(folder, 'none.json'))).rejects.toThrow(/loadVaeCheckpoint: cannot read .*none\.json/);
     await writeFile(join(folder, 'text.json'), 'not json');
     await expect(loadVaeCheckpoint(join(folder, 'text.json'))).rejects.toThrow(/text\.json is not JSON, so not a VAE checkpoint/);
