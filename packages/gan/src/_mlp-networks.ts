@@ -1,7 +1,7 @@
 import { denseByColumns } from '@dlkit/backend';
 import * as tf from '@tensorflow/tfjs-core';
 import type { GanConfig } from './gan-config';
-import { batchNormalize, keptStatistics, type NormalizationStatistics } from './_batch-normalization';
+import { batchNormalize, batchStatistics, keptStatistics, type NormalizationStatistics } from './_batch-normalization';
 import { createParameter, type NamedParameter, type Network, seededDropout } from './_network';
 
 /**
@@ -20,8 +20,10 @@ export function createMlpGenerator(config: GanConfig): Network {
     return { kernel, gamma, beta: createParameter(`generator/norm${i}/beta`, [units], 'zeros', config.seed, 0) };
   });
   const parameters = layers.flatMap((layer) => ('bias' in layer ? [layer.kernel, layer.bias] : [layer.kernel, layer.gamma, layer.beta]));
-  const forward = (x: tf.Tensor2D, given: NormalizationStatistics[] | undefined, seen: NormalizationStatistics[]) => {
+  // Statistics: `given` ones (sampling), or the batch's, recorded in `seen` when asked (standing statistics), else training's.
+  const forward = (x: tf.Tensor2D, given?: NormalizationStatistics[], seen?: NormalizationStatistics[]) => {
     let h = x;
+    let normalizations = 0;
     layers.forEach((layer, i) => {
       const kernel = layer.kernel.variable as tf.Tensor as tf.Tensor2D;
       if ('bias' in layer) {
@@ -32,16 +34,18 @@ export function createMlpGenerator(config: GanConfig): Network {
       const gamma = layer.gamma.variable as tf.Tensor as tf.Tensor1D;
       const beta = layer.beta.variable as tf.Tensor as tf.Tensor1D;
       // Samples are columns: statistics over axis 1, one per feature (row).
-      const normalizedLayer = batchNormalize(denseByColumns(h, kernel), gamma, beta, featureRows(gamma), given?.[seen.length]);
-      seen.push(normalizedLayer.statistics);
-      h = tf.leakyRelu(normalizedLayer.output, config.leakyAlpha);
+      const linear = denseByColumns(h, kernel);
+      const layout = { sampleAxes: [1], featureShape: [gamma.size, 1] };
+      let statistics = given?.[normalizations++];
+      if (!statistics && seen) seen.push((statistics = batchStatistics(linear, layout)));
+      h = tf.leakyRelu(batchNormalize(linear, gamma, beta, layout, statistics), config.leakyAlpha);
     });
     return h;
   };
   return {
     parameters,
     samplesIn: 'columns',
-    apply: (x, options = {}) => tf.tidy(() => forward(x, options.statistics, [])),
+    apply: (x, options = {}) => tf.tidy(() => forward(x, options.statistics)),
     ...(config.generatorNormalization === 'batch'
       ? {
           statisticsOf: (x: tf.Tensor2D) => keptStatistics((seen) => forward(x, undefined, seen)),
@@ -54,10 +58,6 @@ export function createMlpGenerator(config: GanConfig): Network {
 type GeneratorLayer =
   | { kernel: NamedParameter; bias: NamedParameter }
   | { kernel: NamedParameter; gamma: NamedParameter; beta: NamedParameter };
-
-function featureRows(gamma: tf.Tensor1D): { sampleAxes: number[]; featureShape: number[] } {
-  return { sampleAxes: [1], featureShape: [gamma.size, 1] };
-}
 
 /** The reference MLP discriminator: pixels → units… (LeakyReLU, dropout but after the last) → one logit, samples in columns. */
 export function createMlpDiscriminator(config: GanConfig): Network {

@@ -86,6 +86,8 @@ export class Trainer implements GanTrainer {
   stepsPerEpoch: number | null = null;
   history: GanHistory = { steps: [], epochs: [] };
   private disposed = false;
+  /** The last standing statistics: whose, after which step, and their values. */
+  private standingCache: { generator: Network; step: number; values: { mean: StoredValues; variance: StoredValues }[] } | undefined;
 
   constructor(readonly config: GanConfig) {
     const dcgan = config.model === 'dcgan';
@@ -194,9 +196,30 @@ export class Trainer implements GanTrainer {
    */
   standingStatistics(generator: Network): NormalizationStatistics[] | undefined {
     if (!generator.statisticsOf) return undefined;
-    const { seed, latentDim } = this.config;
-    const reference = tf.randomNormal([standingBatch, latentDim], 0, 1, 'float32', deriveSeed(seed, randomStream.normalizationNoise, 0));
-    return generator.statisticsOf(relayout(reference as tf.Tensor2D, 'rows', generator.samplesIn));
+    // Weights change only in a step (or a restore): the metrics' two draws and the grid after an epoch
+    // share one pass. Kept as plain values, so no tensor outlives a call.
+    const cached = this.standingCache;
+    if (cached?.generator !== generator || cached.step !== this.stepCount) {
+      const { seed, latentDim } = this.config;
+      const values = tf.tidy(() => {
+        const reference = tf.randomNormal(
+          [standingBatch, latentDim],
+          0,
+          1,
+          'float32',
+          deriveSeed(seed, randomStream.normalizationNoise, 0),
+        );
+        return generator.statisticsOf!(relayout(reference as tf.Tensor2D, 'rows', generator.samplesIn)).map(({ mean, variance }) => ({
+          mean: { shape: mean.shape, values: mean.dataSync() as Float32Array },
+          variance: { shape: variance.shape, values: variance.dataSync() as Float32Array },
+        }));
+      });
+      this.standingCache = { generator, step: this.stepCount, values };
+    }
+    return this.standingCache!.values.map(({ mean, variance }) => ({
+      mean: tf.tensor(mean.values, mean.shape),
+      variance: tf.tensor(variance.values, variance.shape),
+    }));
   }
 
   discriminate(images: tf.Tensor2D): tf.Tensor2D {
@@ -259,6 +282,7 @@ export class Trainer implements GanTrainer {
     if (!Number.isInteger(snapshot.step) || snapshot.step < 0)
       throw new GanError(`snapshot step must be a non-negative integer, found ${snapshot.step}`, { kind: 'checkpoint' });
     this.stepCount = snapshot.step;
+    this.standingCache = undefined;
     this.generatorOptimizer.step = snapshot.step;
     this.discriminatorOptimizer.step = snapshot.step;
     this.stepsPerEpoch = snapshot.stepsPerEpoch;
@@ -296,6 +320,12 @@ export class Trainer implements GanTrainer {
       throw new GanError(`${where}: expected a [batch, ${this.pixels}] tensor of images, found ${found}`, { kind: 'input' });
     }
   }
+}
+
+/** A tensor's shape and values, copied out. */
+interface StoredValues {
+  shape: number[];
+  values: Float32Array;
 }
 
 /** Size of the reference noise batch for a batch-normalized generator's sampling statistics. */

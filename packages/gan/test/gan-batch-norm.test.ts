@@ -2,7 +2,7 @@ import { initBackend } from '@dlkit/backend';
 import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { batchNormalize } from '../src/_batch-normalization';
-import { createGanTrainer, exportGenerator, type GanConfig } from '../src/node';
+import { createGanTrainer, exportGenerator, type GanConfig, restoreGanTrainer } from '../src/node';
 import { barImages, batchTensor, tinyConfig } from './_tiny';
 
 beforeAll(async () => {
@@ -33,7 +33,7 @@ describe("batchNormalize (a generator's normalization layer)", () => {
       const h = tf.randomNormal([5, 200], 3, 2, 'float32', 1); // features in rows, samples in columns
       const gamma = tf.tensor1d([1, 2, 0.5, 1, 3]);
       const beta = tf.tensor1d([0, -1, 2, 0.5, 0]);
-      const { output } = batchNormalize(h, gamma, beta, { sampleAxes: [1], featureShape: [5, 1] });
+      const output = batchNormalize(h, gamma, beta, { sampleAxes: [1], featureShape: [5, 1] });
       const { mean, variance } = tf.moments(output, 1);
       const expectClose = (actual: tf.Tensor, expected: number[]) =>
         Array.from(actual.dataSync()).forEach((v, i) => expect(v).toBeCloseTo(expected[i]!, 3));
@@ -46,7 +46,7 @@ describe("batchNormalize (a generator's normalization layer)", () => {
     tf.tidy(() => {
       const h = tf.tensor2d([[1, 4, -2]]); // one feature, three samples
       const statistics = { mean: tf.tensor2d([[1]]), variance: tf.tensor2d([[4]]) };
-      const { output } = batchNormalize(h, tf.tensor1d([2]), tf.tensor1d([1]), { sampleAxes: [1], featureShape: [1, 1] }, statistics);
+      const output = batchNormalize(h, tf.tensor1d([2]), tf.tensor1d([1]), { sampleAxes: [1], featureShape: [1, 1] }, statistics);
       const root = Math.sqrt(4 + 1e-5);
       Array.from(output.dataSync()).forEach((v, i) => expect(v).toBeCloseTo((([1, 4, -2][i]! - 1) / root) * 2 + 1, 5));
     });
@@ -60,7 +60,7 @@ describe("batchNormalize (a generator's normalization layer)", () => {
       const weights = tf.randomNormal([3, 6], 0, 1, 'float32', 3);
       // A loss that depends on every output unevenly, so no gradient vanishes by symmetry.
       const loss = (x: tf.Tensor, g: tf.Tensor) =>
-        tf.sum(tf.mul(tf.square(batchNormalize(x, g as tf.Tensor1D, beta, { sampleAxes: [1], featureShape: [3, 1] }).output), weights));
+        tf.sum(tf.mul(tf.square(batchNormalize(x, g as tf.Tensor1D, beta, { sampleAxes: [1], featureShape: [3, 1] })), weights));
       const [dh, dgamma] = tf.grads(loss)([h, gamma]);
       const numeric = (values: Float32Array, at: number, f: (v: Float32Array) => number) => {
         const eps = 1e-2;
@@ -80,6 +80,40 @@ describe("batchNormalize (a generator's normalization layer)", () => {
         const expected = numeric(gammaValues, at, (v) => loss(h, tf.tensor1d(v)).dataSync()[0]!);
         expect(dgamma!.dataSync()[at]).toBeCloseTo(expected, 1);
       }
+    });
+  });
+
+  test.each([
+    ['features in rows, samples in columns', [3, 6], { sampleAxes: [1], featureShape: [3, 1] }],
+    ['images [batch, height, width, channels]', [2, 3, 3, 4], { sampleAxes: [0, 1, 2], featureShape: [1, 1, 1, 4] }],
+    ['features in columns', [7, 4], { sampleAxes: [0], featureShape: [1, 4] }],
+  ] as const)('its own gradients equal tfjs autodiff of the same forward ops (%s)', (_, shape, layout) => {
+    tf.tidy(() => {
+      const features = layout.featureShape.at(layout.sampleAxes[0] === 1 ? 0 : -1)!;
+      const h = tf.randomNormal([...shape], 1, 2, 'float32', 4);
+      const gamma = tf.randomUniform([features], 0.5, 1.5, 'float32', 5) as tf.Tensor1D;
+      const beta = tf.randomUniform([features], -0.5, 0.5, 'float32', 6) as tf.Tensor1D;
+      const weights = tf.randomNormal([...shape], 0, 1, 'float32', 7);
+      const plain = (x: tf.Tensor, g: tf.Tensor, b: tf.Tensor) => {
+        const { mean, variance } = tf.moments(x, [...layout.sampleAxes], true);
+        const xHat = tf.div(tf.sub(x, mean), tf.sqrt(tf.add(variance, 1e-5)));
+        return tf.add(tf.mul(xHat, tf.reshape(g, [...layout.featureShape])), tf.reshape(b, [...layout.featureShape]));
+      };
+      const ours = (x: tf.Tensor, g: tf.Tensor, b: tf.Tensor) =>
+        batchNormalize(x, g as tf.Tensor1D, b as tf.Tensor1D, {
+          sampleAxes: [...layout.sampleAxes],
+          featureShape: [...layout.featureShape],
+        });
+      const lossOf = (f: typeof plain) => (x: tf.Tensor, g: tf.Tensor, b: tf.Tensor) => tf.sum(tf.mul(tf.square(f(x, g, b)), weights));
+      const expected = tf.grads(lossOf(plain))([h, gamma, beta]);
+      const actual = tf.grads(lossOf(ours))([h, gamma, beta]);
+      expect(Array.from(ours(h, gamma, beta).dataSync())).toEqual(
+        Array.from(plain(h, gamma, beta).dataSync()).map((v) => expect.closeTo(v, 5)),
+      );
+      actual.forEach((gradient, i) => {
+        expect(gradient.shape).toEqual(expected[i]!.shape);
+        expect(Array.from(gradient.dataSync())).toEqual(Array.from(expected[i]!.dataSync()).map((v) => expect.closeTo(v, 4)));
+      });
     });
   });
 });
@@ -119,6 +153,22 @@ describe.each([
     expect(Array.from(few.dataSync().slice(0, 64))).toEqual(first.map((v) => expect.closeTo(v, 6)));
     expect(Math.max(...many.dataSync().map(Math.abs))).toBeLessThanOrEqual(1);
     tf.dispose([many, alone, few]);
+    trainer.dispose();
+  });
+
+  test('the sampling statistics follow the weights: after a step, generate equals a fresh copy of the trainer', () => {
+    const trainer = trained(config);
+    tf.dispose(trainer.generate(4)); // statistics for the weights before the step
+    const real = batchTensor(barImages(16), 16, 64);
+    trainer.step(real);
+    const copy = restoreGanTrainer(trainer.snapshot());
+    for (const weights of ['ema', 'trained'] as const) {
+      const [ours, fresh] = [trainer.generate(4, { weights }), copy.generate(4, { weights })];
+      expect(Array.from(ours.dataSync())).toEqual(Array.from(fresh.dataSync()));
+      tf.dispose([ours, fresh]);
+    }
+    real.dispose();
+    copy.dispose();
     trainer.dispose();
   });
 
