@@ -22,8 +22,8 @@ ${load}
 
 // In Node '@dlkit/training' is the node entry itself (package.json's "node" condition): the same names.
 const expected = `${[
-  'activationLayer,checkpointOptions,conv2dTransposeLayer,denseLayer,glorotUniform,layersModelArtifacts,leakyReluLayer,reshapeLayer,runEpochs,saveLayersModel,sequentialTopology,trainingEvents,varianceScaling,zerosInitializer',
-  'activationLayer,checkpointOptions,conv2dTransposeLayer,denseLayer,glorotUniform,layersModelArtifacts,leakyReluLayer,reshapeLayer,runEpochs,saveLayersModel,sequentialTopology,trainingEvents,varianceScaling,zerosInitializer',
+  'activationLayer,batchNormalizationLayer,checkpointOptions,conv2dTransposeLayer,denseLayer,glorotUniform,layersModelArtifacts,leakyReluLayer,onesInitializer,reshapeLayer,runEpochs,saveLayersModel,sequentialTopology,trainingEvents,varianceScaling,zerosInitializer',
+  'activationLayer,batchNormalizationLayer,checkpointOptions,conv2dTransposeLayer,denseLayer,glorotUniform,layersModelArtifacts,leakyReluLayer,onesInitializer,reshapeLayer,runEpochs,saveLayersModel,sequentialTopology,trainingEvents,varianceScaling,zerosInitializer',
   '41 20 3 epoch end',
   'sigmoid',
 ].join(' | ')}\n`;
