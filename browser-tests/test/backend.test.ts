@@ -157,7 +157,7 @@ describe("dlkit's gradients against tfjs's stock ones in the page", () => {
 // isolated page) and on plain memory (single-threaded build).
 const wasmKernelsPage = (wasmPaths: string) => `
   import * as tf from '@tensorflow/tfjs-core';
-  import { Adam, denseByColumns, dropout, initBackend, setFastKernels } from '@dlkit/backend';
+  import { Adam, denseByColumns, dropout, initBackend, movingAverage, setFastKernels } from '@dlkit/backend';
 
   async function step(fast) {
     setFastKernels(fast);
@@ -167,16 +167,18 @@ const wasmKernelsPage = (wasmPaths: string) => `
     const adam = new Adam([w, v], { learningRate: 0.01 });
     const fixedGrad = tf.randomNormal([37, 53], 0, 1, 'float32', 3);
     const x = tf.randomNormal([37, 16], 0, 1, 'float32', 2);
+    let average;
     const { kernelNames } = await tf.profile(() => {
       const { grads, value } = tf.variableGrads(() => tf.sum(tf.square(denseByColumns(x, w, undefined, { activation: 'leakyRelu' }))), [w]);
       adam.apply([grads[w.name], fixedGrad]);
       tf.dispose([value, grads[w.name]]);
+      average = movingAverage(init, fixedGrad, 0.995);
     });
     const transposed = tf.transpose(v);
     const ones = tf.ones([1000]);
     const mask = dropout(ones, 0.5, 7);
-    const result = { kernelNames, w: Array.from(await w.data()), v: Array.from(await v.data()), transposed: Array.from(await transposed.data()), mask: Array.from(await mask.data()) };
-    tf.dispose([init, w, v, fixedGrad, x, transposed, mask, ones]);
+    const result = { kernelNames, w: Array.from(await w.data()), v: Array.from(await v.data()), transposed: Array.from(await transposed.data()), mask: Array.from(await mask.data()), average: Array.from(await average.data()) };
+    tf.dispose([init, w, v, fixedGrad, x, transposed, mask, ones, average]);
     adam.dispose();
     return result;
   }
@@ -197,14 +199,14 @@ describe("dlkit's own WASM kernels in the page", () => {
     ['a cross-origin isolated page (threaded build, shared memory)', true, 2],
     ['a plain page (single-threaded build)', false, 1],
   ])(
-    'in %s: Adam, transpose, LeakyRelu and dropout masks run as DlkitAdamUpdate etc. and give the stock bits (products: within float rounding)',
+    'in %s: Adam, moving averages, transpose, LeakyRelu and dropout masks run as DlkitAdamUpdate etc. and give the stock bits (products: within float rounding)',
     async (_, isolated, threads) => {
       const { result } = await browser.run<{
         threads: number;
         sharedMemory: boolean;
         leaked: number;
-        fast: { kernelNames: string[]; w: number[]; v: number[]; transposed: number[]; mask: number[] };
-        stock: { kernelNames: string[]; w: number[]; v: number[]; transposed: number[]; mask: number[] };
+        fast: { kernelNames: string[]; w: number[]; v: number[]; transposed: number[]; mask: number[]; average: number[] };
+        stock: { kernelNames: string[]; w: number[]; v: number[]; transposed: number[]; mask: number[]; average: number[] };
       }>(wasmKernelsPage(isolated ? '/isolated/wasm/' : '/plain/wasm/'), { isolated });
       expect({ threads: result.threads, sharedMemory: result.sharedMemory, leaked: result.leaked }).toEqual({
         threads,
@@ -213,6 +215,10 @@ describe("dlkit's own WASM kernels in the page", () => {
       });
       expect(result.fast.kernelNames).toContain('DlkitAdamUpdate');
       expect(result.stock.kernelNames).not.toContain('DlkitAdamUpdate');
+      expect(result.fast.kernelNames).toContain('DlkitMovingAverage');
+      expect(result.stock.kernelNames).not.toContain('DlkitMovingAverage');
+      // 37·53 values: the vector body and a scalar tail
+      expect(result.fast.average).toEqual(result.stock.average);
       // the same gradient gives Adam's stock bits; a gradient through dlkit's GEMM (FMA where the engine
       // has relaxed SIMD) differs from XNNPACK's by float rounding only
       expect(result.fast.v).toEqual(result.stock.v);

@@ -11,6 +11,7 @@ import { leakyReluGradConfig } from './gradients/leaky-relu-grad';
 import { sliceGradConfig } from './gradients/slice-grad';
 import { wasmAdamUpdateConfig } from './wasm/wasm-adam-update';
 import { wasmDropoutMaskConfig } from './wasm/wasm-dropout-mask';
+import { wasmMovingAverageConfig } from './wasm/wasm-moving-average';
 import { resolvedGemmVariant, switchWasmGemm, type WasmGemmChoice, type WasmGemmVariant } from './wasm/_wasm-gemm-switch';
 import {
   wasmConv2DBackpropFilterConfig,
@@ -52,7 +53,7 @@ const wasmReplacements: readonly { kernelName: string; make: (stock: tf.KernelCo
   { kernelName: tf.Sum, make: fastSumConfig },
 ];
 // dlkit's own wasm kernels, with no stock counterpart (ops call them only while fast kernels are on).
-const ourWasmOnlyKernels: readonly tf.KernelConfig[] = [wasmAdamUpdateConfig, wasmDropoutMaskConfig];
+const ourWasmOnlyKernels: readonly tf.KernelConfig[] = [wasmAdamUpdateConfig, wasmDropoutMaskConfig, wasmMovingAverageConfig];
 // Kernels stock wasm lacks, registered only while dlkit's GEMM runs there: whether tfjs has one for the
 // backend tells a model that conv2d's gradient runs (@dlkit/gan's DCGAN asks).
 const gemmOnlyKernels: readonly tf.KernelConfig[] = [wasmConv2DBackpropFilterConfig, wasmFusedConv2DTransposeConfig];
@@ -62,10 +63,11 @@ const ourWasmKernels = new Map<string, tf.KernelConfig>();
 
 /**
  * Turns dlkit's fast gradients and kernels on (the default) or off. Off restores tfjs's stock gradients
- * and kernels and makes `dense` and `Adam` use plain tfjs ops, so one process can compare both.
- * The fast gradients compute the same values on every backend. On WASM every matrix product runs
- * untransposed on XNNPACK (transposes are materialized by dlkit's SIMD kernel), Adam updates each
- * parameter in one SIMD pass, and tensors saved for gradients share their buffers.
+ * and kernels and makes `dense`, `Adam` and `movingAverage` use plain tfjs ops, so one process can
+ * compare both. The fast gradients compute the same values on every backend. On WASM every matrix
+ * product runs untransposed on XNNPACK (transposes are materialized by dlkit's SIMD kernel), Adam
+ * updates each parameter and movingAverage an average in one SIMD pass, and tensors saved for
+ * gradients share their buffers.
  */
 export function setFastKernels(on: boolean): void {
   switchFastKernels(on);

@@ -14,6 +14,7 @@ export { type DenseActivation, type DenseOptions, dense } from './ops/dense';
 export { denseByColumns } from './ops/dense-by-columns';
 export { dropout } from './ops/dropout';
 export { type KernelTime, kernelBreakdown } from './ops/kernel-breakdown';
+export { movingAverage } from './ops/moving-average';
 export type { BackendAttempt, BackendInfo } from './startup/backend-info';
 export { type BackendName, type BackendPreference, backendNames, backendOrder, backendOrders } from './startup/backend-name';
 export { BackendUnavailableError } from './startup/backend-unavailable-error';

@@ -1,6 +1,16 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { afterAll, describe, expect, test } from 'vitest';
-import { Adam, BackendError, type BackendErrorKind, dense, denseByColumns, dropout, initBackend, setFastKernels } from '../src/index';
+import {
+  Adam,
+  BackendError,
+  type BackendErrorKind,
+  dense,
+  denseByColumns,
+  dropout,
+  initBackend,
+  movingAverage,
+  setFastKernels,
+} from '../src/index';
 import { fusedMatMulGradConfig } from '../src/gradients/fused-mat-mul-grad';
 import { requireWasmKernels } from '../src/wasm/wasm-kernels-for';
 
@@ -31,6 +41,7 @@ describe('BackendError', () => {
     ['dropout with rate 1', 'input', () => dropout(x(), 1)],
     ['Adam with a negative learning rate', 'input', () => new Adam([], { learningRate: -1 })],
     ['Adam.apply with too few gradients', 'input', () => new Adam([], { learningRate: 0.1 }).apply([x()])],
+    ['movingAverage with a decay above 1', 'input', () => movingAverage(x(), x(), 1.5)],
     [
       "one of dlkit's wasm kernels on a backend that cannot run them",
       'unavailable',

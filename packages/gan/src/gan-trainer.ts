@@ -1,4 +1,4 @@
-import { Adam } from '@dlkit/backend';
+import { Adam, movingAverage } from '@dlkit/backend';
 import * as tf from '@tensorflow/tfjs-core';
 import type { NormalizationStatistics } from './_batch-normalization';
 import { createDcganDiscriminator, createDcganGenerator } from './_dcgan-networks';
@@ -344,7 +344,7 @@ export function emaStepDecay(beta: number, n: number): number {
 export function updateAverage(average: Network, current: Network, decay: number): void {
   tf.tidy(() => {
     average.parameters.forEach(({ variable }, i) => {
-      variable.assign(tf.add(tf.mul(variable, decay), tf.mul(current.parameters[i]!.variable, 1 - decay)));
+      variable.assign(movingAverage(variable, current.parameters[i]!.variable, decay));
     });
   });
 }

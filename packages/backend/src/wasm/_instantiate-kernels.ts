@@ -6,7 +6,7 @@ export function instantiateKernels(memory: WebAssembly.Memory): KernelExports | 
   const shared = typeof SharedArrayBuffer !== 'undefined' && memory.buffer instanceof SharedArrayBuffer;
   try {
     const bytes = Uint8Array.from(atob(shared ? sharedMemoryKernels : unsharedMemoryKernels), (c) => c.charCodeAt(0));
-    // ~1.4 KB: small enough for a synchronous compile on any thread.
+    // ~1.7 KB: small enough for a synchronous compile on any thread.
     const instance = new WebAssembly.Instance(new WebAssembly.Module(bytes), { env: { memory } });
     return instance.exports as unknown as KernelExports;
   } catch {

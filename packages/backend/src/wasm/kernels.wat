@@ -70,6 +70,36 @@
         (local.set $offset (i32.add (local.get $offset) (i32.const 4)))
         (br $tail))))
 
+  ;; A moving average over n float32 values, out = average·d + current·e with d = decay and e = 1 − decay
+  ;; (both rounded to float32 by the caller): each product is rounded to float32 before the add, with no
+  ;; fused multiply-add, so the result equals tf.add(tf.mul(average, d), tf.mul(current, e)) bit for bit
+  ;; in one pass where tfjs's ops take three.
+  (func (export "movingAverage") (param $average i32) (param $current i32) (param $out i32) (param $n i32)
+    (param $decay f32) (param $oneMinusDecay f32)
+    (local $offset i32) (local $end i32) (local $vectorEnd i32) (local $dv v128) (local $ev v128)
+    (local.set $dv (f32x4.splat (local.get $decay)))
+    (local.set $ev (f32x4.splat (local.get $oneMinusDecay)))
+    (local.set $end (i32.shl (local.get $n) (i32.const 2)))
+    (local.set $vectorEnd (i32.and (local.get $end) (i32.const -16)))
+    (block $vectorsDone
+      (loop $vectors
+        (br_if $vectorsDone (i32.ge_u (local.get $offset) (local.get $vectorEnd)))
+        (v128.store (i32.add (local.get $out) (local.get $offset))
+          (f32x4.add
+            (f32x4.mul (v128.load (i32.add (local.get $average) (local.get $offset))) (local.get $dv))
+            (f32x4.mul (v128.load (i32.add (local.get $current) (local.get $offset))) (local.get $ev))))
+        (local.set $offset (i32.add (local.get $offset) (i32.const 16)))
+        (br $vectors)))
+    (block $tailDone
+      (loop $tail
+        (br_if $tailDone (i32.ge_u (local.get $offset) (local.get $end)))
+        (f32.store (i32.add (local.get $out) (local.get $offset))
+          (f32.add
+            (f32.mul (f32.load (i32.add (local.get $average) (local.get $offset))) (local.get $decay))
+            (f32.mul (f32.load (i32.add (local.get $current) (local.get $offset))) (local.get $oneMinusDecay))))
+        (local.set $offset (i32.add (local.get $offset) (i32.const 4)))
+        (br $tail))))
+
   ;; LeakyRelu, y = x < 0 ? α·x : x over n float32 values as stock computes it (−0 and NaN pass through);
   ;; stock wasm runs it as a scalar loop ~40× slower.
   (func (export "leakyRelu") (param $x i32) (param $y i32) (param $n i32) (param $alpha f32)

@@ -17,6 +17,7 @@ export interface WasmBackendLike {
 /** The module's functions; addresses are byte offsets into the imported memory. */
 export interface KernelExports {
   adam(...args: number[]): void;
+  movingAverage(average: number, current: number, out: number, size: number, decay: number, oneMinusDecay: number): void;
   transpose(source: number, destination: number, rows: number, columns: number): void;
   leakyRelu(x: number, y: number, size: number, alpha: number): void;
   columnSums(x: number, out: number, rows: number, columns: number): void;
@@ -142,6 +143,16 @@ export class WasmKernels {
       c.stepSize,
     );
     return outputs;
+  }
+
+  /**
+   * average·decay + current·oneMinusDecay for float32 tensors of one shape, in a single pass: each product
+   * rounded to float32, then the sum (the constants arrive rounded to float32, as tfjs's scalars are).
+   */
+  movingAverage(average: tf.TensorInfo, current: tf.TensorInfo, decay: number, oneMinusDecay: number): tf.TensorInfo {
+    const out = this.backend.makeOutput([...average.shape], 'float32');
+    this.kernels.movingAverage(this.address(average), this.address(current), this.address(out), sizeOf(average), decay, oneMinusDecay);
+    return out;
   }
 
   private address(x: tf.TensorInfo): number {

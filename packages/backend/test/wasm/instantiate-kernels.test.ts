@@ -26,4 +26,9 @@ test.each([false, true])('the module compiled for a %s memory runs its kernels o
   expect(Array.from(heap.subarray(400, 408))).toEqual(new Array(8).fill(2));
   kernels.dropoutMask(1600, 8, 2 ** 24, 2, 1, 2, 3, 4);
   expect(Array.from(heap.subarray(400, 408))).toEqual(new Array(8).fill(0));
+  // a moving average of 5 values: average at 500 (byte 2000), current at 510, out at 520; d = 0.75, e = 0.25
+  heap.set([1, 2, 3, 4, 5], 500);
+  heap.set([5, 4, 3, 2, 1], 510);
+  kernels.movingAverage(2000, 2040, 2080, 5, 0.75, 0.25);
+  expect(Array.from(heap.subarray(520, 525))).toEqual([2, 2.5, 3, 3.5, 4]);
 });
