@@ -28,9 +28,11 @@ export function batchStatistics(h: tf.Tensor, layout: NormalizationLayout): Norm
 /**
  * Batch normalization: each feature of `h` to zero mean and unit variance, then `gamma · x̂ + beta`.
  * Without `statistics` it uses the batch's own and is differentiable through them (training), with its
- * own gradient: dx = (dx̂ − mean(dx̂) − x̂ · mean(dx̂ · x̂)) / σ for dx̂ = dy · gamma, dgamma = Σ dy · x̂,
- * dbeta = Σ dy — about half the ops of tfjs's gradients of the same forward ops, which broadcast and
- * reduce at every step. With `statistics` (inference) each sample's output depends on it alone.
+ * own gradient: for σ⁻¹ = 1/√(var + ε), c = h − mean and N samples per feature, dbeta = Σ dy,
+ * dgamma = σ⁻¹ Σ dy·c and dh = γσ⁻¹ · (dy − dbeta/N − c · σ⁻¹ dgamma/N). Each pass over a whole
+ * tensor costs about as much as the layer's share of the GEMM here, so both directions are written
+ * in as few as they take: 6 forward and 7 back, where tfjs's gradients of the same forward ops take
+ * 8 and 11 (tested equal to them). With `statistics` (inference) each sample's output depends on it alone.
  */
 export function batchNormalize<T extends tf.Tensor>(
   h: T,
@@ -47,23 +49,24 @@ export function batchNormalize<T extends tf.Tensor>(
       return tf.add(tf.mul(h, scale), tf.sub(tf.reshape(beta, featureShape), tf.mul(statistics.mean, scale))) as T;
     });
   }
+  const perFeature = h.size / tf.util.sizeFromShape(featureShape);
   const normalize = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
     const [x, g, b, save] = args as [tf.Tensor, tf.Tensor1D, tf.Tensor1D, tf.GradSaveFunc];
-    const { mean, variance } = batchStatistics(x, layout);
-    const inverseDeviation = tf.rsqrt(tf.add(variance, batchNormEpsilon));
-    const normalized = tf.mul(tf.sub(x, mean), inverseDeviation);
-    save([normalized, inverseDeviation, g]);
+    const centered = tf.sub(x, tf.mean(x, sampleAxes, true));
+    const inverseDeviation = tf.rsqrt(tf.add(tf.mean(tf.square(centered), sampleAxes, true), batchNormEpsilon));
+    const scale = tf.mul(inverseDeviation, tf.reshape(g, featureShape));
+    save([centered, inverseDeviation, scale]);
     return {
-      value: tf.add(tf.mul(normalized, tf.reshape(g, featureShape)), tf.reshape(b, featureShape)),
+      value: tf.add(tf.mul(centered, scale), tf.reshape(b, featureShape)),
       gradFunc: (dy, saved) => {
-        const [xHat, inverse, savedGamma] = saved as [tf.Tensor, tf.Tensor, tf.Tensor1D];
-        const dyTensor = dy as tf.Tensor;
-        const dBeta = tf.reshape(tf.sum(dyTensor, sampleAxes), [-1]);
-        const dGamma = tf.reshape(tf.sum(tf.mul(dyTensor, xHat), sampleAxes), [-1]);
-        const dXHat = tf.mul(dyTensor, tf.reshape(savedGamma, featureShape));
-        const centered = tf.sub(dXHat, tf.mean(dXHat, sampleAxes, true));
-        const dX = tf.mul(tf.sub(centered, tf.mul(xHat, tf.mean(tf.mul(dXHat, xHat), sampleAxes, true))), inverse);
-        return [dX, dGamma, dBeta];
+        const [c, inverse, k] = saved as [tf.Tensor, tf.Tensor, tf.Tensor];
+        const gradient = dy as tf.Tensor;
+        const dBeta = tf.sum(gradient, sampleAxes, true);
+        const dyDotCentered = tf.sum(tf.mul(gradient, c), sampleAxes, true);
+        // dh = γσ⁻¹ · (dy − (c · σ⁻²Σdy·c/N + Σdy/N)): the per-feature factors first, then four passes.
+        const alongCentered = tf.div(tf.mul(tf.square(inverse), dyDotCentered), perFeature);
+        const dh = tf.mul(tf.sub(gradient, tf.add(tf.mul(c, alongCentered), tf.div(dBeta, perFeature))), k);
+        return [dh, tf.reshape(tf.mul(dyDotCentered, inverse), [-1]), tf.reshape(dBeta, [-1])];
       },
     };
   });
