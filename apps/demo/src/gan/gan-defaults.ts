@@ -5,7 +5,7 @@ import type { GanVariant } from './gan-variants';
  * that it finishes in a few minutes and ends with digits a person reads at a glance (see README).
  */
 export const ganDefaults = {
-  epochs: 24,
+  epochs: 22,
   batchSize: 64,
   model: 'mlp-bn' as GanVariant,
   learningRate: 5e-4,
