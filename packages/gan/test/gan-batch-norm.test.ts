@@ -36,7 +36,9 @@ describe("batchNormalize (a generator's normalization layer)", () => {
       const output = batchNormalize(h, gamma, beta, { sampleAxes: [1], featureShape: [5, 1] });
       const { mean, variance } = tf.moments(output, 1);
       const expectClose = (actual: tf.Tensor, expected: number[]) =>
-        Array.from(actual.dataSync()).forEach((v, i) => expect(v).toBeCloseTo(expected[i]!, 3));
+        Array.from(actual.dataSync()).forEach((v, i) => {
+          expect(v).toBeCloseTo(expected[i]!, 3);
+        });
       expectClose(mean, [0, -1, 2, 0.5, 0]);
       expectClose(tf.sqrt(variance), [1, 2, 0.5, 1, 3]);
     });
@@ -48,7 +50,9 @@ describe("batchNormalize (a generator's normalization layer)", () => {
       const statistics = { mean: tf.tensor2d([[1]]), variance: tf.tensor2d([[4]]) };
       const output = batchNormalize(h, tf.tensor1d([2]), tf.tensor1d([1]), { sampleAxes: [1], featureShape: [1, 1] }, statistics);
       const root = Math.sqrt(4 + 1e-5);
-      Array.from(output.dataSync()).forEach((v, i) => expect(v).toBeCloseTo((([1, 4, -2][i]! - 1) / root) * 2 + 1, 5));
+      Array.from(output.dataSync()).forEach((v, i) => {
+        expect(v).toBeCloseTo((([1, 4, -2][i]! - 1) / root) * 2 + 1, 5);
+      });
     });
   });
 
