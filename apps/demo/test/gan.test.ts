@@ -85,6 +85,13 @@ describe('dlkit-demo gan, end to end on a tiny budget', { timeout: 120_000 }, ()
     expect(result.status).not.toBe(0);
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
     expect(result.stderr).toMatch(/cannot resume with --batch-size 16 \(the run uses 32\)/);
+    // 100 digits also make 3 steps of 32 per epoch, but other batches: not the run it continues.
+    const digits = runCli(['--limit', '100', '--batch-size', '32', '--epochs', '3', '--resume', '--out', out]);
+    expect(digits.status).not.toBe(0);
+    expect(digits.stderr.trim().split('\n')).toHaveLength(1);
+    expect(digits.stderr).toMatch(
+      /cannot resume: the run in .* trained on 96 digits, --data\/--limit now give 100; use the data the run started with/,
+    );
     const ema = runCli([...tiny, '--epochs', '3', '--resume', '--ema', '0']);
     expect(ema.status).not.toBe(0);
     expect(ema.stderr).toMatch(/cannot resume with --ema 0 \(the run uses 0\.\d+\)/);

@@ -55,7 +55,7 @@ export async function runGan(options: GanOptions): Promise<TrainingRunResult<Gan
     ],
     readRun: async (dir) => {
       const run = await readRunSummary(join(dir, 'losses.json'), parseGanRunSummary);
-      return run && { epochs: run.epochs.filter((e) => e.complete).length, seconds: run.seconds };
+      return run && { epochs: run.epochs.filter((e) => e.complete).length, seconds: run.seconds, data: run.data };
     },
     clearRun: async (dir) => {
       const grids = (await readSampleGrids(dir)).map((grid) => basename(grid.file));

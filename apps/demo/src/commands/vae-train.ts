@@ -35,7 +35,7 @@ export async function runVaeTrain(options: VaeTrainOptions): Promise<TrainingRun
     restoreTrainer: loadVaeCheckpoint,
     readRun: async (dir) => {
       const run = await readRunSummary(join(dir, 'elbo.json'), parseVaeRunSummary);
-      return run && { epochs: run.epochs.length, seconds: run.seconds };
+      return run && { epochs: run.epochs.length, seconds: run.seconds, data: run.data };
     },
     clearRun: (dir) => removeFiles(dir, [checkpointNames.VAE, ...vaeRunFileNames, ...Object.values(vaeFigureNames)]),
     startRun: async (trainer, { train, test }, dir) => ({

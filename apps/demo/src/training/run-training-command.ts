@@ -87,6 +87,13 @@ async function train<D extends { train: { count: number } }, T extends Trainer, 
         `cannot resume: the run in ${shown(dir)} has ${trainer.stepsPerEpoch} steps per epoch, --data/--limit now give ${stepsPerEpoch} (${data.train.count} digits, batch ${batchSize}); use the data the run started with`,
       );
     }
+    // The same steps per epoch from other digits would shuffle other batches: not the run it continues.
+    const recordedDigits = digitsIn(recorded?.data);
+    if (options.resume && recordedDigits !== undefined && recordedDigits !== data.train.count) {
+      throw new CliError(
+        `cannot resume: the run in ${shown(dir)} trained on ${recordedDigits.toLocaleString('en-US')} digits, --data/--limit now give ${data.train.count.toLocaleString('en-US')}; use the data the run started with`,
+      );
+    }
     // Said only now, so a refused run stays one line.
     const tookOver = describeTakeOver(folder.lock);
     if (tookOver) say(tookOver);
@@ -265,6 +272,15 @@ function commandLine(): string {
 }
 
 /** `--data` in words: 'embedded MNIST', 'MNIST (downloaded)', or the folder. */
+/**
+ * The digit count in a summary's data text ('embedded MNIST, 8,000 training digits' from this command,
+ * '256 training digits of the embedded MNIST (in a browser)' from the page); undefined when it has none.
+ */
+function digitsIn(data: string | undefined): number | undefined {
+  const match = data === undefined ? null : /(?:^|, )([\d,]+) training digits/.exec(data);
+  return match ? Number(match[1]!.replaceAll(',', '')) : undefined;
+}
+
 function describeDataSource(source: string): string {
   return source === 'embedded' ? 'embedded MNIST' : source === 'download' ? 'MNIST (downloaded)' : source;
 }

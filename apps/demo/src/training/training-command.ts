@@ -42,6 +42,8 @@ export interface RecordedRun {
   epochs: number;
   /** Seconds of training so far. */
   seconds: number;
+  /** The training data in words, as the summary says it ('embedded MNIST, 8,000 training digits'). */
+  data?: string;
 }
 
 /** A file of the run, as the closing lines list it: its name in the run's folder and what it holds. */
