@@ -21,8 +21,25 @@ export interface NormalizationLayout {
 }
 
 /** Each feature's mean and (biased) variance over a batch: what training normalizes with. */
-export function batchStatistics(h: tf.Tensor, layout: NormalizationLayout): NormalizationStatistics {
+function batchStatistics(h: tf.Tensor, layout: NormalizationLayout): NormalizationStatistics {
   return tf.moments(h, layout.sampleAxes, true);
+}
+
+/** One normalization layer of a forward pass: batch-normalizes `h` with the statistics the pass uses. */
+export type NormalizeLayer = <T extends tf.Tensor>(h: T, gamma: tf.Tensor1D, beta: tf.Tensor1D, layout: NormalizationLayout) => T;
+
+/**
+ * The normalization layers of one forward pass, in order: each takes the `given` statistics (sampling),
+ * or the batch's own, recorded in `seen` when that is passed (standing statistics), else differentiated
+ * through (training).
+ */
+export function normalizationPass(given?: NormalizationStatistics[], seen?: NormalizationStatistics[]): NormalizeLayer {
+  let layer = 0;
+  return (h, gamma, beta, layout) => {
+    let statistics = given?.[layer++];
+    if (!statistics && seen) seen.push((statistics = batchStatistics(h, layout)));
+    return batchNormalize(h, gamma, beta, layout, statistics);
+  };
 }
 
 /**

@@ -1,7 +1,7 @@
 import { dense } from '@dlkit/backend';
 import * as tf from '@tensorflow/tfjs-core';
 import type { GanConfig } from './gan-config';
-import { batchNormalize, batchStatistics, keptStatistics, type NormalizationStatistics } from './_batch-normalization';
+import { keptStatistics, type NormalizationStatistics, type NormalizeLayer, normalizationPass } from './_batch-normalization';
 import { createParameter, type NamedParameter, type Network, seededDropout } from './_network';
 import { convLayer, convTransposeLayer } from './_same-conv';
 
@@ -38,21 +38,19 @@ export function createDcganGenerator(config: GanConfig): Network {
   const parameters = [dense0, ...after0, deconv1, ...after1, ...deconv2];
   const value = <T extends tf.Tensor>(parameter: NamedParameter) => parameter.variable as tf.Tensor as T;
   const leaky = { activation: 'leakyRelu', leakyAlpha: config.leakyAlpha } as const;
-  // Without normalization: bias and LeakyReLU fused into the layer. With it: a linear layer, then batch
-  // normalization (with the `given` statistics, or the batch's, recorded in `seen` when asked), then LeakyReLU.
-  const finish = <T extends tf.Tensor>(h: T, after: NamedParameter[], sampleAxes: number[], pass: NormalizationPass): T => {
+  // Without normalization: bias and LeakyReLU fused into the layer. With it: a linear layer, then the
+  // pass's batch normalization, then LeakyReLU.
+  const finish = <T extends tf.Tensor>(h: T, after: NamedParameter[], sampleAxes: number[], normalize: NormalizeLayer): T => {
     if (!normalized) return h;
     const [gamma, beta] = after.map((parameter) => value<tf.Tensor1D>(parameter));
     const layout = { sampleAxes, featureShape: [...Array(h.rank - 1).fill(1), gamma!.size] };
-    let statistics = pass.given?.[pass.count++];
-    if (!statistics && pass.seen) pass.seen.push((statistics = batchStatistics(h, layout)));
-    return tf.leakyRelu(batchNormalize(h, gamma!, beta!, layout, statistics), config.leakyAlpha);
+    return tf.leakyRelu(normalize(h, gamma!, beta!, layout), config.leakyAlpha);
   };
   const forward = (z: tf.Tensor2D, given?: NormalizationStatistics[], seen?: NormalizationStatistics[]) => {
     const batch = z.shape[0];
-    const pass: NormalizationPass = { given, seen, count: 0 };
+    const normalize = normalizationPass(given, seen);
     const h0 = dense(z, value(dense0), normalized ? undefined : value<tf.Tensor1D>(after0[0]!), normalized ? {} : leaky);
-    const x0 = tf.reshape(finish(h0, after0, [0], pass), [batch, height / 4, width / 4, c0]) as tf.Tensor4D;
+    const x0 = tf.reshape(finish(h0, after0, [0], normalize), [batch, height / 4, width / 4, c0]) as tf.Tensor4D;
     const h1 = convTransposeLayer(
       x0,
       value(deconv1),
@@ -61,7 +59,7 @@ export function createDcganGenerator(config: GanConfig): Network {
       2,
       normalized ? { activation: 'linear' } : leaky,
     );
-    const x1 = finish(h1, after1, [0, 1, 2], pass);
+    const x1 = finish(h1, after1, [0, 1, 2], normalize);
     const x2 = convTransposeLayer(x1, value(deconv2[0]!), value<tf.Tensor1D>(deconv2[1]!), [batch, height, width, 1], 2, {
       activation: 'tanh',
     });
@@ -73,13 +71,6 @@ export function createDcganGenerator(config: GanConfig): Network {
     apply: (z, options = {}) => tf.tidy(() => forward(z, options.statistics)),
     ...(normalized ? { statisticsOf: (z: tf.Tensor2D) => keptStatistics((seen) => forward(z, undefined, seen)) } : {}),
   };
-}
-
-/** One forward pass's normalization layers so far, and where their statistics come from or go. */
-interface NormalizationPass {
-  given: NormalizationStatistics[] | undefined;
-  seen: NormalizationStatistics[] | undefined;
-  count: number;
 }
 
 /**

@@ -1,7 +1,7 @@
 import { denseByColumns } from '@dlkit/backend';
 import * as tf from '@tensorflow/tfjs-core';
 import type { GanConfig } from './gan-config';
-import { batchNormalize, batchStatistics, keptStatistics, type NormalizationStatistics } from './_batch-normalization';
+import { keptStatistics, type NormalizationStatistics, normalizationPass } from './_batch-normalization';
 import { createParameter, type NamedParameter, type Network, seededDropout } from './_network';
 
 /**
@@ -23,7 +23,7 @@ export function createMlpGenerator(config: GanConfig): Network {
   // Statistics: `given` ones (sampling), or the batch's, recorded in `seen` when asked (standing statistics), else training's.
   const forward = (x: tf.Tensor2D, given?: NormalizationStatistics[], seen?: NormalizationStatistics[]) => {
     let h = x;
-    let normalizations = 0;
+    const normalize = normalizationPass(given, seen);
     layers.forEach((layer, i) => {
       const kernel = layer.kernel.variable as tf.Tensor as tf.Tensor2D;
       if ('bias' in layer) {
@@ -34,11 +34,8 @@ export function createMlpGenerator(config: GanConfig): Network {
       const gamma = layer.gamma.variable as tf.Tensor as tf.Tensor1D;
       const beta = layer.beta.variable as tf.Tensor as tf.Tensor1D;
       // Samples are columns: statistics over axis 1, one per feature (row).
-      const linear = denseByColumns(h, kernel);
       const layout = { sampleAxes: [1], featureShape: [gamma.size, 1] };
-      let statistics = given?.[normalizations++];
-      if (!statistics && seen) seen.push((statistics = batchStatistics(linear, layout)));
-      h = tf.leakyRelu(batchNormalize(linear, gamma, beta, layout, statistics), config.leakyAlpha);
+      h = tf.leakyRelu(normalize(denseByColumns(h, kernel), gamma, beta, layout), config.leakyAlpha);
     });
     return h;
   };
