@@ -41,6 +41,12 @@ export interface GanConfig {
   beta2: number;
   epsilon: number;
   batchSize: number;
+  /**
+   * The generator's step scores the fakes the discriminator's step just trained on, through the updated
+   * discriminator, as PyTorch's DCGAN example does, instead of a fresh batch of noise (the reference,
+   * as in the Keras MNIST GAN): one generator forward pass fewer per step.
+   */
+  reuseFakes: boolean;
   /** One-sided label smoothing: real images are labelled 1 − labelSmoothing (0 = off; 0.1 is common). */
   labelSmoothing: number;
   /**
@@ -74,6 +80,7 @@ export const defaultGanConfig: Readonly<GanConfig> = Object.freeze({
   beta2: 0.999,
   epsilon: 1e-7,
   batchSize: 128,
+  reuseFakes: false,
   labelSmoothing: 0,
   emaDecay: 0,
   seed: 0,
@@ -106,6 +113,7 @@ export function resolveGanConfig(config: Partial<GanConfig> = {}): GanConfig {
   checkIntegers('generatorChannels', resolved.generatorChannels, 2, 2);
   checkIntegers('discriminatorChannels', resolved.discriminatorChannels, 2, 2);
   checkInteger('kernelSize', resolved.kernelSize, 1);
+  if (typeof resolved.reuseFakes !== 'boolean') fail(`reuseFakes must be true or false, found ${String(resolved.reuseFakes)}`);
   checkInteger('batchSize', resolved.batchSize, 1);
   checkRange('leakyAlpha', resolved.leakyAlpha, 0, 1, true);
   checkRange('dropout', resolved.dropout, 0, 1, false);

@@ -118,56 +118,80 @@ export class Trainer implements GanTrainer {
   step(realBatch: tf.Tensor2D): GanStepLosses {
     this.checkAlive();
     this.checkImages(realBatch, 'step(realBatch)');
-    const { seed, latentDim, labelSmoothing } = this.config;
     const t = this.stepCount;
-    const batch = realBatch.shape[0];
     const results = tf.tidy(() => {
       const generator = this.generator;
-      const discriminator = this.discriminator;
-      const layout = discriminator.samplesIn;
-      const discriminatorNoise = tf.randomNormal(
-        [batch, latentDim],
-        0,
-        1,
-        'float32',
-        deriveSeed(seed, randomStream.discriminatorNoise, t),
-      ) as tf.Tensor2D;
-      const fakes = relayout(generator.apply(relayout(discriminatorNoise, 'rows', generator.samplesIn)), generator.samplesIn, layout);
-      const both = joinBatches(relayout(realBatch, 'rows', layout), fakes, layout);
-      let logits: tf.Tensor2D | undefined;
-      const dPass = tf.variableGrads(() => {
-        // One pass over reals and fakes together: a single, larger matMul per layer.
-        logits = tf.keep(discriminator.apply(both, { dropoutSeed: deriveSeed(seed, randomStream.discriminatorDropout, t) }));
-        return discriminatorLoss(sliceBatch(logits, 0, batch, layout), sliceBatch(logits, batch, batch, layout), labelSmoothing);
-      }, variablesOf(discriminator));
-      const probabilities = tf.sigmoid(logits!);
-      logits!.dispose();
-      const dReal = tf.mean(sliceBatch(probabilities, 0, batch, layout));
-      const dFake = tf.mean(sliceBatch(probabilities, batch, batch, layout));
-      this.discriminatorOptimizer.apply(gradientsInOrder(dPass.grads, discriminator));
-
-      const generatorNoise = tf.randomNormal(
-        [batch, latentDim],
-        0,
-        1,
-        'float32',
-        deriveSeed(seed, randomStream.generatorNoise, t),
-      ) as tf.Tensor2D;
-      const gPass = tf.variableGrads(() => {
-        const generated = generator.apply(relayout(generatorNoise, 'rows', generator.samplesIn));
-        const fakeLogits = discriminator.apply(relayout(generated, generator.samplesIn, layout), {
-          dropoutSeed: deriveSeed(seed, randomStream.generatorDropout, t),
-        });
-        return generatorLoss(fakeLogits);
-      }, variablesOf(generator));
+      const layout = this.discriminator.samplesIn;
+      const fakesFrom = (stream: number) =>
+        relayout(
+          generator.apply(relayout(this.stepNoise(realBatch.shape[0], stream, t), 'rows', generator.samplesIn)),
+          generator.samplesIn,
+          layout,
+        );
+      let discriminatorResults: tf.Tensor1D;
+      let gPass: { value: tf.Scalar; grads: tf.NamedTensorMap };
+      if (this.config.reuseFakes) {
+        // One forward pass of G serves both updates: the discriminator's gradients are taken inside the
+        // generator's tape (tfjs nests tapes), where the fakes are constants to them, and the generator's
+        // gradient then flows through the same pass into the updated discriminator.
+        gPass = tf.variableGrads(() => {
+          const fakes = fakesFrom(randomStream.discriminatorNoise);
+          discriminatorResults = tf.keep(this.discriminatorStep(realBatch, fakes, t));
+          return this.generatorLossOf(fakes, t);
+        }, variablesOf(generator));
+      } else {
+        discriminatorResults = this.discriminatorStep(realBatch, fakesFrom(randomStream.discriminatorNoise), t);
+        gPass = tf.variableGrads(() => this.generatorLossOf(fakesFrom(randomStream.generatorNoise), t), variablesOf(generator));
+      }
       this.generatorOptimizer.apply(gradientsInOrder(gPass.grads, generator));
       if (this.emaGenerator) updateAverage(this.emaGenerator, generator, emaStepDecay(this.config.emaDecay, t + 1));
-      return tf.stack([dPass.value, gPass.value, dReal, dFake]);
+      const [dLoss, dReal, dFake] = tf.unstack(discriminatorResults!);
+      const stacked = tf.stack([dLoss!, gPass.value, dReal!, dFake!]);
+      discriminatorResults!.dispose();
+      return stacked;
     });
     const [dLoss, gLoss, dReal, dFake] = results.dataSync();
     results.dispose();
     this.stepCount = t + 1;
     return { dLoss: dLoss!, gLoss: gLoss!, dReal: dReal!, dFake: dFake! };
+  }
+
+  /** Step t's batch of noise from one of its random streams. */
+  private stepNoise(batch: number, stream: number, t: number): tf.Tensor2D {
+    const { seed, latentDim } = this.config;
+    return tf.randomNormal([batch, latentDim], 0, 1, 'float32', deriveSeed(seed, stream, t)) as tf.Tensor2D;
+  }
+
+  /**
+   * Updates the discriminator on reals and fakes (both in its layout) and returns [its loss, mean
+   * D(real), mean D(fake)] before the update.
+   */
+  private discriminatorStep(realBatch: tf.Tensor2D, fakes: tf.Tensor2D, t: number): tf.Tensor1D {
+    const { seed, labelSmoothing } = this.config;
+    const discriminator = this.discriminator;
+    const layout = discriminator.samplesIn;
+    const batch = realBatch.shape[0];
+    const both = joinBatches(relayout(realBatch, 'rows', layout), fakes, layout);
+    let logits: tf.Tensor2D | undefined;
+    const dPass = tf.variableGrads(() => {
+      // One pass over reals and fakes together: a single, larger matMul per layer.
+      logits = tf.keep(discriminator.apply(both, { dropoutSeed: deriveSeed(seed, randomStream.discriminatorDropout, t) }));
+      return discriminatorLoss(sliceBatch(logits, 0, batch, layout), sliceBatch(logits, batch, batch, layout), labelSmoothing);
+    }, variablesOf(discriminator));
+    const probabilities = tf.sigmoid(logits!);
+    logits!.dispose();
+    const dReal = tf.mean(sliceBatch(probabilities, 0, batch, layout));
+    const dFake = tf.mean(sliceBatch(probabilities, batch, batch, layout));
+    this.discriminatorOptimizer.apply(gradientsInOrder(dPass.grads, discriminator));
+    return tf.stack([dPass.value, dReal, dFake]) as tf.Tensor1D;
+  }
+
+  /** The generator's loss on fakes (in the discriminator's layout) through the discriminator as it is now. */
+  private generatorLossOf(fakes: tf.Tensor2D, t: number): tf.Scalar {
+    const fakeLogits = this.discriminator.apply(fakes, {
+      dropoutSeed: deriveSeed(this.config.seed, randomStream.generatorDropout, t),
+    });
+    return generatorLoss(fakeLogits);
   }
 
   generate(n: number, options: GenerateOptions = {}): tf.Tensor2D {

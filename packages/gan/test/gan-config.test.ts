@@ -18,6 +18,7 @@ describe('resolveGanConfig', () => {
       discriminatorLearningRate: null,
       emaDecay: 0,
       generatorNormalization: 'none',
+      reuseFakes: false,
     });
     expect(config.generatorUnits).not.toBe(defaultGanConfig.generatorUnits);
   });
@@ -34,6 +35,7 @@ describe('resolveGanConfig', () => {
     [{ emaDecay: -0.1 }, /emaDecay must be in \[0, 1\), found -0.1/],
     [{ discriminatorLearningRate: 0 }, /discriminatorLearningRate must be a positive finite number, found 0/],
     [{ generatorNormalization: 'layer' as 'batch' }, /generatorNormalization must be 'none' or 'batch', found layer/],
+    [{ reuseFakes: 'yes' as unknown as boolean }, /reuseFakes must be true or false, found yes/],
   ])('rejects %j with one clear GanError', (config, message) => {
     expect(() => resolveGanConfig(config)).toThrow(GanError);
     expect(() => resolveGanConfig(config)).toThrow(message);
