@@ -10,6 +10,7 @@ import { loadLayersModel } from '@tensorflow/tfjs-layers';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { ganDefaults } from '../../apps/demo/src/gan/gan-defaults';
+import { ganVariantNames } from '../../apps/demo/src/gan/gan-variants';
 import { launchChromium } from './_chromium';
 
 // `pnpm demo web`'s page, built by `pnpm build` and served by the CLI itself, driven in headless
@@ -157,6 +158,10 @@ describe('pnpm demo web: the page', () => {
     expect(await page.inputValue('#learning-rate')).toBe(String(ganDefaults.learningRate));
     expect(await page.inputValue('#seed')).toBe(String(ganDefaults.seed));
     expect(await page.inputValue('#model')).toBe(ganDefaults.model);
+    // The menu offers exactly the CLI's --model names, in its order.
+    expect(await page.$$eval('#model option', (options) => options.map((option) => (option as HTMLOptionElement).value))).toEqual(
+      ganVariantNames,
+    );
     expect(await page.isHidden('#message')).toBe(true);
     expect(problems).toEqual([]);
     await page.close();

@@ -95,6 +95,10 @@ describe('dlkit-demo gan, end to end on a tiny budget', { timeout: 120_000 }, ()
     const ema = runCli([...tiny, '--epochs', '3', '--resume', '--ema', '0']);
     expect(ema.status).not.toBe(0);
     expect(ema.stderr).toMatch(/cannot resume with --ema 0 \(the run uses 0\.\d+\)/);
+    // The default model differs from mlp-bn only in its discriminator's widths; still another model.
+    const model = runCli([...tiny, '--epochs', '3', '--resume', '--model', 'mlp-bn']);
+    expect(model.status).not.toBe(0);
+    expect(model.stderr).toMatch(/cannot resume with --model mlp-bn \(the run is mlp-bn-small-d\)/);
   });
 
   test('Ctrl-C stops after the current step, leaves valid files, and --resume goes on from there', async () => {

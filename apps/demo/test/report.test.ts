@@ -39,7 +39,9 @@ describe('dlkit-demo report', { timeout: 120_000 }, () => {
     expect(html).toContain('δc_t = δh_t ⊙ o_t ⊙ (1 − tanh²(c_t)) + δc_{t+1} ⊙ f_{t+1}');
     expect(html).toContain('Every gradient passes');
     // Q4 names the model that made its figures, and that its samples come from the weight average.
-    expect(html).toMatch(/They were made by the (MLP GAN|DCGAN)( \(batch-normalized generator\))? with an EMA generator \(β 0\.\d+\)/);
+    expect(html).toMatch(
+      /They were made by the (MLP GAN|DCGAN)( \(batch-normalized generator(, discriminator 784-512-256-1)?\))? with an EMA generator \(β 0\.\d+\)/,
+    );
     expect(html).toContain('<svg');
     expect(html).toContain('data:image/png;base64,');
   });

@@ -4,7 +4,7 @@ import { loadMnist } from '@dlkit/mnist/node';
 import { removeFiles } from '../output/remove-files';
 import { epochRows } from '../gan/epoch-rows';
 import { ganModelName } from '../gan/gan-model-name';
-import { type GanVariant, ganVariantOf, ganVariants } from '../gan/gan-variants';
+import { type GanVariant, ganVariantConfig, ganVariantOf } from '../gan/gan-variants';
 import { describeGanEpoch, ganStepLosses } from '../gan/gan-progress';
 import { type GanRunSummary, parseGanRunSummary } from '../gan/gan-run-summary';
 import { readSampleGrids, sampleGridName } from '../gan/sample-grids';
@@ -40,7 +40,7 @@ export async function runGan(options: GanOptions): Promise<TrainingRunResult<Gan
     stepsPerEpoch: ganStepsPerEpoch,
     createTrainer: () =>
       createGanTrainer({
-        ...ganVariants[options.model],
+        ...ganVariantConfig(options.model),
         batchSize: options.batchSize,
         learningRate: options.lr,
         emaDecay: options.ema,

@@ -5,10 +5,10 @@ import type { GanVariant } from './gan-variants';
  * that it finishes in a few minutes and ends with digits a person reads at a glance (see README).
  */
 export const ganDefaults = {
-  epochs: 22,
+  epochs: 30,
   batchSize: 64,
-  model: 'mlp-bn' as GanVariant,
-  learningRate: 5e-4,
+  model: 'mlp-bn-small-d' as GanVariant,
+  learningRate: 7e-4,
   emaDecay: 0.995,
   seed: 1,
   out: 'out',

@@ -1,12 +1,31 @@
-import type { GanConfig, GeneratorNormalization } from '@dlkit/gan';
+import { defaultGanConfig, type GanConfig, type GeneratorNormalization } from '@dlkit/gan';
 
-/** The config fields that name a GAN; generatorNormalization and emaDecay are missing from older run summaries. */
-type NamedConfig = Pick<GanConfig, 'model'> & { generatorNormalization?: GeneratorNormalization; emaDecay?: number };
+/**
+ * The config fields that name a GAN; generatorNormalization and emaDecay are missing from older run
+ * summaries (and discriminatorUnits from hand-written configs: the reference's).
+ */
+type NamedConfig = Pick<GanConfig, 'model'> & {
+  generatorNormalization?: GeneratorNormalization;
+  emaDecay?: number;
+  discriminatorUnits?: number[];
+  imageShape?: [number, number];
+};
 
-/** 'MLP GAN', 'DCGAN', 'MLP GAN (batch-normalized generator)'. */
+/**
+ * 'MLP GAN', 'DCGAN', 'MLP GAN (batch-normalized generator)', 'MLP GAN (batch-normalized generator,
+ * discriminator 784-512-256-1)' when the MLP discriminator is not the reference's.
+ */
 export function ganArchitectureName(config: NamedConfig): string {
   const architecture = config.model === 'mlp' ? 'MLP GAN' : 'DCGAN';
-  return config.generatorNormalization === 'batch' ? `${architecture} (batch-normalized generator)` : architecture;
+  const units = config.discriminatorUnits ?? defaultGanConfig.discriminatorUnits;
+  const [height, width] = config.imageShape ?? defaultGanConfig.imageShape;
+  const details = [
+    ...(config.generatorNormalization === 'batch' ? ['batch-normalized generator'] : []),
+    ...(config.model === 'mlp' && units.join(',') !== defaultGanConfig.discriminatorUnits.join(',')
+      ? [`discriminator ${[height * width, ...units, 1].join('-')}`]
+      : []),
+  ];
+  return details.length > 0 ? `${architecture} (${details.join(', ')})` : architecture;
 }
 
 /**

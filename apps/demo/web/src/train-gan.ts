@@ -15,7 +15,7 @@ import { loadMnist, loadReferenceDigits } from '@dlkit/mnist';
 import { imageGrid } from '@dlkit/plot';
 import { ganDefaults } from '../../src/gan/gan-defaults';
 import { ganArchitectureName } from '../../src/gan/gan-model-name';
-import { ganVariants } from '../../src/gan/gan-variants';
+import { ganVariantConfig } from '../../src/gan/gan-variants';
 import { checkpointNames } from '../../src/training/checkpoint-names';
 import { errorText } from './error-text';
 import { checkStepsPerEpoch } from './check-steps-per-epoch';
@@ -42,7 +42,7 @@ export async function trainGanSession(
   const trainer = checkpoint
     ? restoreGanTrainer(decodeGanCheckpoint(checkpoint))
     : createGanTrainer({
-        ...ganVariants[settings.model],
+        ...ganVariantConfig(settings.model),
         batchSize: settings.batchSize,
         learningRate: settings.learningRate,
         // as `pnpm demo` runs: samples and metrics from an EMA of G's weights (a checkpoint keeps its own)

@@ -1,0 +1,39 @@
+import { defaultGanConfig, resolveGanConfig } from '@dlkit/gan';
+import { describe, expect, test } from 'vitest';
+import { ganArchitectureName } from '../src/gan/gan-model-name';
+import { ganVariantConfig, ganVariantNames, ganVariantOf, ganVariants } from '../src/gan/gan-variants';
+
+describe('GAN variants (--model and the page menu)', () => {
+  test.each(ganVariantNames)('%s: its config names it again, as a resumed run is checked', (name) => {
+    const config = resolveGanConfig(ganVariantConfig(name));
+    expect(ganVariantOf(config)).toBe(name);
+  });
+
+  test("mlp-bn-small-d is mlp-bn with a 512-256 discriminator; the others keep the reference's", () => {
+    expect(resolveGanConfig(ganVariantConfig('mlp-bn-small-d'))).toEqual(
+      resolveGanConfig({ ...ganVariantConfig('mlp-bn'), discriminatorUnits: [512, 256] }),
+    );
+    expect(resolveGanConfig(ganVariantConfig('mlp')).discriminatorUnits).toEqual(defaultGanConfig.discriminatorUnits);
+    // A config gets its own arrays, never the table's.
+    const config = ganVariantConfig('mlp-bn-small-d');
+    config.discriminatorUnits!.push(1);
+    expect(ganVariants['mlp-bn-small-d'].discriminatorUnits).toEqual([512, 256]);
+  });
+
+  test('older and hand-made configs get the nearest name: no normalization field is the reference', () => {
+    expect(ganVariantOf({ model: 'mlp' })).toBe('mlp');
+    expect(ganVariantOf({ model: 'dcgan', generatorNormalization: 'batch' })).toBe('dcgan-bn');
+    expect(ganVariantOf({ model: 'mlp', generatorNormalization: 'batch', discriminatorUnits: [64] })).toBe('mlp-bn');
+    // The DCGAN has no MLP discriminator: its widths do not name it.
+    expect(ganVariantOf({ model: 'dcgan', generatorNormalization: 'none', discriminatorUnits: [512, 256] })).toBe('dcgan');
+  });
+
+  test('the architecture name says what differs from the reference', () => {
+    expect(ganArchitectureName(resolveGanConfig(ganVariantConfig('mlp')))).toBe('MLP GAN');
+    expect(ganArchitectureName(resolveGanConfig(ganVariantConfig('mlp-bn')))).toBe('MLP GAN (batch-normalized generator)');
+    expect(ganArchitectureName(resolveGanConfig(ganVariantConfig('mlp-bn-small-d')))).toBe(
+      'MLP GAN (batch-normalized generator, discriminator 784-512-256-1)',
+    );
+    expect(ganArchitectureName({ model: 'dcgan', generatorNormalization: 'batch' })).toBe('DCGAN (batch-normalized generator)');
+  });
+});
