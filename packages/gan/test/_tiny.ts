@@ -38,3 +38,14 @@ export function batchTensor(data: { images: Float32Array }, count: number, pixel
 export async function drain(events: AsyncIterable<unknown>): Promise<void> {
   for await (const _ of events);
 }
+
+/** tf.memory().numTensors after each of `steps` steps on `real`, after one warm-up step: all equal when nothing leaks. */
+export function tensorCountsAfterSteps(trainer: { step(real: tf.Tensor2D): unknown }, real: tf.Tensor2D, steps = 3): number[] {
+  trainer.step(real);
+  const counts: number[] = [];
+  for (let i = 0; i < steps; i++) {
+    trainer.step(real);
+    counts.push(tf.memory().numTensors);
+  }
+  return counts;
+}

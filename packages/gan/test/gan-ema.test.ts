@@ -14,7 +14,7 @@ import {
   trainGan,
 } from '../src/node';
 import { emaStepDecay } from '../src/gan-trainer';
-import { barImages, batchTensor, drain, tinyConfig } from './_tiny';
+import { barImages, batchTensor, drain, tensorCountsAfterSteps, tinyConfig } from './_tiny';
 
 beforeAll(async () => {
   await initBackend('wasm', { env: {} });
@@ -101,13 +101,7 @@ describe('EMA generator (config.emaDecay)', () => {
   test('no tensor leaks: tf.memory().numTensors is the same after every step', () => {
     const trainer = createGanTrainer(emaConfig);
     const real = batchTensor(data, 16, 64);
-    trainer.step(real);
-    const counts: number[] = [];
-    for (let i = 0; i < 3; i++) {
-      trainer.step(real);
-      counts.push(tf.memory().numTensors);
-    }
-    expect(new Set(counts).size).toBe(1);
+    expect(new Set(tensorCountsAfterSteps(trainer, real)).size).toBe(1);
     const held = tf.memory().numTensors;
     trainer.dispose();
     real.dispose();

@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { type Network, relayout } from '../src/_network';
 import { randomStream } from '../src/_random-stream';
 import { createGanTrainer, type GanConfig, type GanSnapshot, type GanTrainer, restoreGanTrainer, trainGan } from '../src/node';
-import { barImages, batchTensor, drain, tinyConfig } from './_tiny';
+import { barImages, batchTensor, drain, tensorCountsAfterSteps, tinyConfig } from './_tiny';
 
 beforeAll(async () => {
   await initBackend('wasm', { env: {} });
@@ -96,13 +96,7 @@ describe.each(models)('reuseFakes (%s)', (_, config) => {
   test('no tensor leaks: tf.memory().numTensors is the same after every step', () => {
     const trainer = createGanTrainer({ ...config, reuseFakes: true });
     const real = batchTensor(data, 16, 64);
-    trainer.step(real);
-    const counts: number[] = [];
-    for (let i = 0; i < 3; i++) {
-      trainer.step(real);
-      counts.push(tf.memory().numTensors);
-    }
-    expect(new Set(counts).size).toBe(1);
+    expect(new Set(tensorCountsAfterSteps(trainer, real)).size).toBe(1);
     trainer.dispose();
     real.dispose();
   });
