@@ -16,9 +16,23 @@ export class RunClock {
     this.stepsPerSecond = Number.isNaN(this.stepsPerSecond) ? rate : 0.9 * this.stepsPerSecond + 0.1 * rate;
   }
 
-  /** Marks a pause that is not training (metrics, writing files) so the next step is not charged for it. */
+  private pauseSeconds = 0;
+  private pauses = 0;
+
+  /**
+   * Marks the end of a pause that is not training (an epoch's metrics and files): the next step is not
+   * charged for it, and its length counts towards `meanPause`.
+   */
   resume(): void {
-    this.last = performance.now();
+    const now = performance.now();
+    this.pauseSeconds += (now - this.last) / 1000;
+    this.pauses++;
+    this.last = now;
+  }
+
+  /** Mean seconds of the pauses so far (0 before the first). */
+  get meanPause(): number {
+    return this.pauses > 0 ? this.pauseSeconds / this.pauses : 0;
   }
 
   /** Training steps per second. */

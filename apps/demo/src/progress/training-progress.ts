@@ -1,6 +1,7 @@
 import cliProgress from 'cli-progress';
 import { formatDuration } from './format-duration';
 import { RunClock } from './run-clock';
+import { secondsLeft } from './seconds-left';
 
 /** What the progress view needs to know about the run before the first step. */
 export interface RunPlan {
@@ -67,7 +68,13 @@ export function createTrainingProgress<R extends ProgressStep>(options: Training
   const status = (r: R, values: readonly (readonly [string, number])[]) => {
     const done = r.step;
     const samplesPerSecond = clock.rate * plan.batchSize;
-    const eta = (totalSteps - done) / clock.rate;
+    const eta = secondsLeft({
+      doneSteps: done,
+      epochs: plan.epochs,
+      stepsPerEpoch: plan.stepsPerEpoch,
+      stepsPerSecond: clock.rate,
+      epochEndSeconds: clock.meanPause,
+    });
     return {
       epochText: `epoch ${r.epoch}/${plan.epochs}`,
       stepText: `step ${int(done)}/${int(totalSteps)}`,

@@ -3,6 +3,7 @@
 import { ganDefaults } from '../../src/gan/gan-defaults';
 import { ganVariantOf } from '../../src/gan/gan-variants';
 import { formatDuration } from '../../src/progress/format-duration';
+import { secondsLeft } from '../../src/progress/seconds-left';
 import { vaeDefaults } from '../../src/vae/vae-defaults';
 import { backendReportHtml, escapeHtml } from './backend-report';
 import { checkpointKind } from './checkpoint-kind';
@@ -40,6 +41,9 @@ interface Run extends RunRecord {
   /** Training time of this session: paused time excluded. */
   activeSince?: number;
   earlierSeconds: number;
+  /** When the last step's message came, and how long epoch ends (metrics, grid) have taken, for the time left. */
+  lastStepAt?: number;
+  epochEnds: { seconds: number; count: number };
 }
 
 let kind: ModelKind = 'gan';
@@ -146,6 +150,7 @@ function start() {
     startStep: 0,
     samplesPerSecond: 0,
     earlierSeconds: 0,
+    epochEnds: { seconds: 0, count: 0 },
   };
   setState('starting');
   worker = new Worker(new URL('./training-worker.ts', import.meta.url), { type: 'module' });
@@ -194,10 +199,15 @@ function receive(message: FromWorker) {
     case 'step':
       run.steps.push(message.record);
       run.samplesPerSecond = message.samplesPerSecond;
+      run.lastStepAt = performance.now();
       scheduleRender();
       break;
     case 'epoch': {
       run.epochs.push(message.record);
+      if (run.lastStepAt !== undefined && state === 'running') {
+        run.epochEnds.seconds += (performance.now() - run.lastStepAt) / 1000;
+        run.epochEnds.count++;
+      }
       if (grid) URL.revokeObjectURL(grid.url);
       const url = URL.createObjectURL(new Blob([message.grid as BlobPart], { type: 'image/png' }));
       grid = { png: message.grid, url, epoch: message.record.epoch };
@@ -220,6 +230,7 @@ function receive(message: FromWorker) {
       break;
     case 'resumed':
       run.activeSince = performance.now();
+      run.lastStepAt = undefined; // the pause is no epoch end
       setState('running');
       $('status').textContent = 'training';
       break;
@@ -401,7 +412,13 @@ function renderNow() {
     `epoch ${Math.min(run.plannedEpochs, Math.floor(step / stepsPerEpoch) + 1)} of ${run.plannedEpochs} · step ${step.toLocaleString('en-US')} of ${totalSteps.toLocaleString('en-US')}`;
   if (run.samplesPerSecond > 0) {
     $('speed').textContent = `${Math.round(run.samplesPerSecond).toLocaleString('en-US')} samples/s`;
-    const left = ((totalSteps - step) * run.batchSize) / run.samplesPerSecond;
+    const left = secondsLeft({
+      doneSteps: step,
+      epochs: run.plannedEpochs,
+      stepsPerEpoch,
+      stepsPerSecond: run.samplesPerSecond / run.batchSize,
+      epochEndSeconds: run.epochEnds.count > 0 ? run.epochEnds.seconds / run.epochEnds.count : 0,
+    });
     if (state === 'running') $('time-left').textContent = `${formatDuration(left)} left`;
   }
   updateDownloads();
