@@ -145,12 +145,11 @@ export class Trainer implements GanTrainer {
       }
       this.generatorOptimizer.apply(gradientsInOrder(gPass.grads, generator));
       if (this.emaGenerator) updateAverage(this.emaGenerator, generator, emaStepDecay(this.config.emaDecay, t + 1));
-      const [dLoss, dReal, dFake] = tf.unstack(discriminatorResults!);
-      const stacked = tf.stack([dLoss!, gPass.value, dReal!, dFake!]);
-      discriminatorResults!.dispose();
-      return stacked;
+      const losses = tf.concat([discriminatorResults!, tf.reshape(gPass.value, [1])]);
+      discriminatorResults!.dispose(); // kept past the tape when the fakes are reused
+      return losses;
     });
-    const [dLoss, gLoss, dReal, dFake] = results.dataSync();
+    const [dLoss, dReal, dFake, gLoss] = results.dataSync();
     results.dispose();
     this.stepCount = t + 1;
     return { dLoss: dLoss!, gLoss: gLoss!, dReal: dReal!, dFake: dFake! };
