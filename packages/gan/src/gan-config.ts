@@ -47,6 +47,12 @@ export interface GanConfig {
    * as in the Keras MNIST GAN): one generator forward pass fewer per step.
    */
   reuseFakes: boolean;
+  /**
+   * Top-k training (Sinha et al. 2020): the generator's loss counts only this fraction of its fakes, the
+   * ones the discriminator rates most real (round(fraction × batch), at least one); the rest, which D
+   * already rejects, give no gradient. 1 = every fake (the reference); the paper uses 0.5–0.75.
+   */
+  generatorTopFraction: number;
   /** One-sided label smoothing: real images are labelled 1 − labelSmoothing (0 = off; 0.1 is common). */
   labelSmoothing: number;
   /**
@@ -81,6 +87,7 @@ export const defaultGanConfig: Readonly<GanConfig> = Object.freeze({
   epsilon: 1e-7,
   batchSize: 128,
   reuseFakes: false,
+  generatorTopFraction: 1,
   labelSmoothing: 0,
   emaDecay: 0,
   seed: 0,
@@ -117,6 +124,9 @@ export function resolveGanConfig(config: Partial<GanConfig> = {}): GanConfig {
   checkInteger('batchSize', resolved.batchSize, 1);
   checkRange('leakyAlpha', resolved.leakyAlpha, 0, 1, true);
   checkRange('dropout', resolved.dropout, 0, 1, false);
+  if (!(typeof resolved.generatorTopFraction === 'number' && resolved.generatorTopFraction > 0 && resolved.generatorTopFraction <= 1)) {
+    fail(`generatorTopFraction must be in (0, 1], found ${String(resolved.generatorTopFraction)}`);
+  }
   checkRange('labelSmoothing', resolved.labelSmoothing, 0, 1, false);
   checkRange('emaDecay', resolved.emaDecay, 0, 1, false);
   checkRange('beta1', resolved.beta1, 0, 1, false);

@@ -190,7 +190,7 @@ export class Trainer implements GanTrainer {
     const fakeLogits = this.discriminator.apply(fakes, {
       dropoutSeed: deriveSeed(this.config.seed, randomStream.generatorDropout, t),
     });
-    return generatorLoss(fakeLogits);
+    return generatorLoss(fakeLogits, this.config.generatorTopFraction);
   }
 
   generate(n: number, options: GenerateOptions = {}): tf.Tensor2D {
