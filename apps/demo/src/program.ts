@@ -13,6 +13,7 @@ import { CliError } from './cli-error';
 import { conciseCommanderMessage } from './one-line-message';
 import { parseDataSource } from './options/parse-data-source';
 import { parseEmaDecay } from './options/parse-ema-decay';
+import { parseTopFraction } from './options/parse-top-fraction';
 import { parseLearningRate } from './options/parse-learning-rate';
 import { parsePort } from './options/parse-port';
 import { parsePositiveInt } from './options/parse-positive-int';
@@ -107,6 +108,11 @@ export function createProgram(version: string): Command {
       new Option('--ema <beta>', "β of the moving average of G's weights that draws the samples and metrics (0: the trained weights)")
         .argParser(parseEmaDecay)
         .default(ganDefaults.emaDecay),
+    )
+    .addOption(
+      new Option('--top-k <fraction>', 'top-k training: G learns from this fraction of its fakes, those D rates most real (1: every fake)')
+        .argParser(parseTopFraction)
+        .default(ganDefaults.generatorTopFraction),
     )
     .addOption(dataOption())
     .addOption(limitOption())

@@ -25,6 +25,8 @@ describe('dlkit-demo bad input', () => {
     ['an unknown backend', ['--backend', 'tpu'], /--backend tpu: expected one of auto, gpu, node, wasm, cpu/],
     ['an unknown model', ['--model', 'gpt'], /--model gpt: expected one of mlp-bn-small-d, mlp-bn, mlp, dcgan-bn, dcgan/],
     ['an EMA β of 1', ['--ema', '1'], /--ema 1: expected a number in \[0, 1\), such as 0\.999/],
+    ['a top-k fraction of 0', ['--top-k', '0'], /--top-k 0: expected a number in \(0, 1\], such as 0\.75/],
+    ['a top-k fraction above 1', ['--top-k', '1.5'], /--top-k 1\.5: expected a number in \(0, 1\]/],
     ['a missing data folder', ['--data', join(scratch, 'no-such-folder')], /data folder .*no-such-folder does not exist/],
     ['a data path that is a file', ['--data', aFile], /is a file, not a folder/],
     ['a data folder without IDX files', ['--data', emptyDir, '--out', join(scratch, 'out-empty')], /missing train-images-idx3-ubyte/],

@@ -1,6 +1,6 @@
 import { defaultGanConfig, resolveGanConfig } from '@dlkit/gan';
 import { describe, expect, test } from 'vitest';
-import { ganArchitectureName } from '../src/gan/gan-model-name';
+import { ganArchitectureName, ganModelName, isReferenceGan } from '../src/gan/gan-model-name';
 import { ganVariantConfig, ganVariantNames, ganVariantOf, ganVariants } from '../src/gan/gan-variants';
 
 describe('GAN variants (--model and the page menu)', () => {
@@ -35,5 +35,19 @@ describe('GAN variants (--model and the page menu)', () => {
       'MLP GAN (batch-normalized generator, discriminator 784-512-256-1)',
     );
     expect(ganArchitectureName({ model: 'dcgan', generatorNormalization: 'batch' })).toBe('DCGAN (batch-normalized generator)');
+  });
+
+  test('the model name adds the EMA and top-k training; only the reference MLP learning from every fake is the reference', () => {
+    const reference = resolveGanConfig(ganVariantConfig('mlp'));
+    expect(ganModelName(reference)).toBe('MLP GAN');
+    expect(isReferenceGan(reference)).toBe(true);
+    expect(ganModelName({ ...reference, emaDecay: 0.995, generatorTopFraction: 0.75 })).toBe(
+      'MLP GAN with an EMA generator (β 0.995) and top-k training (0.75)',
+    );
+    expect(ganModelName({ ...reference, generatorTopFraction: 0.5 })).toBe('MLP GAN with top-k training (0.5)');
+    expect(isReferenceGan({ ...reference, generatorTopFraction: 0.75 })).toBe(false);
+    expect(isReferenceGan(resolveGanConfig(ganVariantConfig('mlp-bn-small-d')))).toBe(false);
+    // A summary written before top-k existed: G learned from every fake.
+    expect(isReferenceGan({ model: 'mlp' })).toBe(true);
   });
 });

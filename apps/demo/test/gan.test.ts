@@ -57,6 +57,22 @@ describe('dlkit-demo gan, end to end on a tiny budget', { timeout: 120_000 }, ()
     expect(run.config.emaDecay).toBeGreaterThan(0);
     expect(html).toContain('drawn by the EMA generator');
     expect(result.stdout).toContain("drawn by the EMA of G's weights");
+    // G learns from every fake, as the reference does.
+    expect(run.config.generatorTopFraction).toBe(1);
+    expect(html).not.toContain('top-k training');
+  });
+
+  test('--top-k trains G on its best fakes only, and the run says so', () => {
+    const topOut = tempDir('dlkit-demo-top-k-');
+    const result = runCli(['--limit', '96', '--batch-size', '32', '--epochs', '1', '--top-k', '0.5', '--out', topOut]);
+    expect(result.status).toBe(0);
+    expect(readRun(topOut).config.generatorTopFraction).toBe(0.5);
+    expect(result.stderr).toMatch(/with an EMA generator \(β 0\.995\) and top-k training \(0\.5\)/);
+    const html = readFileSync(join(topOut, 'report.html'), 'utf8');
+    expect(html).toContain('over the 0.5 of each batch&#39;s fakes that D rates most real (top-k training');
+    const resumed = runCli(['--limit', '96', '--batch-size', '32', '--epochs', '2', '--resume', '--top-k', '1', '--out', topOut]);
+    expect(resumed.status).not.toBe(0);
+    expect(resumed.stderr).toMatch(/cannot resume with --top-k 1 \(the run uses 0\.5\)/);
   });
 
   test('--resume continues the step count and the loss curve', () => {

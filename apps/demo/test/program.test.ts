@@ -14,6 +14,7 @@ describe('dlkit-demo --help', () => {
       '--data',
       '--model',
       '--ema',
+      '--top-k',
       '--seed',
       '--out',
       '--resume',

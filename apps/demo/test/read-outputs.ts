@@ -18,7 +18,7 @@ export interface RunJson {
   format: string;
   stepsPerEpoch: number;
   status: string;
-  config: { batchSize: number; model: string; seed: number; emaDecay?: number };
+  config: { batchSize: number; model: string; seed: number; emaDecay?: number; generatorTopFraction?: number };
   steps: { epoch: number; step: number; dLoss: number; gLoss: number; dReal: number; dFake: number }[];
   epochs: { epoch: number; steps: number; dLoss: number; gLoss: number; fid?: number; mnistScore?: number; complete: boolean }[];
 }

@@ -21,6 +21,8 @@ export interface GanOptions extends TrainingOptions {
   model: GanVariant;
   /** β of the generator's weight average that draws samples and metrics; 0 = the trained weights. */
   ema: number;
+  /** Top-k training: the fraction of G's fakes, those D rates most real, its loss counts; 1 = every fake. */
+  topK: number;
 }
 
 /**
@@ -44,6 +46,7 @@ export async function runGan(options: GanOptions): Promise<TrainingRunResult<Gan
         batchSize: options.batchSize,
         learningRate: options.lr,
         emaDecay: options.ema,
+        generatorTopFraction: options.topK,
         seed: options.seed,
       }),
     restoreTrainer: loadGanCheckpoint,
@@ -52,6 +55,9 @@ export async function runGan(options: GanOptions): Promise<TrainingRunResult<Gan
         ? [`--model ${options.model} (the run is ${ganVariantOf(run)})`]
         : []),
       ...(options.explicit.has('ema') && options.ema !== run.emaDecay ? [`--ema ${options.ema} (the run uses ${run.emaDecay})`] : []),
+      ...(options.explicit.has('topK') && options.topK !== run.generatorTopFraction
+        ? [`--top-k ${options.topK} (the run uses ${run.generatorTopFraction})`]
+        : []),
     ],
     readRun: async (dir) => {
       const run = await readRunSummary(join(dir, 'losses.json'), parseGanRunSummary);

@@ -11,7 +11,7 @@ import { drawPosteriorLabFigures } from '../assignment/draw-posterior-lab-figure
 import { convAnswer } from '../assignment/conv-answer';
 import { lstmAnswer } from '../assignment/lstm-answer';
 import { ganDefaults } from '../gan/gan-defaults';
-import { ganModelName } from '../gan/gan-model-name';
+import { ganModelName, isReferenceGan } from '../gan/gan-model-name';
 import { addGanSections } from '../gan/gan-report-sections';
 import { parseGanRunSummary } from '../gan/gan-run-summary';
 import { lossChart } from '../gan/loss-chart';
@@ -39,6 +39,7 @@ const shortRun = {
   lr: ganDefaults.learningRate,
   model: ganDefaults.model,
   ema: ganDefaults.emaDecay,
+  topK: ganDefaults.generatorTopFraction,
 };
 
 /**
@@ -100,7 +101,7 @@ export async function runReport(options: ReportOptions): Promise<void> {
   report
     .section('Q4 — A GAN on MNIST')
     .text(
-      `The loss curves, samples and metrics below are ${origin}. They were made by the ${model}${run.config.model === 'mlp' ? '' : " (not the assignment's reference MLP GAN, which `pnpm demo --model mlp --lr 2e-4 --ema 0` trains)"}.`,
+      `The loss curves, samples and metrics below are ${origin}. They were made by the ${model}${isReferenceGan(run.config) ? '' : " (not the assignment's reference MLP GAN, which `pnpm demo --model mlp --lr 2e-4 --ema 0` trains)"}.`,
     );
   addGanSections(report, run, lossSvg, await readSampleGrids(out), 'Q4 — ');
 

@@ -7,6 +7,7 @@ import { defaultGanConfig, type GanConfig, type GeneratorNormalization } from '@
 type NamedConfig = Pick<GanConfig, 'model'> & {
   generatorNormalization?: GeneratorNormalization;
   emaDecay?: number;
+  generatorTopFraction?: number;
   discriminatorUnits?: number[];
   imageShape?: [number, number];
 };
@@ -29,11 +30,21 @@ export function ganArchitectureName(config: NamedConfig): string {
 }
 
 /**
- * The GAN as the opening line and the report name it: 'DCGAN with an EMA generator (β 0.999)', 'MLP GAN'.
- * A run summary written before the EMA existed has no emaDecay: the trained weights drew its samples.
+ * The GAN as the opening line and the report name it: 'DCGAN with an EMA generator (β 0.999)', 'MLP GAN',
+ * '… and top-k training (0.75)'. A run summary written before the EMA (or top-k) existed has no emaDecay
+ * (generatorTopFraction): the trained weights drew its samples (G learned from every fake).
  */
 export function ganModelName(config: NamedConfig): string {
-  return `${ganArchitectureName(config)}${(config.emaDecay ?? 0) > 0 ? ` with an EMA generator (β ${config.emaDecay})` : ''}`;
+  const extras = [
+    ...((config.emaDecay ?? 0) > 0 ? [`an EMA generator (β ${config.emaDecay})`] : []),
+    ...((config.generatorTopFraction ?? 1) < 1 ? [`top-k training (${config.generatorTopFraction})`] : []),
+  ];
+  return `${ganArchitectureName(config)}${extras.length > 0 ? ` with ${extras.join(' and ')}` : ''}`;
+}
+
+/** Whether a run is the assignment's reference GAN: its MLPs, no normalization, G learning from every fake. */
+export function isReferenceGan(config: NamedConfig): boolean {
+  return ganArchitectureName(config) === 'MLP GAN' && (config.generatorTopFraction ?? 1) === 1;
 }
 
 /** Which weights drew the samples and metrics, in words. */

@@ -33,6 +33,14 @@ export function addGanSections(report: Report, run: GanRunSummary, lossSvg: stri
           'optimizer',
           `Adam, learning rate ${c.learningRate}${c.learningRate !== 2e-4 ? ' (the reference uses 2e-4)' : ''}${c.discriminatorLearningRate != null ? ` (D: ${c.discriminatorLearningRate})` : ''}, β1 ${c.beta1}, β2 ${c.beta2}${c.labelSmoothing ? `; labels of real digits ${1 - c.labelSmoothing}` : ''}`,
         ],
+        ...((c.generatorTopFraction ?? 1) < 1
+          ? [
+              [
+                "generator's loss",
+                `over the ${c.generatorTopFraction} of each batch's fakes that D rates most real (top-k training; the reference: every fake)`,
+              ] as [string, string],
+            ]
+          : []),
         ['batch size', String(c.batchSize)],
         ['samples and metrics drawn by', ganSamplingWeights(c)],
         ['data', run.data],

@@ -47,6 +47,7 @@ export async function trainGanSession(
         learningRate: settings.learningRate,
         // as `pnpm demo` runs: samples and metrics from an EMA of G's weights (a checkpoint keeps its own)
         emaDecay: ganDefaults.emaDecay,
+        generatorTopFraction: ganDefaults.generatorTopFraction,
         seed: settings.seed,
       });
   const session: TrainingSession = {
