@@ -44,10 +44,12 @@ export async function* trainGanWith(
     shuffleStream: randomStream.shuffle,
     startStep: trainer.stepCount,
     resumedStepsPerEpoch: trainer.stepsPerEpoch,
+    resumedCount: trainer.imageCount,
     itemName: 'images',
     invalid: (message) => new GanError(`trainGan: ${message}`, { kind: 'input' }),
   });
   trainer.stepsPerEpoch = stepsPerEpoch;
+  trainer.imageCount = data.count;
 
   const batchValues = new Float32Array(batchSize * pixels);
   const step = (due: StepDue): GanStepRecord => {

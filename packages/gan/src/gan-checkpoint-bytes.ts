@@ -7,10 +7,12 @@ const magic = 'DLKITGAN';
  * 2 added `config.emaDecay` and, when it is > 0, the 'ema/generator/…' tensors; 3 added
  * `config.generatorNormalization` and, when it is 'batch', the 'generator/norm…/gamma|beta' tensors in
  * place of the normalized layers' biases. An older file is a newer one without them (its config
- * resolves to emaDecay 0 and generatorNormalization 'none'), so all are read.
+ * resolves to emaDecay 0 and generatorNormalization 'none'), so all are read. 4 added `imageCount` (the
+ * data's size, checked on resume; null when read from an older file) and the config fields `reuseFakes`
+ * and `generatorTopFraction` (their defaults when absent).
  */
-const formatVersion = 3;
-const readableVersions = [1, 2, 3];
+const formatVersion = 4;
+const readableVersions = [1, 2, 3, 4];
 const prefixBytes = 16; // magic (8) + version (4) + header length (4)
 
 interface CheckpointHeader {
@@ -18,6 +20,8 @@ interface CheckpointHeader {
   config: GanSnapshot['config'];
   step: number;
   stepsPerEpoch: number | null;
+  /** Absent before version 4. */
+  imageCount?: number | null;
   history: GanSnapshot['history'];
   tensors: { name: string; shape: number[]; offset: number; length: number }[];
   /** float32 values that follow the header. */
@@ -47,6 +51,7 @@ export function encodeGanCheckpoint(snapshot: GanSnapshot): Uint8Array {
     config: snapshot.config,
     step: snapshot.step,
     stepsPerEpoch: snapshot.stepsPerEpoch,
+    imageCount: snapshot.imageCount ?? null,
     history: snapshot.history,
     tensors,
     valueCount: offset,
@@ -94,6 +99,10 @@ export function decodeGanCheckpoint(bytes: Uint8Array, source = 'checkpoint'): G
   if (header.stepsPerEpoch !== null && !(Number.isInteger(header.stepsPerEpoch) && header.stepsPerEpoch > 0)) {
     bad(`its stepsPerEpoch is ${JSON.stringify(header.stepsPerEpoch)}, expected null or an integer ≥ 1`);
   }
+  const imageCount = header.imageCount ?? null;
+  if (imageCount !== null && !(Number.isInteger(imageCount) && imageCount > 0)) {
+    bad(`its imageCount is ${JSON.stringify(imageCount)}, expected null or an integer ≥ 1`);
+  }
   if (!Array.isArray(header.history?.steps) || !Array.isArray(header.history?.epochs)) bad('its history lacks the steps or epochs array');
   if (typeof header.config !== 'object' || header.config === null) bad('its header has no config');
   const valuesStart = align4(prefixBytes + headerLength);
@@ -112,7 +121,7 @@ export function decodeGanCheckpoint(bytes: Uint8Array, source = 'checkpoint'): G
       bad(`tensor '${name}' (shape ${shape.join('×')}) does not fit the data`);
     return { name, shape, values: values.slice(offset, offset + length) };
   });
-  return { config: header.config, step: header.step, stepsPerEpoch: header.stepsPerEpoch, history: header.history, tensors };
+  return { config: header.config, step: header.step, stepsPerEpoch: header.stepsPerEpoch, imageCount, history: header.history, tensors };
 }
 
 function align4(n: number): number {

@@ -18,6 +18,11 @@ export interface GanSnapshot {
   step: number;
   /** Steps per epoch of the data this run trains on (null until trainGan has seen the data). */
   stepsPerEpoch: number | null;
+  /**
+   * Images of the data this run trains on (null until trainGan has seen the data; absent from snapshots
+   * made before it was kept): a resume on other data is refused.
+   */
+  imageCount?: number | null;
   history: GanHistory;
   /** Generator and discriminator parameters, then Adam's moments ('optimizer/<param>/m' and '/v'). */
   tensors: GanSnapshotTensor[];

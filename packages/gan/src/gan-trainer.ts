@@ -30,6 +30,8 @@ export interface GanTrainer {
   readonly stepCount: number;
   /** Steps per epoch of the data being trained on; set by trainGan, kept in checkpoints. */
   stepsPerEpoch: number | null;
+  /** Images of the data trainGan trains on; set by trainGan, kept in checkpoints (null before it has seen data). */
+  imageCount: number | null;
   /** What the run has reported so far; trainGan appends to it. */
   readonly history: GanHistory;
   /**
@@ -84,6 +86,7 @@ export class Trainer implements GanTrainer {
   readonly emaGenerator: Network | null;
   stepCount = 0;
   stepsPerEpoch: number | null = null;
+  imageCount: number | null = null;
   history: GanHistory = { steps: [], epochs: [] };
   private disposed = false;
   /** The last standing statistics: whose, after which step, and their values. */
@@ -269,6 +272,7 @@ export class Trainer implements GanTrainer {
       config: structuredClone(this.config),
       step: this.stepCount,
       stepsPerEpoch: this.stepsPerEpoch,
+      imageCount: this.imageCount,
       history: structuredClone(this.history),
       tensors: tensors.map((tensor) => ({ ...tensor, values: Float32Array.from(tensor.values) })),
     };
@@ -309,6 +313,7 @@ export class Trainer implements GanTrainer {
     this.generatorOptimizer.step = snapshot.step;
     this.discriminatorOptimizer.step = snapshot.step;
     this.stepsPerEpoch = snapshot.stepsPerEpoch;
+    this.imageCount = snapshot.imageCount ?? null;
     this.history = structuredClone(snapshot.history);
   }
 

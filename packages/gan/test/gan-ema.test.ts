@@ -148,16 +148,16 @@ describe('EMA generator (config.emaDecay)', () => {
     delete (old.config as Partial<typeof old.config>).generatorNormalization; // and version 2
     const bytes = encodeGanCheckpoint(old);
     const view = new DataView(bytes.buffer, bytes.byteOffset);
-    expect(view.getUint32(8, true)).toBe(3);
+    expect(view.getUint32(8, true)).toBe(4);
     view.setUint32(8, 1, true);
     const restored = restoreGanTrainer(decodeGanCheckpoint(bytes));
     expect(restored.config.emaDecay).toBe(0);
     expect(restored.config.generatorNormalization).toBe('none');
     expect(restored.snapshot().tensors).toEqual(trainer.snapshot().tensors);
-    view.setUint32(8, 4, true);
+    view.setUint32(8, 5, true);
     expect(() => decodeGanCheckpoint(bytes, 'old.bin')).toThrow(
       new GanError(
-        'old.bin is not a valid GAN checkpoint: format version 4, this version of @dlkit/gan reads versions 1, 2 and 3 (a newer @dlkit/gan wrote it?)',
+        'old.bin is not a valid GAN checkpoint: format version 5, this version of @dlkit/gan reads versions 1, 2, 3 and 4 (a newer @dlkit/gan wrote it?)',
         { kind: 'checkpoint' },
       ),
     );

@@ -5,6 +5,8 @@ import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, test } from 'vitest';
 import {
   createGanTrainer,
+  decodeGanCheckpoint,
+  encodeGanCheckpoint,
   GanError,
   type GanTrainer,
   type GanTrainEvent,
@@ -156,8 +158,22 @@ describe('trainGan', () => {
     await expect(collect(trainGan(trainer, data, { epochs: 1.5 }))).rejects.toThrow('epochs must be an integer ≥ 0, found 1.5');
     expect(trainer.stepCount).toBe(0);
     await collect(trainGan(trainer, data, { maxSteps: 1 }));
-    await expect(collect(trainGan(trainer, barImages(200)))).rejects.toThrow(/this run had 4 steps per epoch, the data now gives 12/);
+    await expect(collect(trainGan(trainer, barImages(200)))).rejects.toThrow(
+      'trainGan: this run trained on 72 images, the data now holds 200; resume with the same data',
+    );
+    // 76 images also make 4 steps of 16, but other batches: still refused, also after a checkpoint.
+    const restored = restoreGanTrainer(decodeGanCheckpoint(encodeGanCheckpoint(trainer.snapshot())));
+    expect(restored.imageCount).toBe(72);
+    await expect(collect(trainGan(restored, barImages(76)))).rejects.toThrow('this run trained on 72 images, the data now holds 76');
+    // A checkpoint from before the count was kept: only the steps per epoch can be checked.
+    const older = trainer.snapshot();
+    delete older.imageCount;
+    const unknown = restoreGanTrainer(older);
+    expect(unknown.imageCount).toBeNull();
+    await expect(collect(trainGan(unknown, barImages(200)))).rejects.toThrow(/this run had 4 steps per epoch, the data now gives 12/);
     trainer.dispose();
+    restored.dispose();
+    unknown.dispose();
   });
 
   test('with a checkpoint function, a diverging run names the last checkpoint it returned', async () => {

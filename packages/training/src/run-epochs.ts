@@ -42,6 +42,11 @@ export interface RunEpochsOptions extends EpochLoopOptions {
   startStep?: number;
   /** The steps per epoch the resumed run had (null or omitted for a fresh one); a different `stepsPerEpoch` is an error. */
   resumedStepsPerEpoch?: number | null;
+  /**
+   * How many examples the resumed run trained on (null or omitted: a fresh run, or one from before this
+   * was kept); a different `count` is an error: the epochs' orders would differ from the run's.
+   */
+  resumedCount?: number | null;
   /** Writes the trainer's state (at `step`, global) now and resolves to where it went (a path, a URL, a key). Omit for no checkpoints. */
   saveCheckpoint?: (step: number) => Promise<string>;
   /** Where checkpoints go, named in the divergence text when none was written yet (a path); omit for a sink. */
@@ -118,7 +123,17 @@ export type RunEpochsEvent = StepDue | EpochDone | CheckpointWritten | TrainingE
  */
 export function runEpochs(options: RunEpochsOptions): AsyncGenerator<RunEpochsEvent, void> {
   const invalid = options.invalid ?? ((message: string) => new RangeError(message));
-  const { epochs = 1, maxSteps, checkpointEvery, count, batchSize, stepsPerEpoch, startStep = 0, resumedStepsPerEpoch } = options;
+  const {
+    epochs = 1,
+    maxSteps,
+    checkpointEvery,
+    count,
+    batchSize,
+    stepsPerEpoch,
+    startStep = 0,
+    resumedStepsPerEpoch,
+    resumedCount,
+  } = options;
   const checkCount = (name: string, value: unknown, min: number) => {
     if (!Number.isSafeInteger(value) || (value as number) < min)
       throw invalid(`${name} must be an integer ≥ ${min}, found ${String(value)}`);
@@ -136,9 +151,13 @@ export function runEpochs(options: RunEpochsOptions): AsyncGenerator<RunEpochsEv
   if (!Number.isSafeInteger(stepsPerEpoch) || stepsPerEpoch < 1 || stepsPerEpoch > most) {
     throw invalid(`stepsPerEpoch must be an integer from 1 to ⌈${count} / ${batchSize}⌉ = ${most}, found ${String(stepsPerEpoch)}`);
   }
+  const items = options.itemName ?? 'examples';
+  if (resumedCount != null && resumedCount !== count) {
+    throw invalid(`this run trained on ${resumedCount} ${items}, the data now holds ${count}; resume with the same data`);
+  }
   if (resumedStepsPerEpoch != null && resumedStepsPerEpoch !== stepsPerEpoch) {
     throw invalid(
-      `this run had ${resumedStepsPerEpoch} steps per epoch, the data now gives ${stepsPerEpoch} (${count} ${options.itemName ?? 'examples'}, batch ${batchSize}); resume with the same data`,
+      `this run had ${resumedStepsPerEpoch} steps per epoch, the data now gives ${stepsPerEpoch} (${count} ${items}, batch ${batchSize}); resume with the same data`,
     );
   }
   return epochLoop({ ...options, epochs, startStep, invalid });

@@ -167,5 +167,11 @@ describe('runEpochs(options)', () => {
     );
     expect(() => runEpochs({ ...plan, epochs: -1 })).toThrow(new RangeError('epochs must be an integer ≥ 0, found -1'));
     expect(bad({ resumedStepsPerEpoch: null })).not.toThrow();
+    // 11 examples also make 3 steps of 4, but other epochs: another run's data.
+    expect(bad({ count: 11, resumedCount: 10, resumedStepsPerEpoch: 3, itemName: 'images' })).toThrow(
+      'myTrain: this run trained on 10 images, the data now holds 11; resume with the same data',
+    );
+    expect(bad({ resumedCount: null, resumedStepsPerEpoch: 3 })).not.toThrow();
+    expect(bad({ resumedCount: 10, resumedStepsPerEpoch: 3 })).not.toThrow();
   });
 });

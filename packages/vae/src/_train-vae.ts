@@ -52,10 +52,12 @@ export async function* trainVaeWith(
     shuffleStream: randomStream.shuffle,
     startStep: state.stepCount,
     resumedStepsPerEpoch: state.stepsPerEpoch,
+    resumedCount: state.imageCount,
     itemName: 'images',
     invalid: (message) => new VaeError(`trainVae: ${message}`),
   });
   state.stepsPerEpoch = stepsPerEpoch;
+  state.imageCount = data.count;
 
   const step = (due: StepDue): VaeStepRecord => {
     const batch = tf.tensor2d(gatherRows(data.images, due.indices, inputSize), [due.indices.length, inputSize]);

@@ -25,6 +25,8 @@ interface CheckpointFile {
   config: unknown;
   stepCount: number;
   stepsPerEpoch: number | null;
+  /** Images of the data trainVae trained on; absent from files written before it was kept (still version 1). */
+  imageCount?: number | null;
   history: VaeHistory;
   weights: EncodedArray[];
   optimizer: { iterations: number; moments: EncodedArray[] };
@@ -46,6 +48,7 @@ export async function checkpointText(trainer: VaeTrainer, caller: string): Promi
     config: state.config,
     stepCount: state.stepCount,
     stepsPerEpoch: state.stepsPerEpoch,
+    imageCount: state.imageCount,
     history: state.history,
     weights,
     optimizer: {
@@ -104,6 +107,7 @@ export function trainerFromText(text: string, where: string): VaeTrainer {
   state.optimizer.step = iterations;
   state.stepCount = file.stepCount;
   state.stepsPerEpoch = Number.isSafeInteger(file.stepsPerEpoch) ? file.stepsPerEpoch : null;
+  state.imageCount = Number.isSafeInteger(file.imageCount) && file.imageCount! > 0 ? file.imageCount! : null;
   state.history.steps.push(...(file.history?.steps ?? []));
   state.history.epochs.push(...(file.history?.epochs ?? []));
   return state;

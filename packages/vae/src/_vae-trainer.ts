@@ -14,6 +14,8 @@ export class VaeTrainerState {
   stepCount = 0;
   /** Set by the first trainVae run, so that a resume with other data or batch size is caught. */
   stepsPerEpoch: number | null = null;
+  /** Images of the data trainVae trains on, set with stepsPerEpoch: a resume on other data is refused. */
+  imageCount: number | null = null;
   readonly history: VaeHistory = { steps: [], epochs: [] };
   private disposed = false;
 

@@ -17,6 +17,8 @@ export interface VaeTrainer {
   readonly history: VaeHistory;
   /** Steps per epoch of the data trainVae trained on (null before the first run); checkpoints keep it. */
   readonly stepsPerEpoch: number | null;
+  /** Images of the data trainVae trained on (null before the first run, or from an older checkpoint); checkpoints keep it. */
+  readonly imageCount: number | null;
   /**
    * One Adam step on the negative ELBO of `batch` ([rows, inputSize], pixels in [0, 1]), with
    * reparameterization noise seeded by (config.seed, stepCount). Synchronous: it reads the loss back.

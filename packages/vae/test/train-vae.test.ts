@@ -1,4 +1,4 @@
-import { readdir } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { initBackend } from '@dlkit/backend';
 import { tempDir } from '@dlkit/test-utils';
@@ -68,10 +68,26 @@ describe('trainVae', () => {
     const curve = (t: VaeTrainer) => t.history.epochs;
     expect(curve(resumed)).toEqual(curve(straight));
     expect(await readdir(join(folder, 'run'))).toEqual(['vae.json']);
+    expect(resumed.imageCount).toBe(40);
     const other = { count: 48, images: all.images.slice(0, 48 * 16) };
     await expect(collect(trainVae(resumed, other, { epochs: 4 }))).rejects.toThrow(
+      'trainVae: this run trained on 40 images, the data now holds 48; resume with the same data',
+    );
+    // 41 images also make 5 steps of 8, but other batches: still another run's data.
+    const oneMore = { count: 41, images: all.images.slice(0, 41 * 16) };
+    await expect(collect(trainVae(resumed, oneMore, { epochs: 4 }))).rejects.toThrow(
+      'this run trained on 40 images, the data now holds 41',
+    );
+    // A checkpoint written before the count was kept: only the steps per epoch are checked.
+    const older = JSON.parse(await readFile(checkpoint, 'utf8'));
+    delete older.imageCount;
+    await writeFile(checkpoint, JSON.stringify(older));
+    const unknown = await loadVaeCheckpoint(checkpoint);
+    expect(unknown.imageCount).toBeNull();
+    await expect(collect(trainVae(unknown, other, { epochs: 4 }))).rejects.toThrow(
       'trainVae: this run had 5 steps per epoch, the data now gives 6 (48 images, batch 8); resume with the same data',
     );
+    unknown.dispose();
     resumed.dispose();
     straight.dispose();
   });
