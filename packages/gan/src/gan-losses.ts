@@ -33,6 +33,6 @@ export function generatorLoss(fakeLogits: tf.Tensor, topFraction = 1): tf.Scalar
 }
 
 /** How many of `n` fakes top-k training keeps: round(topFraction × n), at least one. */
-export function topCount(n: number, topFraction: number): number {
+function topCount(n: number, topFraction: number): number {
   return Math.max(1, Math.round(topFraction * n));
 }

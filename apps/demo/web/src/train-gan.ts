@@ -18,7 +18,7 @@ import { ganArchitectureName } from '../../src/gan/gan-model-name';
 import { ganVariantConfig } from '../../src/gan/gan-variants';
 import { checkpointNames } from '../../src/training/checkpoint-names';
 import { errorText } from './error-text';
-import { checkStepsPerEpoch } from './check-steps-per-epoch';
+import { checkResumedData } from './check-resumed-data';
 import type { RunControl } from './run-control';
 import type { TrainingSession } from './training-session';
 import type { FromWorker, RunSettings } from './worker-protocol';
@@ -70,7 +70,7 @@ async function run(
   const stepsPerEpoch = ganStepsPerEpoch(train.count, batchSize);
   if (stepsPerEpoch < 1)
     throw new Error(`${train.count} training digits are fewer than one batch of ${batchSize}: lower the batch size or raise the digits`);
-  checkStepsPerEpoch(trainer.stepsPerEpoch, train.count, batchSize, stepsPerEpoch);
+  checkResumedData(trainer, train.count, batchSize, stepsPerEpoch);
   post({ type: 'status', text: 'computing the reference digits’ statistics for FID…' });
   const metrics = await createGanMetrics({ reference: await loadReferenceDigits() });
   try {

@@ -10,7 +10,7 @@ import {
   vaeStepsPerEpoch,
 } from '@dlkit/vae';
 import { checkpointNames } from '../../src/training/checkpoint-names';
-import { checkStepsPerEpoch } from './check-steps-per-epoch';
+import { checkResumedData } from './check-resumed-data';
 import type { RunControl } from './run-control';
 import type { TrainingSession } from './training-session';
 import type { FromWorker, RunSettings } from './worker-protocol';
@@ -54,7 +54,7 @@ async function run(
 ): Promise<void> {
   const { batchSize } = trainer.config;
   const stepsPerEpoch = vaeStepsPerEpoch(train.count, batchSize);
-  checkStepsPerEpoch(trainer.stepsPerEpoch, train.count, batchSize, stepsPerEpoch);
+  checkResumedData(trainer, train.count, batchSize, stepsPerEpoch);
   post({
     type: 'plan',
     config: trainer.config,
