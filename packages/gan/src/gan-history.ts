@@ -30,6 +30,8 @@ export interface GanEpochRecord extends GanStepLosses {
   fid?: number;
   /** MNIST score, the Inception-score analogue (1 to 10, higher is better). */
   mnistScore?: number;
+  /** Speckle: mean pixels of ink per digit outside its largest blob (lower is better; real MNIST ≈ 0.2). */
+  strayInk?: number;
 }
 
 /** An epoch's end as trainGan reports it: the averages (and metrics) appended to the history. */

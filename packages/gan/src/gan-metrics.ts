@@ -5,14 +5,17 @@ import { GanError } from './gan-error';
 import type { GanTrainer } from './gan-trainer';
 import { loadMnistClassifier, type MnistClassifier } from './mnist-classifier';
 import { mnistScore } from './mnist-score';
+import { strayInk } from './stray-ink';
 import type { GanEpochEvaluator, GanImages } from './train-gan';
 
-/** FID and MNIST score of a set of images. */
+/** FID, MNIST score and speckle of a set of images. */
 export interface GanQuality {
   /** Classifier-feature Fréchet distance to the reference digits (0 = same statistics). */
   fid: number;
   /** MNIST score (1 … 10). */
   mnistScore: number;
+  /** Speckle: mean pixels of ink per image outside its largest blob (see `strayInk`; real MNIST ≈ 0.2). */
+  strayInk: number;
 }
 
 /** Options of createGanMetrics: the reference set is required, the rest optional. */
@@ -34,9 +37,9 @@ export interface GanMetricsOptions {
 /** Scores GANs and image sets against a reference set; pass it to trainGan as `metrics` to score each epoch. */
 export interface GanMetrics extends GanEpochEvaluator {
   readonly sampleCount: number;
-  /** FID and MNIST score of `sampleCount` images the trainer generates from the fixed seed. */
+  /** FID, MNIST score and stray ink of `sampleCount` images the trainer generates from the fixed seed. */
   evaluate(trainer: GanTrainer): Promise<GanQuality>;
-  /** FID (against the reference) and MNIST score of any images in [−1, 1]. */
+  /** FID (against the reference), MNIST score and stray ink of any images in [−1, 1]. */
   measure(images: GanImages): GanQuality;
   /** Frees the classifier if these metrics loaded it (one passed in stays the caller's). */
   dispose(): void;
@@ -65,6 +68,7 @@ export async function createGanMetrics(options: GanMetricsOptions): Promise<GanM
   const ownsClassifier = options.classifier === undefined;
   const classifier = options.classifier ?? (await loadMnistClassifier());
   const pixels = classifier.inputSize;
+  const side = Math.sqrt(pixels); // the classifier's digits are square (28 × 28)
   let referenceStats: FeatureStatistics;
   try {
     if (!(reference.images instanceof Float32Array) || reference.images.length !== reference.count * pixels) {
@@ -90,7 +94,11 @@ export async function createGanMetrics(options: GanMetricsOptions): Promise<GanM
       );
     }
     const { stats, probabilities } = classify(classifier, images.images, images.count);
-    return { fid: frechetDistance(referenceStats, stats), mnistScore: mnistScore(probabilities, images.count) };
+    return {
+      fid: frechetDistance(referenceStats, stats),
+      mnistScore: mnistScore(probabilities, images.count),
+      strayInk: strayInk(images.images, images.count, [side, side]),
+    };
   };
 
   return {

@@ -47,6 +47,11 @@ describe('createGanMetrics', () => {
     expect(realElsewhere.mnistScore).toBeGreaterThan(8);
     expect(noisy.mnistScore).toBeLessThan(realElsewhere.mnistScore / 2);
     expect(blank.mnistScore).toBeCloseTo(1, 6);
+    // Real digits carry almost no stray ink, a page of sparse specks dozens of pixels, a blank page none.
+    const specks = metrics.measure({ images: noise.map((v) => (v > 0.8 ? 1 : -1)), count: 500 });
+    expect(realElsewhere.strayInk).toBeLessThan(0.5);
+    expect(specks.strayInk).toBeGreaterThan(30);
+    expect(blank.strayInk).toBe(0);
     // The same images as the reference: the distance is rounding noise.
     expect(metrics.measure(slice(0, 500)).fid).toBeLessThan(1e-6);
   });

@@ -85,7 +85,7 @@ export async function runGan(options: GanOptions): Promise<TrainingRunResult<Gan
           format: 'dlkit-demo-gan-run@1',
           config: trainer.config,
           ...common,
-          ...(real ? { realDigits: { fid: real.fid, mnistScore: real.mnistScore, count: realCount } } : {}),
+          ...(real ? { realDigits: { fid: real.fid, mnistScore: real.mnistScore, strayInk: real.strayInk, count: realCount } } : {}),
           steps: trainer.history.steps,
           epochs: epochRows(trainer.history),
         }),
@@ -98,7 +98,7 @@ export async function runGan(options: GanOptions): Promise<TrainingRunResult<Gan
           const lastGrid = summary.epochs.filter((e) => e.complete).at(-1);
           return {
             quality: scored
-              ? `; FID ${scored.fid!.toFixed(1)}, MNIST score ${scored.mnistScore!.toFixed(2)}${real ? ` (real digits: ${real.fid.toFixed(1)}, ${real.mnistScore.toFixed(2)})` : ''}`
+              ? `; FID ${scored.fid!.toFixed(1)}, MNIST score ${scored.mnistScore!.toFixed(2)}, stray ink ${scored.strayInk?.toFixed(1) ?? '–'} px a digit${real ? ` (real digits: ${real.fid.toFixed(1)}, ${real.mnistScore.toFixed(2)}, ${real.strayInk.toFixed(1)})` : ''}`
               : '',
             files: [
               ['losses.png', 'G and D loss vs epoch (also losses.svg)'],
@@ -110,7 +110,7 @@ export async function runGan(options: GanOptions): Promise<TrainingRunResult<Gan
                     ] as const,
                   ]
                 : []),
-              ['losses.csv', 'every step; epochs.csv per epoch with FID and MNIST score; losses.json both'],
+              ['losses.csv', 'every step; epochs.csv per epoch with FID, MNIST score and stray ink; losses.json both'],
             ],
           };
         },

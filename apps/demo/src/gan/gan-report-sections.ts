@@ -83,17 +83,20 @@ export function addGanSections(report: Report, run: GanRunSummary, lossSvg: stri
     f(e.dFake, 2),
     f(e.fid, 1),
     f(e.mnistScore, 2),
+    f(e.strayInk, 1),
   ]);
-  if (run.realDigits)
-    rows.push([`real digits (${run.realDigits.count})`, '', '', '', '', '', f(run.realDigits.fid, 1), f(run.realDigits.mnistScore, 2)]);
-  report.table(rows, ['epoch', 'steps', 'D loss', 'G loss', 'D(x)', 'D(G(z))', 'FID ↓', 'MNIST score ↑']);
+  if (run.realDigits) {
+    const { count, fid, mnistScore, strayInk } = run.realDigits;
+    rows.push([`real digits (${count})`, '', '', '', '', '', f(fid, 1), f(mnistScore, 2), f(strayInk, 1)]);
+  }
+  report.table(rows, ['epoch', 'steps', 'D loss', 'G loss', 'D(x)', 'D(G(z))', 'FID ↓', 'MNIST score ↑', 'stray ink ↓']);
   if (run.realDigits) {
     report.text(
       `For scale, ${run.realDigits.count.toLocaleString('en-US')} real training digits score FID ${run.realDigits.fid.toFixed(1)} and MNIST score ${run.realDigits.mnistScore.toFixed(2)}: what a perfect generator would reach.`,
     );
   }
   report.text(
-    'FID: Fréchet distance between classifier features of generated and real digits (lower is closer to real). MNIST score: the Inception-score analogue from the same classifier, exp(E KL(p(y|x) ‖ p(y))), 1 to 10 (higher means confident and varied digits).' +
+    'FID: Fréchet distance between classifier features of generated and real digits (lower is closer to real). MNIST score: the Inception-score analogue from the same classifier, exp(E KL(p(y|x) ‖ p(y))), 1 to 10 (higher means confident and varied digits). Stray ink: pixels per digit inked (a quarter of full brightness or more) outside its largest connected blob, the specks around a digit (real MNIST: about 0.2).' +
       (last?.mnistScore !== undefined ? ` Last epoch: FID ${last.fid?.toFixed(1)}, MNIST score ${last.mnistScore.toFixed(2)}.` : ''),
   );
   return report;

@@ -15,7 +15,8 @@ export interface GanRunSummary {
   /** 'completed', or what stopped the run early. */
   status: string;
   /** FID and MNIST score of real training digits: what a perfect generator would reach. */
-  realDigits?: { fid: number; mnistScore: number; count: number };
+  /** What the metrics give real training digits (strayInk: absent from summaries written before it was measured). */
+  realDigits?: { fid: number; mnistScore: number; strayInk?: number; count: number };
   /** Seconds of training over every session of the run (a resumed session adds its own). */
   seconds: number;
   steps: GanStepRecord[];

@@ -51,7 +51,7 @@ export type FromWorker =
       steps: StepRecord[];
       epochRecords: EpochRecord[];
       /** FID and MNIST score of real training digits (GAN): what a perfect generator reaches. */
-      realDigits?: { fid: number; mnistScore: number };
+      realDigits?: { fid: number; mnistScore: number; strayInk: number };
     }
   | { type: 'step'; record: StepRecord; samplesPerSecond: number }
   | { type: 'epoch'; record: EpochRecord; grid: Uint8Array }
