@@ -4,7 +4,17 @@ import { gradCheck, lstmBackward, lstmForward, lstmGradCheck } from '../src/inde
 import { dot, randomCase } from './_random-lstm';
 
 // L = Σ_t dh_t ⊙ h_t + dc ⊙ c_T, so ∂L/∂h_t = dh_t and ∂L/∂c_T = dc exactly.
-function checkCase(T: number, B: number, X: number, H: number, seed: number, withBias: boolean, withState: boolean, withDc: boolean) {
+function checkCase(
+  T: number,
+  B: number,
+  X: number,
+  H: number,
+  seed: number,
+  withBias: boolean,
+  withState: boolean,
+  withDc: boolean,
+  floor?: number,
+) {
   const problem = randomCase(T, B, X, H, seed);
   const { x, W, b, h0, c0, dh, dc } = problem;
   const params = { x: x.data, W: W.data, b: b.data, h0: h0.data, c0: c0.data };
@@ -18,7 +28,7 @@ function checkCase(T: number, B: number, X: number, H: number, seed: number, wit
       return { loss, gradients: { x: grads.dx.data, W: grads.dW.data, b: grads.db.data, h0: grads.dh0.data, c0: grads.dc0.data } };
     },
     params,
-    { tolerance: 1e-7, only: names },
+    { tolerance: 1e-7, only: names, ...(floor === undefined ? {} : { floor }) },
   );
 }
 
@@ -42,11 +52,15 @@ describe('lstmBackward(forward, dh, { dc })', () => {
         fc.boolean(),
         fc.boolean(),
         (T, B, X, H, seed, withBias, withState, withDc) => {
-          const result = checkCase(T, B, X, H, seed, withBias, withState, withDc);
+          // Float64 central differences are exact to ~1e-12 absolute, so a gradient entry near 1e-6 can
+          // miss 1e-7 relative by rounding alone (T 4, B 2, X 2, H 4, seed −2147483635: an entry of W of
+          // 5e-6 off by 6.5e-13). Entries under 1e-4 are judged by absolute error (≤ 1e-11); a wrong
+          // formula errs by the size of the gradient itself.
+          const result = checkCase(T, B, X, H, seed, withBias, withState, withDc, 1e-4);
           expect(result.maxRelativeError).toBeLessThanOrEqual(1e-7);
         },
       ),
-      { numRuns: 25 },
+      { numRuns: 25, examples: [[4, 2, 2, 4, -2147483635, true, true, true]] },
     );
   });
 
