@@ -85,7 +85,7 @@ export async function runGan(options: GanOptions): Promise<TrainingRunResult<Gan
           format: 'dlkit-demo-gan-run@1',
           config: trainer.config,
           ...common,
-          ...(real ? { realDigits: { fid: real.fid, mnistScore: real.mnistScore, strayInk: real.strayInk, count: realCount } } : {}),
+          ...(real ? { realDigits: { ...real, count: realCount } } : {}),
           steps: trainer.history.steps,
           epochs: epochRows(trainer.history),
         }),

@@ -1,6 +1,9 @@
-import type { GanConfig, GanStepRecord } from '@dlkit/gan';
+import type { GanConfig, GanQuality, GanStepRecord } from '@dlkit/gan';
 import type { EpochRow } from './losses-csv';
 import { parseJson } from '../output/parse-json';
+
+/** The metrics of real training digits and how many were scored; older summaries lack strayInk. */
+export type RealDigitsMarks = Omit<GanQuality, 'strayInk'> & Partial<Pick<GanQuality, 'strayInk'>> & { count: number };
 
 /** What losses.json holds: the run's settings and every step and epoch, enough to redraw the report. */
 export interface GanRunSummary {
@@ -14,9 +17,11 @@ export interface GanRunSummary {
   data: string;
   /** 'completed', or what stopped the run early. */
   status: string;
-  /** FID and MNIST score of real training digits: what a perfect generator would reach. */
-  /** What the metrics give real training digits (strayInk: absent from summaries written before it was measured). */
-  realDigits?: { fid: number; mnistScore: number; strayInk?: number; count: number };
+  /**
+   * What the metrics give `count` real training digits: what a perfect generator would reach (strayInk is
+   * absent from summaries written before it was measured).
+   */
+  realDigits?: RealDigitsMarks;
   /** Seconds of training over every session of the run (a resumed session adds its own). */
   seconds: number;
   steps: GanStepRecord[];

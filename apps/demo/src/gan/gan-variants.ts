@@ -47,17 +47,16 @@ type VariantFields = Pick<GanConfig, 'model'> & { generatorNormalization?: Gener
  */
 export function ganVariantOf(config: VariantFields): GanVariant {
   const normalization = config.generatorNormalization ?? 'none';
-  const units = (config.discriminatorUnits ?? defaultGanConfig.discriminatorUnits).join(',');
-  const exact = ganVariantNames.find((name) => {
-    const variant = ganVariants[name];
-    const variantUnits = (variant.discriminatorUnits ?? defaultGanConfig.discriminatorUnits).join(',');
-    return (
-      variant.model === config.model &&
-      variant.generatorNormalization === normalization &&
-      (config.model !== 'mlp' || variantUnits === units)
-    );
-  });
-  if (exact) return exact;
-  if (config.model === 'dcgan') return normalization === 'batch' ? 'dcgan-bn' : 'dcgan';
-  return normalization === 'batch' ? 'mlp-bn' : 'mlp';
+  const widths = (units?: number[]) => (units ?? defaultGanConfig.discriminatorUnits).join(',');
+  // Same model and normalization, and (MLPs only) the same discriminator widths as asked.
+  const matching = (discriminatorUnits: number[] | undefined) =>
+    ganVariantNames.find((name) => {
+      const variant = ganVariants[name];
+      return (
+        variant.model === config.model &&
+        variant.generatorNormalization === normalization &&
+        (config.model !== 'mlp' || widths(variant.discriminatorUnits) === widths(discriminatorUnits))
+      );
+    });
+  return matching(config.discriminatorUnits) ?? matching(undefined)!;
 }

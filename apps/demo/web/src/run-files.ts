@@ -16,7 +16,7 @@ export interface RunRecord {
   seconds: number;
   steps: (GanStepRecord | VaeStepRecord)[];
   epochs: (GanEpochRecord | VaeEpochRecord)[];
-  realDigits?: { fid: number; mnistScore: number; strayInk?: number; count: number };
+  realDigits?: GanRunSummary['realDigits'];
 }
 
 /** losses.csv as the CLI writes it: GAN one row per step (epoch,step,d_loss,g_loss,d_real,d_fake); VAE one row per epoch (elbo.csv). */

@@ -86,7 +86,7 @@ async function run(
       startStep: trainer.stepCount,
       steps: trainer.history.steps,
       epochRecords: trainer.history.epochs,
-      ...(real ? { realDigits: { fid: real.fid, mnistScore: real.mnistScore, strayInk: real.strayInk } } : {}),
+      ...(real ? { realDigits: real } : {}),
     });
     post({ type: 'status', text: 'training' });
     const events = trainGan(trainer, train, {

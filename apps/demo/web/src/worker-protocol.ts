@@ -1,5 +1,5 @@
 import type { BackendInfo, BackendPreference } from '@dlkit/backend';
-import type { GanConfig, GanEpochRecord, GanStepRecord } from '@dlkit/gan';
+import type { GanConfig, GanEpochRecord, GanQuality, GanStepRecord } from '@dlkit/gan';
 import type { GanVariant } from '../../src/gan/gan-variants';
 import type { VaeConfig, VaeEpochRecord, VaeStepRecord } from '@dlkit/vae';
 
@@ -50,8 +50,8 @@ export type FromWorker =
       startStep: number;
       steps: StepRecord[];
       epochRecords: EpochRecord[];
-      /** FID and MNIST score of real training digits (GAN): what a perfect generator reaches. */
-      realDigits?: { fid: number; mnistScore: number; strayInk: number };
+      /** The metrics of real training digits (GAN): what a perfect generator reaches. */
+      realDigits?: GanQuality;
     }
   | { type: 'step'; record: StepRecord; samplesPerSecond: number }
   | { type: 'epoch'; record: EpochRecord; grid: Uint8Array }
