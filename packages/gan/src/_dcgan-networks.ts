@@ -9,7 +9,8 @@ import { convLayer, convTransposeLayer } from './_same-conv';
  * DCGAN-style generator: z → dense to (H/4 × W/4 × c0) → transposed conv, stride 2, to (H/2 × W/2 × c1)
  * → transposed conv, stride 2, to (H × W × 1), tanh. LeakyReLU between; with `generatorNormalization:
  * 'batch'` the two hidden layers have no bias and are batch-normalized before it (per feature after the
- * dense layer, per channel after the transposed convolution), as in the DCGAN paper.
+ * dense layer, per channel after the transposed convolution), as in the DCGAN paper. A class-conditional
+ * one takes z followed by the class's one-hot vector.
  */
 export function createDcganGenerator(config: GanConfig): Network {
   const [height, width] = config.imageShape;
@@ -26,7 +27,8 @@ export function createDcganGenerator(config: GanConfig): Network {
           createParameter(`generator/${norm}/beta`, [units], 'zeros', seed, 0),
         ]
       : [createParameter(`generator/${layer}/bias`, [units], 'zeros', seed, 0)];
-  const dense0 = createParameter('generator/dense0/kernel', [config.latentDim, quarter * c0], [config.latentDim, quarter * c0], seed, 2000);
+  const inputs = config.latentDim + config.classCount;
+  const dense0 = createParameter('generator/dense0/kernel', [inputs, quarter * c0], [inputs, quarter * c0], seed, 2000);
   const after0 = hidden('dense0', 'norm0', quarter * c0);
   // conv2dTranspose filters are [k, k, outChannels, inChannels].
   const deconv1 = createParameter('generator/deconv1/kernel', [k, k, c1, c0], [k * k * c0, k * k * c1], seed, 2001);
@@ -75,7 +77,10 @@ export function createDcganGenerator(config: GanConfig): Network {
 
 /**
  * DCGAN-style discriminator: (H × W × 1) → conv, stride 2, c0 → conv, stride 2, c1 → dense to one
- * logit; LeakyReLU and dropout after each convolution.
+ * logit; LeakyReLU and dropout after each convolution. A class-conditional one takes the pixels followed by
+ * the class's one-hot vector and adds the projection of its class's embedding onto the last features,
+ * ⟨embed[class], features⟩ (the projection discriminator of Miyato & Koyama 2018): a one-hot vector
+ * appended to those features would only shift the logit by a constant per class.
  */
 export function createDcganDiscriminator(config: GanConfig): Network {
   const [height, width] = config.imageShape;
@@ -90,7 +95,11 @@ export function createDcganDiscriminator(config: GanConfig): Network {
     createParameter('discriminator/conv1/bias', [c1], 'zeros', seed, 0),
     createParameter('discriminator/dense2/kernel', [flat, 1], [flat, 1], seed, 3002),
     createParameter('discriminator/dense2/bias', [1], 'zeros', seed, 0),
+    ...(config.classCount > 0
+      ? [createParameter('discriminator/embed/kernel', [config.classCount, flat], [config.classCount, flat], seed, 3003)]
+      : []),
   ];
+  const pixels = height * width;
   const v = (i: number) => parameters[i]!.variable;
   return {
     parameters,
@@ -98,13 +107,19 @@ export function createDcganDiscriminator(config: GanConfig): Network {
     apply: (x, { dropoutSeed } = {}) =>
       tf.tidy(() => {
         const batch = x.shape[0];
-        const image = tf.reshape(x, [batch, height, width, 1]) as tf.Tensor4D;
+        const pixelsOf = config.classCount > 0 ? tf.slice(x, [0, 0], [batch, pixels]) : x;
+        const image = tf.reshape(pixelsOf, [batch, height, width, 1]) as tf.Tensor4D;
         const activation = { activation: 'leakyRelu', leakyAlpha: config.leakyAlpha } as const;
         const conv0 = convLayer(image, v(0) as tf.Tensor4D, v(1) as tf.Tensor1D, 2, activation);
         const h0 = seededDropout(conv0, config.dropout, dropoutSeed, 0);
         const conv1 = convLayer(h0, v(2) as tf.Tensor4D, v(3) as tf.Tensor1D, 2, activation);
         const h1 = seededDropout(conv1, config.dropout, dropoutSeed, 1);
-        return dense(tf.reshape(h1, [batch, flat]) as tf.Tensor2D, v(4) as tf.Tensor2D, v(5) as tf.Tensor1D);
+        const features = tf.reshape(h1, [batch, flat]) as tf.Tensor2D;
+        const logits = dense(features, v(4) as tf.Tensor2D, v(5) as tf.Tensor1D);
+        if (config.classCount === 0) return logits;
+        const classes = tf.slice(x, [0, pixels], [batch, config.classCount]);
+        const embedded = tf.matMul(classes, v(6) as tf.Tensor2D);
+        return tf.add(logits, tf.sum(tf.mul(embedded, features), 1, true)) as tf.Tensor2D;
       }),
   };
 }

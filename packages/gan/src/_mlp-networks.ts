@@ -7,9 +7,10 @@ import { createParameter, type NamedParameter, type Network, seededDropout } fro
 /**
  * The reference MLP generator: z → units… (LeakyReLU) → pixels (tanh), samples in columns (WASM's fastest
  * layout). With `generatorNormalization: 'batch'` every hidden layer is Dense (no bias) → BatchNorm → LeakyReLU.
+ * A class-conditional one takes z followed by the class's one-hot vector.
  */
 export function createMlpGenerator(config: GanConfig): Network {
-  const widths = [config.latentDim, ...config.generatorUnits, config.imageShape[0] * config.imageShape[1]];
+  const widths = [config.latentDim + config.classCount, ...config.generatorUnits, config.imageShape[0] * config.imageShape[1]];
   const last = widths.length - 2;
   const normalized = (layer: number) => config.generatorNormalization === 'batch' && layer < last;
   const layers = widths.slice(1).map((units, i): GeneratorLayer => {
@@ -56,9 +57,12 @@ type GeneratorLayer =
   | { kernel: NamedParameter; bias: NamedParameter }
   | { kernel: NamedParameter; gamma: NamedParameter; beta: NamedParameter };
 
-/** The reference MLP discriminator: pixels → units… (LeakyReLU, dropout but after the last) → one logit, samples in columns. */
+/**
+ * The reference MLP discriminator: pixels → units… (LeakyReLU, dropout but after the last) → one logit,
+ * samples in columns. A class-conditional one takes the pixels followed by the class's one-hot vector.
+ */
 export function createMlpDiscriminator(config: GanConfig): Network {
-  const widths = [config.imageShape[0] * config.imageShape[1], ...config.discriminatorUnits, 1];
+  const widths = [config.imageShape[0] * config.imageShape[1] + config.classCount, ...config.discriminatorUnits, 1];
   const parameters = denseParameters('discriminator', widths, config.seed, 1000);
   const last = widths.length - 2;
   return {

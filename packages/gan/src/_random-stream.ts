@@ -15,4 +15,7 @@ export const randomStream = {
   layerDropout: 7,
   /** The reference noise batch whose statistics a batch-normalized generator samples with (index 0). */
   normalizationNoise: 8,
+  /** A class-conditional GAN's classes of the discriminator's fakes, and of the generator's, per step. */
+  discriminatorClasses: 9,
+  generatorClasses: 10,
 } as const;

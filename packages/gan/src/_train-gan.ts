@@ -6,6 +6,7 @@ import { GanError } from './gan-error';
 import type { GanEpochRecord, GanStepRecord, GanTrainEvent } from './gan-history';
 import { ganStepsPerEpoch } from './gan-steps-per-epoch';
 import type { GanTrainer } from './gan-trainer';
+import { checkClasses } from './_classes';
 import type { GanImages, TrainGanOptions } from './train-gan';
 
 /** Writes a checkpoint file for a path (Node's saveGanCheckpoint); none where there is no file system. */
@@ -27,6 +28,7 @@ export async function* trainGanWith(
   const [height, width] = trainer.config.imageShape;
   const pixels = height * width;
   checkImages(data, pixels);
+  const labels = trainer.config.classCount > 0 ? checkLabels(data, trainer.config.classCount) : undefined;
   const { batchSize, seed } = trainer.config;
   if (data.count < batchSize)
     throw new GanError(`trainGan: ${data.count} images are fewer than one batch of ${batchSize}`, { kind: 'input' });
@@ -52,12 +54,16 @@ export async function* trainGanWith(
   trainer.imageCount = data.count;
 
   const batchValues = new Float32Array(batchSize * pixels);
+  const batchLabels = new Int32Array(batchSize);
   const step = (due: StepDue): GanStepRecord => {
-    for (const [i, image] of due.indices.entries()) batchValues.set(data.images.subarray(image * pixels, (image + 1) * pixels), i * pixels);
+    for (const [i, image] of due.indices.entries()) {
+      batchValues.set(data.images.subarray(image * pixels, (image + 1) * pixels), i * pixels);
+      if (labels) batchLabels[i] = labels[image]!;
+    }
     const real = tf.tensor2d(batchValues, [batchSize, pixels]);
     let losses: ReturnType<GanTrainer['step']>;
     try {
-      losses = trainer.step(real);
+      losses = labels ? trainer.step(real, batchLabels) : trainer.step(real);
     } finally {
       real.dispose();
     }
@@ -86,6 +92,19 @@ function averageEpoch(trainer: GanTrainer, epoch: number, stepsPerEpoch: number)
   const steps = trainer.history.steps.slice(-stepsPerEpoch).filter((record) => record.epoch === epoch);
   const mean = (key: 'dLoss' | 'gLoss' | 'dReal' | 'dFake') => steps.reduce((sum, record) => sum + record[key], 0) / steps.length;
   return { epoch, steps: steps.length, dLoss: mean('dLoss'), gLoss: mean('gLoss'), dReal: mean('dReal'), dFake: mean('dFake') };
+}
+
+/** A conditional GAN's training labels, all checked up front so a bad one cannot stop a run midway. */
+function checkLabels(data: GanImages, classCount: number): Int32Array {
+  const { labels } = data;
+  if (labels === undefined || labels === null || typeof labels !== 'object' || labels.length !== data.count) {
+    const found = labels && typeof labels === 'object' && 'length' in labels ? `${labels.length} labels` : 'none';
+    throw new GanError(
+      `trainGan: this GAN is class-conditional (config.classCount ${classCount}) and needs data.labels, one class per image (${data.count}), found ${found}`,
+      { kind: 'input' },
+    );
+  }
+  return checkClasses(labels, data.count, classCount, 'trainGan: data.labels', true)!;
 }
 
 function checkImages(data: GanImages, pixels: number): void {

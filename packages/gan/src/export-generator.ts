@@ -26,7 +26,9 @@ export type { LayersModelArtifacts } from '@dlkit/training';
  * 'batch'` each hidden Dense has no bias and a BatchNormalization layer follows it, whose moving mean and
  * variance are the generator's sampling statistics); `'dcgan'`: Dense → LeakyReLU
  * → Reshape → Conv2DTranspose (stride 2, 'same') → LeakyReLU → Conv2DTranspose (stride 2, 'same', tanh).
- * With `config.emaDecay` > 0 the weights are the moving average's, the generator `generate` uses.
+ * With `config.emaDecay` > 0 the weights are the moving average's, the generator `generate` uses. A
+ * class-conditional generator's input is the noise followed by the class's one-hot vector,
+ * `[batch, latentDim + classCount]`.
  * The weights are read from copies taken when called: a training step meanwhile does not change them.
  * Creates no lasting tensors. A disposed trainer or something else throws a GanError (kind 'input').
  * @example
@@ -101,7 +103,7 @@ function generatorTopology(config: GanConfig): KerasSequential {
       conv2dTransposeLayer('deconv2', 1, k, { strides: 2, activation: 'tanh' }),
     );
   }
-  return sequentialTopology('generator', [config.latentDim], layers);
+  return sequentialTopology('generator', [config.latentDim + config.classCount], layers);
 }
 
 function describe(value: unknown): string {

@@ -63,6 +63,14 @@ export interface GanConfig {
    * 1 / (1 − β) steps (0.999 is common in the literature for long runs).
    */
   emaDecay: number;
+  /**
+   * Class-conditional GAN (cGAN, Mirza & Osindero 2014) when > 0: every sample's class, one of `classCount`,
+   * goes into both networks as a one-hot vector: after the noise into the generator; after the pixels into
+   * the MLP discriminator's first layer, and projected onto the DCGAN discriminator's last features
+   * (Miyato & Koyama 2018). Training then needs the images' labels; the fakes' classes are drawn uniformly,
+   * and `generate` takes classes in turn (0, 1, …) unless given. 0 = unconditional (the reference).
+   */
+  classCount: number;
   /** Seeds weights, noise, dropout and shuffling: same seed, same backend → same run. */
   seed: number;
 }
@@ -90,6 +98,7 @@ export const defaultGanConfig: Readonly<GanConfig> = Object.freeze({
   generatorTopFraction: 1,
   labelSmoothing: 0,
   emaDecay: 0,
+  classCount: 0,
   seed: 0,
 }) as GanConfig;
 
@@ -129,6 +138,9 @@ export function resolveGanConfig(config: Partial<GanConfig> = {}): GanConfig {
   }
   checkRange('labelSmoothing', resolved.labelSmoothing, 0, 1, false);
   checkRange('emaDecay', resolved.emaDecay, 0, 1, false);
+  if (!(Number.isInteger(resolved.classCount) && (resolved.classCount === 0 || resolved.classCount >= 2))) {
+    fail(`classCount must be 0 (unconditional) or an integer ≥ 2, found ${String(resolved.classCount)}`);
+  }
   checkRange('beta1', resolved.beta1, 0, 1, false);
   checkRange('beta2', resolved.beta2, 0, 1, false);
   checkPositive('learningRate', resolved.learningRate);

@@ -3,8 +3,9 @@ import * as tf from '@tensorflow/tfjs-core';
 import type { NormalizationStatistics } from './_batch-normalization';
 import { createDcganDiscriminator, createDcganGenerator } from './_dcgan-networks';
 import { createMlpDiscriminator, createMlpGenerator } from './_mlp-networks';
-import { disposeNetwork, joinBatches, type Network, relayout, sliceBatch } from './_network';
+import { disposeNetwork, joinBatches, type Network, relayout, type SampleLayout, sliceBatch } from './_network';
 import { deriveSeed } from '@dlkit/random';
+import { checkClasses, classesInTurn, drawClasses, withClasses } from './_classes';
 import { randomStream } from './_random-stream';
 import { type GanConfig, resolveGanConfig } from './gan-config';
 import { GanError } from './gan-error';
@@ -21,6 +22,11 @@ export interface GenerateOptions {
    * 'trained' (the weights the optimizer updates; the default otherwise). 'ema' without EMA is a GanError.
    */
   weights?: 'ema' | 'trained';
+  /**
+   * A class-conditional GAN: the class of each of the `n` images (integers from 0 to classCount − 1).
+   * Without them the classes come in turn, 0, 1, …, classCount − 1, 0, …; an unconditional GAN takes none.
+   */
+  classes?: ArrayLike<number>;
 }
 
 /** A GAN and its optimizers, trained one step at a time; owns its tensors until `dispose()`. */
@@ -36,17 +42,21 @@ export interface GanTrainer {
   readonly history: GanHistory;
   /**
    * One training step on a [batch, pixels] batch of real images in [−1, 1]: update D on the reals and
-   * as many fakes, then G with fresh noise. Returns the losses, read back from the device in one go.
-   * Leaves `tf.memory().numTensors` unchanged.
+   * as many fakes, then G with fresh noise. A class-conditional GAN (`config.classCount` > 0) needs the
+   * reals' classes; its fakes' are drawn uniformly. Returns the losses, read back from the device in one
+   * go. Leaves `tf.memory().numTensors` unchanged.
    */
-  step(realBatch: tf.Tensor2D): GanStepLosses;
+  step(realBatch: tf.Tensor2D, classes?: ArrayLike<number>): GanStepLosses;
   /**
    * `n` generated images as a [n, pixels] tensor in [−1, 1], by the EMA generator when `config.emaDecay` > 0
    * (see GenerateOptions.weights); the caller disposes it.
    */
   generate(n: number, options?: GenerateOptions): tf.Tensor2D;
-  /** The discriminator's logits (dropout off) for [n, pixels] images; the caller disposes them. */
-  discriminate(images: tf.Tensor2D): tf.Tensor2D;
+  /**
+   * The discriminator's logits (dropout off) for [n, pixels] images, of the given classes when the GAN is
+   * class-conditional; the caller disposes them.
+   */
+  discriminate(images: tf.Tensor2D, classes?: ArrayLike<number>): tf.Tensor2D;
   /** The whole state as plain data (weights and optimizer moments copied out). */
   snapshot(): GanSnapshot;
   /** Frees every tensor the trainer holds; it cannot be used afterwards. */
@@ -118,19 +128,22 @@ export class Trainer implements GanTrainer {
     return this.config.imageShape[0] * this.config.imageShape[1];
   }
 
-  step(realBatch: tf.Tensor2D): GanStepLosses {
+  step(realBatch: tf.Tensor2D, classes?: ArrayLike<number>): GanStepLosses {
     this.checkAlive();
     this.checkImages(realBatch, 'step(realBatch)');
+    const batch = realBatch.shape[0];
+    const realClasses = checkClasses(classes, batch, this.config.classCount, 'step(realBatch, classes)', true);
     const t = this.stepCount;
     const results = tf.tidy(() => {
       const generator = this.generator;
       const layout = this.discriminator.samplesIn;
-      const fakesFrom = (stream: number) =>
-        relayout(
-          generator.apply(relayout(this.stepNoise(realBatch.shape[0], stream, t), 'rows', generator.samplesIn)),
-          generator.samplesIn,
-          layout,
-        );
+      // A batch of fakes, each followed by its class when conditional, as the discriminator takes them.
+      const fakesFrom = (noiseStream: number, classStream: number) => {
+        const fakeClasses = this.stepClasses(batch, classStream, t);
+        const input = relayout(this.withClasses(this.stepNoise(batch, noiseStream, t), fakeClasses, 'rows'), 'rows', generator.samplesIn);
+        return this.withClasses(relayout(generator.apply(input), generator.samplesIn, layout), fakeClasses, layout);
+      };
+      const reals = this.withClasses(relayout(realBatch, 'rows', layout), realClasses, layout);
       let discriminatorResults: tf.Tensor1D;
       let gPass: { value: tf.Scalar; grads: tf.NamedTensorMap };
       if (this.config.reuseFakes) {
@@ -138,13 +151,20 @@ export class Trainer implements GanTrainer {
         // generator's tape (tfjs nests tapes), where the fakes are constants to them, and the generator's
         // gradient then flows through the same pass into the updated discriminator.
         gPass = tf.variableGrads(() => {
-          const fakes = fakesFrom(randomStream.discriminatorNoise);
-          discriminatorResults = tf.keep(this.discriminatorStep(realBatch, fakes, t));
+          const fakes = fakesFrom(randomStream.discriminatorNoise, randomStream.discriminatorClasses);
+          discriminatorResults = tf.keep(this.discriminatorStep(reals, fakes, t));
           return this.generatorLossOf(fakes, t);
         }, variablesOf(generator));
       } else {
-        discriminatorResults = this.discriminatorStep(realBatch, fakesFrom(randomStream.discriminatorNoise), t);
-        gPass = tf.variableGrads(() => this.generatorLossOf(fakesFrom(randomStream.generatorNoise), t), variablesOf(generator));
+        discriminatorResults = this.discriminatorStep(
+          reals,
+          fakesFrom(randomStream.discriminatorNoise, randomStream.discriminatorClasses),
+          t,
+        );
+        gPass = tf.variableGrads(
+          () => this.generatorLossOf(fakesFrom(randomStream.generatorNoise, randomStream.generatorClasses), t),
+          variablesOf(generator),
+        );
       }
       this.generatorOptimizer.apply(gradientsInOrder(gPass.grads, generator));
       if (this.emaGenerator) updateAverage(this.emaGenerator, generator, emaStepDecay(this.config.emaDecay, t + 1));
@@ -158,6 +178,22 @@ export class Trainer implements GanTrainer {
     return { dLoss: dLoss!, gLoss: gLoss!, dReal: dReal!, dFake: dFake! };
   }
 
+  /** A class-conditional GAN's classes of step t's fakes, uniform from one of its random streams; undefined otherwise. */
+  private stepClasses(batch: number, stream: number, t: number): Int32Array | undefined {
+    const { classCount, seed } = this.config;
+    return classCount === 0 ? undefined : drawClasses(batch, classCount, deriveSeed(seed, stream, t));
+  }
+
+  /** A conditional GAN's classes for n samples, in turn; undefined otherwise. */
+  private classesInTurn(n: number): Int32Array | undefined {
+    return this.config.classCount === 0 ? undefined : classesInTurn(n, this.config.classCount);
+  }
+
+  /** A batch in `layout` with its classes joined as one-hot vectors (the batch itself without them). */
+  private withClasses(x: tf.Tensor2D, classes: Int32Array | undefined, layout: SampleLayout): tf.Tensor2D {
+    return withClasses(x, classes, this.config.classCount, layout);
+  }
+
   /** Step t's batch of noise from one of its random streams. */
   private stepNoise(batch: number, stream: number, t: number): tf.Tensor2D {
     const { seed, latentDim } = this.config;
@@ -165,15 +201,15 @@ export class Trainer implements GanTrainer {
   }
 
   /**
-   * Updates the discriminator on reals and fakes (both in its layout) and returns [its loss, mean
+   * Updates the discriminator on reals and fakes (both in its layout, classes appended when conditional) and returns [its loss, mean
    * D(real), mean D(fake)] before the update.
    */
-  private discriminatorStep(realBatch: tf.Tensor2D, fakes: tf.Tensor2D, t: number): tf.Tensor1D {
+  private discriminatorStep(reals: tf.Tensor2D, fakes: tf.Tensor2D, t: number): tf.Tensor1D {
     const { seed, labelSmoothing } = this.config;
     const discriminator = this.discriminator;
     const layout = discriminator.samplesIn;
-    const batch = realBatch.shape[0];
-    const both = joinBatches(relayout(realBatch, 'rows', layout), fakes, layout);
+    const batch = layout === 'rows' ? reals.shape[0] : reals.shape[1];
+    const both = joinBatches(reals, fakes, layout);
     let logits: tf.Tensor2D | undefined;
     const dPass = tf.variableGrads(() => {
       // One pass over reals and fakes together: a single, larger matMul per layer.
@@ -206,12 +242,14 @@ export class Trainer implements GanTrainer {
     if (weights === 'ema' && !this.emaGenerator)
       throw new GanError("generate(n, { weights: 'ema' }): this GAN keeps no moving average (config.emaDecay is 0)", { kind: 'input' });
     const generator = weights === 'ema' ? this.emaGenerator! : this.generator;
+    const classes = checkClasses(options.classes, n, this.config.classCount, 'generate(n, { classes })', false) ?? this.classesInTurn(n);
     const noiseSeed = options.seed ?? deriveSeed(this.config.seed, randomStream.generateNoise, 0);
     const { samplesIn } = generator;
     return tf.tidy(() => {
       const noise = tf.randomNormal([n, this.config.latentDim], 0, 1, 'float32', noiseSeed) as tf.Tensor2D;
       const statistics = this.standingStatistics(generator);
-      return relayout(generator.apply(relayout(noise, 'rows', samplesIn), { statistics }), samplesIn, 'rows');
+      const input = relayout(this.withClasses(noise, classes, 'rows'), 'rows', samplesIn);
+      return relayout(generator.apply(input, { statistics }), samplesIn, 'rows');
     });
   }
 
@@ -235,7 +273,8 @@ export class Trainer implements GanTrainer {
           'float32',
           deriveSeed(seed, randomStream.normalizationNoise, 0),
         );
-        return generator.statisticsOf!(relayout(reference as tf.Tensor2D, 'rows', generator.samplesIn)).map(({ mean, variance }) => ({
+        const input = this.withClasses(reference as tf.Tensor2D, this.classesInTurn(standingBatch), 'rows');
+        return generator.statisticsOf!(relayout(input, 'rows', generator.samplesIn)).map(({ mean, variance }) => ({
           mean: { shape: mean.shape, values: mean.dataSync() as Float32Array },
           variance: { shape: variance.shape, values: variance.dataSync() as Float32Array },
         }));
@@ -248,11 +287,14 @@ export class Trainer implements GanTrainer {
     }));
   }
 
-  discriminate(images: tf.Tensor2D): tf.Tensor2D {
+  discriminate(images: tf.Tensor2D, classes?: ArrayLike<number>): tf.Tensor2D {
     this.checkAlive();
     this.checkImages(images, 'discriminate(images)');
+    const checked = checkClasses(classes, images.shape[0], this.config.classCount, 'discriminate(images, classes)', true);
     const { samplesIn } = this.discriminator;
-    return tf.tidy(() => relayout(this.discriminator.apply(relayout(images, 'rows', samplesIn)), samplesIn, 'rows'));
+    return tf.tidy(() =>
+      relayout(this.discriminator.apply(this.withClasses(relayout(images, 'rows', samplesIn), checked, samplesIn)), samplesIn, 'rows'),
+    );
   }
 
   snapshot(): GanSnapshot {

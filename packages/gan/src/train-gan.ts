@@ -7,6 +7,8 @@ import type { GanTrainer } from './gan-trainer';
 export interface GanImages {
   images: Float32Array;
   count: number;
+  /** Each image's class, 0 … classCount − 1: needed by a class-conditional GAN, ignored by others. */
+  labels?: ArrayLike<number>;
 }
 
 /** Anything that scores a trainer's samples each epoch (see createGanMetrics). */
