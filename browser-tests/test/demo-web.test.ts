@@ -223,7 +223,8 @@ describe('pnpm demo web: the page', () => {
     );
     const trainer = restoreGanTrainer(decodeGanCheckpoint(new Uint8Array(checkpoint!.bytes)));
     const fromCheckpoint = await loadLayersModel(tf.io.fromMemory(await exportGenerator(trainer)));
-    const z = tf.randomNormal([4, 100], 0, 1, 'float32', 7);
+    // The default GAN is class-conditional: its model takes the noise followed by a one-hot digit.
+    const z = tf.randomNormal([4, trainer.config.latentDim + trainer.config.classCount], 0, 1, 'float32', 7);
     const [a, b] = [loaded.predict(z) as tf.Tensor, fromCheckpoint.predict(z) as tf.Tensor];
     expect(a.shape).toEqual([4, 28, 28, 1]);
     expect(tf.max(tf.abs(tf.sub(a, b))).dataSync()[0]).toBeLessThan(1e-5);

@@ -9,6 +9,15 @@ describe('GAN variants (--model and the page menu)', () => {
     expect(ganVariantOf(config)).toBe(name);
   });
 
+  test('cmlp-bn-small-d is mlp-bn-small-d with the ten digits as classes; the others are unconditional', () => {
+    expect(resolveGanConfig(ganVariantConfig('cmlp-bn-small-d'))).toEqual(
+      resolveGanConfig({ ...ganVariantConfig('mlp-bn-small-d'), classCount: 10 }),
+    );
+    for (const name of ganVariantNames.filter((name) => name !== 'cmlp-bn-small-d')) {
+      expect(resolveGanConfig(ganVariantConfig(name)).classCount).toBe(0);
+    }
+  });
+
   test("mlp-bn-small-d is mlp-bn with a 512-256 discriminator; the others keep the reference's", () => {
     expect(resolveGanConfig(ganVariantConfig('mlp-bn-small-d'))).toEqual(
       resolveGanConfig({ ...ganVariantConfig('mlp-bn'), discriminatorUnits: [512, 256] }),
@@ -24,6 +33,14 @@ describe('GAN variants (--model and the page menu)', () => {
     expect(ganVariantOf({ model: 'mlp' })).toBe('mlp');
     expect(ganVariantOf({ model: 'dcgan', generatorNormalization: 'batch' })).toBe('dcgan-bn');
     expect(ganVariantOf({ model: 'mlp', generatorNormalization: 'batch', discriminatorUnits: [64] })).toBe('mlp-bn');
+    // Classes name the conditional variant; a conditional GAN the table lacks gets its nearest unconditional name.
+    expect(ganVariantOf({ model: 'mlp', generatorNormalization: 'batch', discriminatorUnits: [512, 256], classCount: 10 })).toBe(
+      'cmlp-bn-small-d',
+    );
+    expect(ganVariantOf({ model: 'mlp', generatorNormalization: 'batch', discriminatorUnits: [64], classCount: 10 })).toBe(
+      'cmlp-bn-small-d',
+    );
+    expect(ganVariantOf({ model: 'mlp', generatorNormalization: 'none', classCount: 10 })).toBe('mlp');
     // The DCGAN has no MLP discriminator: its widths do not name it.
     expect(ganVariantOf({ model: 'dcgan', generatorNormalization: 'none', discriminatorUnits: [512, 256] })).toBe('dcgan');
   });
@@ -35,6 +52,9 @@ describe('GAN variants (--model and the page menu)', () => {
       'MLP GAN (batch-normalized generator, discriminator 784-512-256-1)',
     );
     expect(ganArchitectureName({ model: 'dcgan', generatorNormalization: 'batch' })).toBe('DCGAN (batch-normalized generator)');
+    expect(ganArchitectureName(resolveGanConfig(ganVariantConfig('cmlp-bn-small-d')))).toBe(
+      'class-conditional MLP GAN (batch-normalized generator, discriminator 784-512-256-1)',
+    );
   });
 
   test('the model name adds the EMA and top-k training; only the reference MLP learning from every fake is the reference', () => {
@@ -47,6 +67,7 @@ describe('GAN variants (--model and the page menu)', () => {
     expect(ganModelName({ ...reference, generatorTopFraction: 0.5 })).toBe('MLP GAN with top-k training (0.5)');
     expect(isReferenceGan({ ...reference, generatorTopFraction: 0.75 })).toBe(false);
     expect(isReferenceGan(resolveGanConfig(ganVariantConfig('mlp-bn-small-d')))).toBe(false);
+    expect(isReferenceGan({ ...reference, classCount: 10 })).toBe(false);
     // A summary written before top-k existed: G learned from every fake.
     expect(isReferenceGan({ model: 'mlp' })).toBe(true);
   });

@@ -56,8 +56,9 @@ describe('dlkit-demo gan, end to end on a tiny budget', { timeout: 120_000 }, ()
     expect(svg).toContain('discriminator');
     expect(svg).toContain('epoch');
     expect(readPng(join(out, 'losses.png')).width).toBeGreaterThan(300);
-    // 8 × 8 digits of 28 px at scale 2 with 2 px gaps: 8·56 + 9·2 = 466.
-    expect(readPng(join(out, 'samples-epoch-001.png'))).toEqual({ width: 466, height: 466 });
+    // The default GAN is class-conditional: 8 rows of the ten digits, 28 px at scale 2 with 2 px gaps:
+    // 10·56 + 11·2 = 582 wide, 8·56 + 9·2 = 466 high.
+    expect(readPng(join(out, 'samples-epoch-001.png'))).toEqual({ width: 582, height: 466 });
     expect(statSync(join(out, 'gan-checkpoint.bin')).size).toBeGreaterThan(1_000_000);
 
     const html = readFileSync(join(out, 'report.html'), 'utf8');
@@ -127,7 +128,7 @@ describe('dlkit-demo gan, end to end on a tiny budget', { timeout: 120_000 }, ()
     // The default model differs from mlp-bn only in its discriminator's widths; still another model.
     const model = runCli([...tiny, '--epochs', '3', '--resume', '--model', 'mlp-bn']);
     expect(model.status).not.toBe(0);
-    expect(model.stderr).toMatch(/cannot resume with --model mlp-bn \(the run is mlp-bn-small-d\)/);
+    expect(model.stderr).toMatch(/cannot resume with --model mlp-bn \(the run is cmlp-bn-small-d\)/);
   });
 
   test('Ctrl-C stops after the current step, leaves valid files, and --resume goes on from there', async () => {

@@ -40,7 +40,7 @@ describe('dlkit-demo report', { timeout: 120_000 }, () => {
     expect(html).toContain('Every gradient passes');
     // Q4 names the model that made its figures, and that its samples come from the weight average.
     expect(html).toMatch(
-      /They were made by the (MLP GAN|DCGAN)( \(batch-normalized generator(, discriminator 784-512-256-1)?\))? with an EMA generator \(β 0\.\d+\)( and top-k training \(0\.\d+\))? \(not the assignment(&#39;|')s reference MLP GAN/,
+      /They were made by the (class-conditional )?(MLP GAN|DCGAN)( \(batch-normalized generator(, discriminator 784-512-256-1)?\))? with an EMA generator \(β 0\.\d+\)( and top-k training \(0\.\d+\))? \(not the assignment(&#39;|')s reference MLP GAN/,
     );
     expect(html).toContain('<svg');
     expect(html).toContain('data:image/png;base64,');

@@ -106,7 +106,7 @@ export async function runGan(options: GanOptions): Promise<TrainingRunResult<Gan
                 ? [
                     [
                       sampleGridName(lastGrid.epoch),
-                      `samples from the fixed noise (one per epoch)${summary.config.emaDecay > 0 ? ", drawn by the EMA of G's weights" : ''}`,
+                      `samples from the fixed noise (one per epoch)${summary.config.classCount > 0 ? `, each row the digits 0 to ${summary.config.classCount - 1}` : ''}${summary.config.emaDecay > 0 ? ", drawn by the EMA of G's weights" : ''}`,
                     ] as const,
                   ]
                 : []),

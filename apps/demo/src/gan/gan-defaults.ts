@@ -7,7 +7,7 @@ import type { GanVariant } from './gan-variants';
 export const ganDefaults = {
   epochs: 30,
   batchSize: 64,
-  model: 'mlp-bn-small-d' as GanVariant,
+  model: 'cmlp-bn-small-d' as GanVariant,
   learningRate: 7e-4,
   emaDecay: 0.995,
   /** Top-k training off: G learns from every fake (0.75 was measured: within the noise, see README). */

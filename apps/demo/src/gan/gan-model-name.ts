@@ -10,14 +10,16 @@ type NamedConfig = Pick<GanConfig, 'model'> & {
   generatorTopFraction?: number;
   discriminatorUnits?: number[];
   imageShape?: [number, number];
+  classCount?: number;
 };
 
 /**
  * 'MLP GAN', 'DCGAN', 'MLP GAN (batch-normalized generator)', 'MLP GAN (batch-normalized generator,
- * discriminator 784-512-256-1)' when the MLP discriminator is not the reference's.
+ * discriminator 784-512-256-1)' when the MLP discriminator is not the reference's, 'class-conditional
+ * MLP GAN (…)' when the digits' labels go into both networks (the discriminator's widths count pixels).
  */
 export function ganArchitectureName(config: NamedConfig): string {
-  const architecture = config.model === 'mlp' ? 'MLP GAN' : 'DCGAN';
+  const architecture = `${(config.classCount ?? 0) > 0 ? 'class-conditional ' : ''}${config.model === 'mlp' ? 'MLP GAN' : 'DCGAN'}`;
   const units = config.discriminatorUnits ?? defaultGanConfig.discriminatorUnits;
   const [height, width] = config.imageShape ?? defaultGanConfig.imageShape;
   const details = [
@@ -42,7 +44,7 @@ export function ganModelName(config: NamedConfig): string {
   return `${ganArchitectureName(config)}${extras.length > 0 ? ` with ${extras.join(' and ')}` : ''}`;
 }
 
-/** Whether a run is the assignment's reference GAN: its MLPs, no normalization, G learning from every fake. */
+/** Whether a run is the assignment's reference GAN: its MLPs, unconditional, no normalization, G learning from every fake. */
 export function isReferenceGan(config: NamedConfig): boolean {
   return ganArchitectureName(config) === 'MLP GAN' && (config.generatorTopFraction ?? 1) === 1;
 }

@@ -18,10 +18,14 @@ function spaced<T>(items: readonly T[], count: number): T[] {
  */
 export function addGanSections(report: Report, run: GanRunSummary, lossSvg: string, grids: readonly SampleGrid[], heading = ''): Report {
   const c = run.config;
+  // A summary written before classes existed has no classCount: unconditional.
+  const classCount = c.classCount ?? 0;
+  const label = classCount > 0 ? ` + label (one-hot, ${classCount})` : '';
   const architecture =
     c.model === 'mlp'
-      ? `MLP: G z(${c.latentDim}) → ${c.generatorUnits.join(' → ')} → 784 (LeakyReLU ${c.leakyAlpha}, tanh); D 784 → ${c.discriminatorUnits.join(' → ')} → 1 (dropout ${c.dropout})`
-      : `DCGAN: G z(${c.latentDim}) → 7×7×${c.generatorChannels[0]} → 14×14×${c.generatorChannels[1]} → 28×28; D 28×28 → 14×14×${c.discriminatorChannels[0]} → 7×7×${c.discriminatorChannels[1]} → 1`;
+      ? `MLP: G z(${c.latentDim})${label} → ${c.generatorUnits.join(' → ')} → 784 (LeakyReLU ${c.leakyAlpha}, tanh); D 784${label} → ${c.discriminatorUnits.join(' → ')} → 1 (dropout ${c.dropout})`
+      : `DCGAN: G z(${c.latentDim})${label} → 7×7×${c.generatorChannels[0]} → 14×14×${c.generatorChannels[1]} → 28×28; D 28×28 → 14×14×${c.discriminatorChannels[0]} → 7×7×${c.discriminatorChannels[1]} → 1${classCount > 0 ? ' + projection of the label' : ''}`;
+  const gridDigits = (classCount > 0 ? classCount : 8) * 8;
   const steps = run.steps.length;
   const last = run.epochs[run.epochs.length - 1];
   report
@@ -38,6 +42,14 @@ export function addGanSections(report: Report, run: GanRunSummary, lossSvg: stri
               [
                 "generator's loss",
                 `over the ${c.generatorTopFraction} of each batch's fakes that D rates most real (top-k training; the reference: every fake)`,
+              ] as [string, string],
+            ]
+          : []),
+        ...(classCount > 0
+          ? [
+              [
+                'conditioning',
+                `class-conditional (cGAN): each digit's label goes into both networks; the fakes' labels are drawn uniformly in training, and samples and metrics take the ${classCount} digits in turn (as many of each), so each row of a grid reads 0 to ${classCount - 1}`,
               ] as [string, string],
             ]
           : []),
@@ -66,7 +78,11 @@ export function addGanSections(report: Report, run: GanRunSummary, lossSvg: stri
   } else {
     const latest = grids[grids.length - 1]!;
     const by = (c.emaDecay ?? 0) > 0 ? ` drawn by the EMA generator (weights averaged over the steps, β ${c.emaDecay})` : '';
-    report.png(latest.png, `After epoch ${latest.epoch}: the same 64 noise vectors every epoch${by}.`, { pixelated: true, width: 480 });
+    report.png(
+      latest.png,
+      `After epoch ${latest.epoch}: the same ${gridDigits} noise vectors every epoch${classCount > 0 ? `, a row the digits 0 to ${classCount - 1}` : ''}${by}.`,
+      { pixelated: true, width: 480 },
+    );
     for (const grid of spaced(grids.slice(0, -1), maxGrids - 1)) {
       report.png(grid.png, `epoch ${grid.epoch}`, { pixelated: true, width: 220 });
     }

@@ -1,20 +1,28 @@
 import { defaultGanConfig, type GanConfig, type GanModel, type GeneratorNormalization } from '@dlkit/gan';
 
 /**
- * What a demo GAN name fixes: the architecture, whether its generator is batch-normalized and, where it
- * is not the reference's, the MLP discriminator's hidden widths.
+ * What a demo GAN name fixes: the architecture, whether its generator is batch-normalized, where they are
+ * not the reference's the MLP discriminator's hidden widths, and whether it is class-conditional.
  */
-export type GanVariantConfig = { model: GanModel; generatorNormalization: GeneratorNormalization; discriminatorUnits?: number[] };
+export type GanVariantConfig = {
+  model: GanModel;
+  generatorNormalization: GeneratorNormalization;
+  discriminatorUnits?: number[];
+  /** 10 (MNIST's digits) for a class-conditional GAN; absent: unconditional. */
+  classCount?: number;
+};
 
-export type GanVariant = 'mlp-bn-small-d' | 'mlp-bn' | 'mlp' | 'dcgan-bn' | 'dcgan';
+export type GanVariant = 'cmlp-bn-small-d' | 'mlp-bn-small-d' | 'mlp-bn' | 'mlp' | 'dcgan-bn' | 'dcgan';
 
 /**
  * The GANs `--model` (and the page's Model menu) offer by name. 'mlp' is the assignment's reference
  * exactly; '-bn' adds batch normalization to the generator's hidden layers; '-small-d' gives the MLP
  * discriminator two hidden layers of 512 and 256 instead of 1024, 512 and 256 (a third of its
- * arithmetic, so more steps in the same time).
+ * arithmetic, so more steps in the same time); a leading 'c' makes it class-conditional (cGAN): each
+ * digit's label goes into both networks, and the generator draws the digit it is asked for.
  */
 export const ganVariants: Readonly<Record<GanVariant, Readonly<GanVariantConfig>>> = {
+  'cmlp-bn-small-d': { model: 'mlp', generatorNormalization: 'batch', discriminatorUnits: [512, 256], classCount: 10 },
   'mlp-bn-small-d': { model: 'mlp', generatorNormalization: 'batch', discriminatorUnits: [512, 256] },
   'mlp-bn': { model: 'mlp', generatorNormalization: 'batch' },
   mlp: { model: 'mlp', generatorNormalization: 'none' },
@@ -32,6 +40,7 @@ export function ganVariantConfig(variant: GanVariant): GanVariantConfig {
 
 /** Each name in a phrase, for --help and the page's menu. */
 export const ganVariantDescriptions: Record<GanVariant, string> = {
+  'cmlp-bn-small-d': "class-conditional (the digit's label goes into G and D), batch-normalized generator, smaller discriminator",
   'mlp-bn-small-d': 'batch-normalized generator, smaller discriminator (784-512-256-1)',
   'mlp-bn': 'the reference MLP with a batch-normalized generator',
   mlp: "the assignment's reference MLP GAN",
@@ -39,24 +48,33 @@ export const ganVariantDescriptions: Record<GanVariant, string> = {
   dcgan: 'convolutional, no normalization',
 };
 
-type VariantFields = Pick<GanConfig, 'model'> & { generatorNormalization?: GeneratorNormalization; discriminatorUnits?: number[] };
+type VariantFields = Pick<GanConfig, 'model'> & {
+  generatorNormalization?: GeneratorNormalization;
+  discriminatorUnits?: number[];
+  classCount?: number;
+};
 
 /**
- * The demo name of a run's config (a config written before normalization existed is un-normalized); an
- * MLP whose discriminator is no variant's is named by its normalization alone.
+ * The demo name of a run's config (a config written before normalization or classes existed is
+ * un-normalized and unconditional); a GAN that is no variant exactly is named by its model and
+ * normalization alone.
  */
 export function ganVariantOf(config: VariantFields): GanVariant {
   const normalization = config.generatorNormalization ?? 'none';
   const widths = (units?: number[]) => (units ?? defaultGanConfig.discriminatorUnits).join(',');
-  // Same model and normalization, and (MLPs only) the same discriminator widths as asked.
-  const matching = (discriminatorUnits: number[] | undefined) =>
+  const sameClasses = (variant: GanVariantConfig) => (variant.classCount ?? 0) === (config.classCount ?? 0);
+  const sameWidths = (variant: GanVariantConfig, units: number[] | undefined) =>
+    config.model !== 'mlp' || widths(variant.discriminatorUnits) === widths(units);
+  // Same model and normalization, then as close as the table has: classes and widths, classes and the reference's widths, classes.
+  const find = (fits: (variant: GanVariantConfig) => boolean) =>
     ganVariantNames.find((name) => {
       const variant = ganVariants[name];
-      return (
-        variant.model === config.model &&
-        variant.generatorNormalization === normalization &&
-        (config.model !== 'mlp' || widths(variant.discriminatorUnits) === widths(discriminatorUnits))
-      );
+      return variant.model === config.model && variant.generatorNormalization === normalization && fits(variant);
     });
-  return matching(config.discriminatorUnits) ?? matching(undefined)!;
+  return (
+    find((variant) => sameClasses(variant) && sameWidths(variant, config.discriminatorUnits)) ??
+    find((variant) => sameClasses(variant) && sameWidths(variant, undefined)) ??
+    find(sameClasses) ??
+    find(() => true)!
+  );
 }

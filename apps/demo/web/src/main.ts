@@ -216,8 +216,11 @@ function receive(message: FromWorker) {
       img.hidden = false;
       img.dataset.epoch = String(message.record.epoch);
       $('grid-empty').hidden = true;
+      // A class-conditional GAN's grid has a column per class (see sampleGridPng).
+      const classes = 'classCount' in run.config ? run.config.classCount : 0;
+      const rows = classes > 0 ? `, each row the digits 0 to ${classes - 1}` : '';
       $('grid-caption').textContent =
-        `${kind === 'gan' ? 'samples from the same noise' : 'decoded from the same z ~ N(0, I)'} after epoch ${message.record.epoch}`;
+        `${kind === 'gan' ? `samples from the same noise${rows}` : 'decoded from the same z ~ N(0, I)'} after epoch ${message.record.epoch}`;
       renderEpochs();
       updateDownloads();
       break;

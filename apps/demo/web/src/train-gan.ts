@@ -5,6 +5,7 @@ import {
   encodeGanCheckpoint,
   exportGenerator,
   type GanEpochEvaluator,
+  type GanImages,
   type GanMetrics,
   type GanTrainer,
   ganStepsPerEpoch,
@@ -12,19 +13,16 @@ import {
   trainGan,
 } from '@dlkit/gan';
 import { loadMnist, loadReferenceDigits } from '@dlkit/mnist';
-import { imageGrid } from '@dlkit/plot';
 import { ganDefaults } from '../../src/gan/gan-defaults';
 import { ganArchitectureName } from '../../src/gan/gan-model-name';
 import { ganVariantConfig } from '../../src/gan/gan-variants';
+import { sampleGridPng } from '../../src/gan/sample-grid-png';
 import { checkpointNames } from '../../src/training/checkpoint-names';
 import { errorText } from './error-text';
 import { checkResumedData } from './check-resumed-data';
 import type { RunControl } from './run-control';
 import type { TrainingSession } from './training-session';
 import type { FromWorker, RunSettings } from './worker-protocol';
-
-/** Digits in the fixed-noise sample grid, as the CLI's samples-epoch-NNN.png. */
-const gridSize = 64;
 
 /**
  * Trains the GAN in the worker as `pnpm demo` does in Node — the same data (the first `digits` embedded
@@ -61,7 +59,7 @@ export async function trainGanSession(
 
 async function run(
   trainer: GanTrainer,
-  train: { images: Float32Array; count: number },
+  train: GanImages,
   settings: RunSettings,
   control: RunControl,
   post: (message: FromWorker, transfer?: Transferable[]) => void,
@@ -101,7 +99,7 @@ async function run(
         post({ type: 'step', record, samplesPerSecond });
         await control.between();
       } else if (event.type === 'epoch') {
-        const grid = sampleGrid(trainer);
+        const grid = sampleGridPng(trainer);
         const { type: _type, ...record } = event;
         post({ type: 'epoch', record, grid }, [grid.buffer]);
         await control.between();
@@ -143,15 +141,4 @@ function keepTrainingIfScoringFails(metrics: GanMetrics, post: (message: FromWor
       }
     },
   };
-}
-
-/** The fixed-noise samples as a PNG (8 × 8, zoom 2), as the CLI writes them each epoch. */
-function sampleGrid(trainer: GanTrainer): Uint8Array {
-  const samples = trainer.generate(gridSize);
-  try {
-    const [height, width] = trainer.config.imageShape;
-    return imageGrid(samples, { width, height, range: '[-1,1]', columns: 8, scale: 2, spacing: 2 });
-  } finally {
-    samples.dispose();
-  }
 }
