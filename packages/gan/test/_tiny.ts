@@ -12,6 +12,15 @@ export const tinyConfig: Partial<GanConfig> = {
   seed: 7,
 };
 
+/** The tiny GAN as a DCGAN: a few channels, 3×3 kernels. */
+export const tinyDcganConfig: Partial<GanConfig> = {
+  ...tinyConfig,
+  model: 'dcgan',
+  generatorChannels: [4, 3],
+  discriminatorChannels: [3, 4],
+  kernelSize: 3,
+};
+
 /**
  * Synthetic "digits": a bright bar at one of four rows plus a little noise, in [−1, 1]. Structured
  * enough that a discriminator can tell them from a fresh generator's output within a few steps.

@@ -3,15 +3,9 @@ import * as tf from '@tensorflow/tfjs-core';
 import { type LayersModel, loadLayersModel } from '@tensorflow/tfjs-layers';
 import { describe, expect, test } from 'vitest';
 import { createGanTrainer, exportGenerator, type GanConfig, GanError, type GanTrainer } from '../src/node';
-import { barImages, batchTensor, tinyConfig } from './_tiny';
+import { barImages, batchTensor, tinyConfig, tinyDcganConfig } from './_tiny';
 
-const tinyDcgan: Partial<GanConfig> = {
-  ...tinyConfig,
-  model: 'dcgan',
-  generatorChannels: [4, 3],
-  discriminatorChannels: [3, 4],
-  kernelSize: 5,
-};
+const tinyDcgan: Partial<GanConfig> = { ...tinyDcganConfig, kernelSize: 5 };
 
 /** A trainer a few steps in, so that biases are no longer zero and every weight has moved. */
 function trained(config: Partial<GanConfig>, steps = 3): GanTrainer {

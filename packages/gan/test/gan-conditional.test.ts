@@ -13,7 +13,7 @@ import {
   restoreGanTrainer,
   trainGan,
 } from '../src/node';
-import { barImages, batchTensor, drain, tinyConfig } from './_tiny';
+import { barImages, batchTensor, drain, tinyConfig, tinyDcganConfig } from './_tiny';
 
 beforeAll(async () => {
   await initBackend('wasm', { env: {} });
@@ -26,13 +26,7 @@ function labelledBars(count: number, seed = 1) {
 }
 
 const conditional: Partial<GanConfig> = { ...tinyConfig, classCount: 4 };
-const tinyDcgan: Partial<GanConfig> = {
-  ...conditional,
-  model: 'dcgan',
-  generatorChannels: [4, 3],
-  discriminatorChannels: [3, 4],
-  kernelSize: 3,
-};
+const tinyDcgan: Partial<GanConfig> = { ...tinyDcganConfig, classCount: 4 };
 
 const configs: [string, Partial<GanConfig>][] = [
   ['mlp', conditional],
