@@ -44,5 +44,8 @@ describe('dlkit-demo report', { timeout: 120_000 }, () => {
     );
     expect(html).toContain('<svg');
     expect(html).toContain('data:image/png;base64,');
+    // The default GAN is class-conditional: the report says so, and how its grids are laid out.
+    expect(html).toMatch(/class-conditional \(cGAN\): each digit(&#39;|')s label goes into both networks/);
+    expect(html).toContain('the same 80 noise vectors every epoch (each row the digits 0 to 9)');
   });
 });

@@ -80,7 +80,7 @@ export function addGanSections(report: Report, run: GanRunSummary, lossSvg: stri
     const by = (c.emaDecay ?? 0) > 0 ? ` drawn by the EMA generator (weights averaged over the steps, β ${c.emaDecay})` : '';
     report.png(
       latest.png,
-      `After epoch ${latest.epoch}: the same ${gridDigits} noise vectors every epoch${classCount > 0 ? `, a row the digits 0 to ${classCount - 1}` : ''}${by}.`,
+      `After epoch ${latest.epoch}: the same ${gridDigits} noise vectors every epoch${classCount > 0 ? ` (each row the digits 0 to ${classCount - 1})` : ''}${by}.`,
       { pixelated: true, width: 480 },
     );
     for (const grid of spaced(grids.slice(0, -1), maxGrids - 1)) {
