@@ -58,6 +58,7 @@ Examples:
   $ pnpm demo --resume --epochs 32     continue ./out after Ctrl-C, or train longer
   $ pnpm demo --force                  start over in ./out, replacing the run there
   $ pnpm demo --model mlp --lr 2e-4 --epochs 40   the assignment's reference MLP GAN (about 5 min; --ema 0: its last weights draw)
+  $ pnpm demo --model cmlp-bn-small-d --epochs 30   the class-conditional MLP GAN (the previous default, about 2 min)
   $ pnpm demo report                   the whole assignment, computed live, as out/assignment.html
   $ pnpm demo conv                     Q1: convolution worked solution and LeNet arithmetic
   $ pnpm demo lstm                     Q2: LSTM gradients, corrected, with a gradient check

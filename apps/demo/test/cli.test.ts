@@ -23,7 +23,11 @@ describe('dlkit-demo bad input', () => {
     ['a negative seed', ['--seed', '-1'], /--seed -1: expected a whole number/],
     ['a learning rate out of range', ['--lr', '2'], /--lr 2: expected a number between 0 and 1/],
     ['an unknown backend', ['--backend', 'tpu'], /--backend tpu: expected one of auto, gpu, node, wasm, cpu/],
-    ['an unknown model', ['--model', 'gpt'], /--model gpt: expected one of cmlp-bn-small-d, mlp-bn-small-d, mlp-bn, mlp, dcgan-bn, dcgan/],
+    [
+      'an unknown model',
+      ['--model', 'gpt'],
+      /--model gpt: expected one of cmlp-bn-small-d, mlp-bn-small-d, mlp-bn, mlp, cdcgan-bn, dcgan-bn, dcgan/,
+    ],
     ['an EMA β of 1', ['--ema', '1'], /--ema 1: expected a number in \[0, 1\), such as 0\.999/],
     ['a top-k fraction of 0', ['--top-k', '0'], /--top-k 0: expected a number in \(0, 1\], such as 0\.75/],
     ['a top-k fraction above 1', ['--top-k', '1.5'], /--top-k 1\.5: expected a number in \(0, 1\]/],

@@ -9,11 +9,14 @@ describe('GAN variants (--model and the page menu)', () => {
     expect(ganVariantOf(config)).toBe(name);
   });
 
-  test('cmlp-bn-small-d is mlp-bn-small-d with the ten digits as classes; the others are unconditional', () => {
+  test('cmlp-bn-small-d and cdcgan-bn are mlp-bn-small-d and dcgan-bn (4×4 kernels) with the ten digits as classes; the others are unconditional', () => {
     expect(resolveGanConfig(ganVariantConfig('cmlp-bn-small-d'))).toEqual(
       resolveGanConfig({ ...ganVariantConfig('mlp-bn-small-d'), classCount: 10 }),
     );
-    for (const name of ganVariantNames.filter((name) => name !== 'cmlp-bn-small-d')) {
+    expect(resolveGanConfig(ganVariantConfig('cdcgan-bn'))).toEqual(
+      resolveGanConfig({ ...ganVariantConfig('dcgan-bn'), classCount: 10, kernelSize: 4 }),
+    );
+    for (const name of ganVariantNames.filter((name) => !name.startsWith('c'))) {
       expect(resolveGanConfig(ganVariantConfig(name)).classCount).toBe(0);
     }
   });

@@ -37,8 +37,9 @@ describe('dlkit-demo gan, end to end on a tiny budget', { timeout: 120_000 }, ()
     ]);
     expect(epochs.rows).toHaveLength(1);
     expect(epochs.rows[0]![9]).toBe('true');
-    // An untrained generator's digits are all specks: far more stray ink than a real digit's.
-    expect(Number(epochs.rows[0]![8])).toBeGreaterThan(1);
+    // Stray ink per digit, a finite count (the default DCGAN's first blobs are smooth: it may be near 0).
+    const strayInk = Number(epochs.rows[0]![8]);
+    expect(Number.isFinite(strayInk) && strayInk >= 0).toBe(true);
 
     const run = readRun(out);
     expect(run.format).toBe('dlkit-demo-gan-run@1');
@@ -128,7 +129,7 @@ describe('dlkit-demo gan, end to end on a tiny budget', { timeout: 120_000 }, ()
     // The default model differs from mlp-bn only in its discriminator's widths; still another model.
     const model = runCli([...tiny, '--epochs', '3', '--resume', '--model', 'mlp-bn']);
     expect(model.status).not.toBe(0);
-    expect(model.stderr).toMatch(/cannot resume with --model mlp-bn \(the run is cmlp-bn-small-d\)/);
+    expect(model.stderr).toMatch(/cannot resume with --model mlp-bn \(the run is cdcgan-bn\)/);
   });
 
   test('Ctrl-C stops after the current step, leaves valid files, and --resume goes on from there', async () => {

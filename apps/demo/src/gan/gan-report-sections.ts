@@ -24,7 +24,7 @@ export function addGanSections(report: Report, run: GanRunSummary, lossSvg: stri
   const architecture =
     c.model === 'mlp'
       ? `MLP: G z(${c.latentDim})${label} → ${c.generatorUnits.join(' → ')} → 784 (LeakyReLU ${c.leakyAlpha}, tanh); D 784${label} → ${c.discriminatorUnits.join(' → ')} → 1 (dropout ${c.dropout})`
-      : `DCGAN: G z(${c.latentDim})${label} → 7×7×${c.generatorChannels[0]} → 14×14×${c.generatorChannels[1]} → 28×28; D 28×28 → 14×14×${c.discriminatorChannels[0]} → 7×7×${c.discriminatorChannels[1]} → 1${classCount > 0 ? ' + projection of the label' : ''}`;
+      : `DCGAN (${c.kernelSize}×${c.kernelSize} kernels): G z(${c.latentDim})${label} → 7×7×${c.generatorChannels[0]} → 14×14×${c.generatorChannels[1]} → 28×28; D 28×28 → 14×14×${c.discriminatorChannels[0]} → 7×7×${c.discriminatorChannels[1]} → 1${classCount > 0 ? ' + projection of the label' : ''}`;
   const gridDigits = (classCount > 0 ? classCount : 8) * 8;
   const steps = run.steps.length;
   const last = run.epochs[run.epochs.length - 1];

@@ -10,9 +10,11 @@ export type GanVariantConfig = {
   discriminatorUnits?: number[];
   /** 10 (MNIST's digits) for a class-conditional GAN; absent: unconditional. */
   classCount?: number;
+  /** The DCGAN's kernel size where it is not the library's 5. */
+  kernelSize?: number;
 };
 
-export type GanVariant = 'cmlp-bn-small-d' | 'mlp-bn-small-d' | 'mlp-bn' | 'mlp' | 'dcgan-bn' | 'dcgan';
+export type GanVariant = 'cmlp-bn-small-d' | 'mlp-bn-small-d' | 'mlp-bn' | 'mlp' | 'cdcgan-bn' | 'dcgan-bn' | 'dcgan';
 
 /**
  * The GANs `--model` (and the page's Model menu) offer by name. 'mlp' is the assignment's reference
@@ -26,6 +28,7 @@ export const ganVariants: Readonly<Record<GanVariant, Readonly<GanVariantConfig>
   'mlp-bn-small-d': { model: 'mlp', generatorNormalization: 'batch', discriminatorUnits: [512, 256] },
   'mlp-bn': { model: 'mlp', generatorNormalization: 'batch' },
   mlp: { model: 'mlp', generatorNormalization: 'none' },
+  'cdcgan-bn': { model: 'dcgan', generatorNormalization: 'batch', classCount: 10, kernelSize: 4 },
   'dcgan-bn': { model: 'dcgan', generatorNormalization: 'batch' },
   dcgan: { model: 'dcgan', generatorNormalization: 'none' },
 };
@@ -44,6 +47,7 @@ export const ganVariantDescriptions: Record<GanVariant, string> = {
   'mlp-bn-small-d': 'batch-normalized generator, smaller discriminator (784-512-256-1)',
   'mlp-bn': 'the reference MLP with a batch-normalized generator',
   mlp: "the assignment's reference MLP GAN",
+  'cdcgan-bn': "class-conditional (the digit's label goes into G and D) and convolutional (4×4 kernels), batch-normalized generator",
   'dcgan-bn': 'convolutional, batch-normalized generator',
   dcgan: 'convolutional, no normalization',
 };
