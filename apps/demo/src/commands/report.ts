@@ -101,7 +101,7 @@ export async function runReport(options: ReportOptions): Promise<void> {
   report
     .section('Q4 — A GAN on MNIST')
     .text(
-      `The loss curves, samples and metrics below are ${origin}. They were made by the ${model}${isReferenceGan(run.config) ? '' : " (not the assignment's reference MLP GAN, which `pnpm demo --model mlp --lr 2e-4 --ema 0` trains)"}.`,
+      `The loss curves, samples and metrics below are ${origin}. They were made by the ${model}${isReferenceGan(run.config) ? '' : " (not the assignment's reference MLP GAN, which `pnpm demo --model mlp --lr 2e-4 --ema 0 --epochs 40` trains)"}.`,
     );
   addGanSections(report, run, lossSvg, await readSampleGrids(out), 'Q4 — ');
 
