@@ -1,6 +1,7 @@
 import type { Report } from '@dlkit/plot';
 import { ganSamplingWeights } from './gan-model-name';
 import type { GanRunSummary } from './gan-run-summary';
+import { sampleGridColumns, sampleGridRows } from './sample-grid-png';
 import type { SampleGrid } from './sample-grids';
 
 /** Most sample grids shown side by side; longer runs show evenly spaced epochs. */
@@ -25,7 +26,7 @@ export function addGanSections(report: Report, run: GanRunSummary, lossSvg: stri
     c.model === 'mlp'
       ? `MLP: G z(${c.latentDim})${label} → ${c.generatorUnits.join(' → ')} → 784 (LeakyReLU ${c.leakyAlpha}, tanh); D 784${label} → ${c.discriminatorUnits.join(' → ')} → 1 (dropout ${c.dropout})`
       : `DCGAN (${c.kernelSize}×${c.kernelSize} kernels): G z(${c.latentDim})${label} → 7×7×${c.generatorChannels[0]} → 14×14×${c.generatorChannels[1]} → 28×28; D 28×28 → 14×14×${c.discriminatorChannels[0]} → 7×7×${c.discriminatorChannels[1]} → 1${classCount > 0 ? ' + projection of the label' : ''}`;
-  const gridDigits = (classCount > 0 ? classCount : 8) * 8;
+  const gridDigits = sampleGridColumns(classCount) * sampleGridRows;
   const steps = run.steps.length;
   const last = run.epochs[run.epochs.length - 1];
   report
