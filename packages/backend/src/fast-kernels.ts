@@ -21,6 +21,8 @@ import {
 } from './wasm/wasm-conv2d';
 import { wasmGemmFor } from './wasm/wasm-gemm-for';
 import { sharedIdentityConfig } from './wasm/wasm-identity';
+import { channelBroadcastConfig } from './wasm/wasm-channel-broadcast';
+import { fastMeanConfig } from './wasm/wasm-mean';
 import { fastSumConfig } from './wasm/wasm-sum';
 import { fastLeakyReluConfig } from './wasm/wasm-leaky-relu';
 import { wasmMatMulConfig } from './wasm/wasm-mat-mul';
@@ -51,6 +53,10 @@ const wasmReplacements: readonly { kernelName: string; make: (stock: tf.KernelCo
   { kernelName: tf.Conv2DBackpropInput, make: wasmConv2DBackpropInputConfig },
   { kernelName: tf.LeakyRelu, make: fastLeakyReluConfig },
   { kernelName: tf.Sum, make: fastSumConfig },
+  { kernelName: tf.Mean, make: fastMeanConfig },
+  { kernelName: tf.Add, make: channelBroadcastConfig('add') },
+  { kernelName: tf.Sub, make: channelBroadcastConfig('sub') },
+  { kernelName: tf.Multiply, make: channelBroadcastConfig('mul') },
 ];
 // dlkit's own wasm kernels, with no stock counterpart (ops call them only while fast kernels are on).
 const ourWasmOnlyKernels: readonly tf.KernelConfig[] = [wasmAdamUpdateConfig, wasmDropoutMaskConfig, wasmMovingAverageConfig];

@@ -160,6 +160,52 @@
         (local.set $r (i32.add (local.get $r) (i32.const 1)))
         (br $rowLoop))))
 
+  ;; out[r][c] = x[r][c] ∘ v[c] for a rows×cols float32 matrix and a vector of cols values, with ∘ the
+  ;; float32 add (op 0), subtract (1) or multiply (2): a per-channel bias, centring or scale over
+  ;; [batch, height, width, channels], which stock wasm runs through its general broadcasting loop.
+  (func (export "channelBroadcast") (param $x i32) (param $v i32) (param $out i32) (param $rows i32) (param $cols i32)
+    (param $op i32)
+    (local $r i32) (local $c i32) (local $vectorEnd i32) (local $rowBytes i32) (local $xv v128) (local $vv v128)
+    (local $xs f32) (local $vs f32)
+    (local.set $rowBytes (i32.shl (local.get $cols) (i32.const 2)))
+    (local.set $vectorEnd (i32.and (local.get $rowBytes) (i32.const -16)))
+    (block $rowsDone
+      (loop $rowLoop
+        (br_if $rowsDone (i32.ge_u (local.get $r) (local.get $rows)))
+        (local.set $c (i32.const 0))
+        (block $vectorsDone
+          (loop $vectors
+            (br_if $vectorsDone (i32.ge_u (local.get $c) (local.get $vectorEnd)))
+            (local.set $xv (v128.load (i32.add (local.get $x) (local.get $c))))
+            (local.set $vv (v128.load (i32.add (local.get $v) (local.get $c))))
+            (v128.store (i32.add (local.get $out) (local.get $c))
+              (if (result v128) (i32.eqz (local.get $op))
+                (then (f32x4.add (local.get $xv) (local.get $vv)))
+                (else
+                  (if (result v128) (i32.eq (local.get $op) (i32.const 1))
+                    (then (f32x4.sub (local.get $xv) (local.get $vv)))
+                    (else (f32x4.mul (local.get $xv) (local.get $vv)))))))
+            (local.set $c (i32.add (local.get $c) (i32.const 16)))
+            (br $vectors)))
+        (block $tailDone
+          (loop $tail
+            (br_if $tailDone (i32.ge_u (local.get $c) (local.get $rowBytes)))
+            (local.set $xs (f32.load (i32.add (local.get $x) (local.get $c))))
+            (local.set $vs (f32.load (i32.add (local.get $v) (local.get $c))))
+            (f32.store (i32.add (local.get $out) (local.get $c))
+              (if (result f32) (i32.eqz (local.get $op))
+                (then (f32.add (local.get $xs) (local.get $vs)))
+                (else
+                  (if (result f32) (i32.eq (local.get $op) (i32.const 1))
+                    (then (f32.sub (local.get $xs) (local.get $vs)))
+                    (else (f32.mul (local.get $xs) (local.get $vs)))))))
+            (local.set $c (i32.add (local.get $c) (i32.const 4)))
+            (br $tail)))
+        (local.set $x (i32.add (local.get $x) (local.get $rowBytes)))
+        (local.set $out (i32.add (local.get $out) (local.get $rowBytes)))
+        (local.set $r (i32.add (local.get $r) (i32.const 1)))
+        (br $rowLoop))))
+
   ;; A dropout mask of n float32 values: 0 where the top 24 bits of a xoshiro128** draw fall below
   ;; threshold, else keep; the generator's state (a, b, c, d) is seeded by the caller. The same
   ;; sequence, bit for bit, as dropout's JavaScript loop (~1 ns a value here against ~5 there).

@@ -21,8 +21,13 @@ export interface KernelExports {
   transpose(source: number, destination: number, rows: number, columns: number): void;
   leakyRelu(x: number, y: number, size: number, alpha: number): void;
   columnSums(x: number, out: number, rows: number, columns: number): void;
+  channelBroadcast(x: number, v: number, out: number, rows: number, columns: number, op: number): void;
   dropoutMask(out: number, size: number, threshold: number, keep: number, a: number, b: number, c: number, d: number): void;
 }
+
+/** The elementwise operations channelBroadcast applies, by their code in kernels.wat. */
+const channelOperations = { add: 0, sub: 1, mul: 2 } as const;
+export type ChannelOperation = keyof typeof channelOperations;
 
 /** Adam's constants for one update; see Adam for how they follow from the settings and step. */
 export interface AdamUpdateConstants {
@@ -107,6 +112,31 @@ export class WasmKernels {
     return out;
   }
 
+  /**
+   * The mean of float32 x [..., columns] over every axis but the last: the column sums, each divided by
+   * the rows in float32, as tfjs's wasm Mean divides its sums (the same bits, without its transpose).
+   */
+  columnMeans(x: tf.TensorInfo, keepDims: boolean): tf.TensorInfo {
+    const out = this.columnSums(x, keepDims);
+    const columns = x.shape[x.shape.length - 1]!;
+    const rows = sizeOf(x) / columns;
+    // Viewed afresh: a growing heap replaces the memory's buffer.
+    const means = new Float32Array(this.memory().buffer, this.address(out), columns);
+    for (let c = 0; c < columns; c++) means[c] = means[c]! / rows;
+    return out;
+  }
+
+  /**
+   * x ∘ v for float32 x [..., columns] and v of `columns` values (any shape [1, …, 1, columns]), with ∘
+   * a float32 add, subtract or multiply: one SIMD pass, the same bits as tfjs's broadcasting op.
+   */
+  channelBroadcast(x: tf.TensorInfo, v: tf.TensorInfo, op: ChannelOperation): tf.TensorInfo {
+    const columns = x.shape[x.shape.length - 1]!;
+    const out = this.backend.makeOutput([...x.shape], 'float32');
+    this.kernels.channelBroadcast(this.address(x), this.address(v), this.address(out), sizeOf(x) / columns, columns, channelOperations[op]);
+    return out;
+  }
+
   /** A float32 dropout mask of `shape` from xoshiro128** `state`: 0 where a draw's top 24 bits < threshold, else keep. */
   dropoutMask(shape: number[], threshold: number, keep: number, state: readonly [number, number, number, number]): tf.TensorInfo {
     const out = this.backend.makeOutput([...shape], 'float32');
@@ -153,6 +183,12 @@ export class WasmKernels {
     const out = this.backend.makeOutput([...average.shape], 'float32');
     this.kernels.movingAverage(this.address(average), this.address(current), this.address(out), sizeOf(average), decay, oneMinusDecay);
     return out;
+  }
+
+  private memory(): WebAssembly.Memory {
+    const memory = this.backend.wasm.wasmMemory ?? this.backend.wasm.asm?.memory;
+    if (!memory) throw new BackendError('dlkit wasm kernel: the wasm backend no longer exposes its memory', { kind: 'internal' });
+    return memory;
   }
 
   private address(x: tf.TensorInfo): number {
