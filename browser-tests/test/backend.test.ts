@@ -177,8 +177,13 @@ const wasmKernelsPage = (wasmPaths: string) => `
     const transposed = tf.transpose(v);
     const ones = tf.ones([1000]);
     const mask = dropout(ones, 0.5, 7);
-    const result = { kernelNames, w: Array.from(await w.data()), v: Array.from(await v.data()), transposed: Array.from(await transposed.data()), mask: Array.from(await mask.data()), average: Array.from(await average.data()) };
-    tf.dispose([init, w, v, fixedGrad, x, transposed, mask, ones, average]);
+    // Batch normalization's per-channel mean, centring, scale and shift (9 channels: a vector body and a tail).
+    const h = tf.randomNormal([6, 5, 7, 9], 0, 1, 'float32', 4);
+    const g = tf.randomNormal([9], 0, 1, 'float32', 5);
+    const channelMean = tf.mean(h, [0, 1, 2], true);
+    const normalized = tf.tidy(() => tf.add(tf.mul(tf.sub(h, channelMean), g), g));
+    const result = { kernelNames, w: Array.from(await w.data()), v: Array.from(await v.data()), transposed: Array.from(await transposed.data()), mask: Array.from(await mask.data()), average: Array.from(await average.data()), normalized: Array.from(await normalized.data()), channelMean: Array.from(await channelMean.data()) };
+    tf.dispose([init, w, v, fixedGrad, x, transposed, mask, ones, average, h, g, channelMean, normalized]);
     adam.dispose();
     return result;
   }
@@ -194,19 +199,30 @@ const wasmKernelsPage = (wasmPaths: string) => `
     return { threads: info.threads, sharedMemory, fast, stock, leaked: tf.memory().numTensors - before };
   }`;
 
+interface PageKernelResults {
+  kernelNames: string[];
+  w: number[];
+  v: number[];
+  transposed: number[];
+  mask: number[];
+  average: number[];
+  normalized: number[];
+  channelMean: number[];
+}
+
 describe("dlkit's own WASM kernels in the page", () => {
   test.each([
     ['a cross-origin isolated page (threaded build, shared memory)', true, 2],
     ['a plain page (single-threaded build)', false, 1],
   ])(
-    'in %s: Adam, moving averages, transpose, LeakyRelu and dropout masks run as DlkitAdamUpdate etc. and give the stock bits (products: within float rounding)',
+    'in %s: Adam, moving averages, transpose, LeakyRelu, dropout masks and per-channel means and broadcasts run as DlkitAdamUpdate etc. and give the stock bits (products: within float rounding)',
     async (_, isolated, threads) => {
       const { result } = await browser.run<{
         threads: number;
         sharedMemory: boolean;
         leaked: number;
-        fast: { kernelNames: string[]; w: number[]; v: number[]; transposed: number[]; mask: number[]; average: number[] };
-        stock: { kernelNames: string[]; w: number[]; v: number[]; transposed: number[]; mask: number[]; average: number[] };
+        fast: PageKernelResults;
+        stock: PageKernelResults;
       }>(wasmKernelsPage(isolated ? '/isolated/wasm/' : '/plain/wasm/'), { isolated });
       expect({ threads: result.threads, sharedMemory: result.sharedMemory, leaked: result.leaked }).toEqual({
         threads,
@@ -227,6 +243,8 @@ describe("dlkit's own WASM kernels in the page", () => {
       expect(result.fast.transposed).toEqual(result.stock.transposed);
       expect(result.fast.mask).toEqual(result.stock.mask);
       expect(result.fast.mask.filter((v) => v === 0).length).toBeGreaterThan(400);
+      expect(result.fast.channelMean).toEqual(result.stock.channelMean);
+      expect(result.fast.normalized).toEqual(result.stock.normalized);
     },
   );
 });
