@@ -175,8 +175,16 @@ const stepping = (trainer, variant, rounds) => ({
 
 const mlp = { fma: createGanTrainer(), mulAdd: createGanTrainer(), stock: createReferenceGan(batch, 'stock') };
 const mlpBatchNorm = createGanTrainer({ generatorNormalization: 'batch' });
-// The demo's default model (cdcgan-bn): a class-conditional DCGAN with a batch-normalized G and 4×4 kernels.
-const demoDefault = createGanTrainer({ model: 'dcgan', generatorNormalization: 'batch', kernelSize: 4, classCount: 10 });
+// The demo's default model (cdcgan-bn): a class-conditional DCGAN with a batch-normalized G and 4×4 kernels,
+// no dropout in D, the G step on the D step's fakes.
+const demoDefault = createGanTrainer({
+  model: 'dcgan',
+  generatorNormalization: 'batch',
+  kernelSize: 4,
+  classCount: 10,
+  dropout: 0,
+  reuseFakes: true,
+});
 // reuseFakes: the G step scores the D step's fakes, as PyTorch's step below does (one G forward fewer).
 const mlpReusing = createGanTrainer({ reuseFakes: true });
 const dcganReusing = createGanTrainer({ model: 'dcgan', reuseFakes: true });
@@ -254,7 +262,7 @@ emit({
   ours: perSecond(seconds.demoDefault),
   stock: perSecond(seconds.mlpFma),
   vs: 'MLP GAN',
-  note: `class-conditional DCGAN, batch-normalized G, 4×4 kernels, against the reference MLP; both with dlkit's FMA GEMM; ${threads}`,
+  note: `class-conditional DCGAN, batch-normalized G, 4×4 kernels, no dropout in D, G stepping on D's fakes, against the reference MLP; both with dlkit's FMA GEMM; ${threads}`,
 });
 emit({
   bench: 'gan',

@@ -9,12 +9,12 @@ describe('GAN variants (--model and the page menu)', () => {
     expect(ganVariantOf(config)).toBe(name);
   });
 
-  test('cmlp-bn-small-d and cdcgan-bn are mlp-bn-small-d and dcgan-bn (4×4 kernels) with the ten digits as classes; the others are unconditional', () => {
+  test('cmlp-bn-small-d and cdcgan-bn are mlp-bn-small-d and dcgan-bn (4×4 kernels, no dropout, reused fakes) with the ten digits as classes; the others are unconditional', () => {
     expect(resolveGanConfig(ganVariantConfig('cmlp-bn-small-d'))).toEqual(
       resolveGanConfig({ ...ganVariantConfig('mlp-bn-small-d'), classCount: 10 }),
     );
     expect(resolveGanConfig(ganVariantConfig('cdcgan-bn'))).toEqual(
-      resolveGanConfig({ ...ganVariantConfig('dcgan-bn'), classCount: 10, kernelSize: 4 }),
+      resolveGanConfig({ ...ganVariantConfig('dcgan-bn'), classCount: 10, kernelSize: 4, dropout: 0, reuseFakes: true }),
     );
     for (const name of ganVariantNames.filter((name) => !name.startsWith('c'))) {
       expect(resolveGanConfig(ganVariantConfig(name)).classCount).toBe(0);

@@ -47,5 +47,8 @@ describe('dlkit-demo report', { timeout: 120_000 }, () => {
     // The default GAN is class-conditional: the report says so, and how its grids are laid out.
     expect(html).toMatch(/class-conditional \(cGAN\): each digit(&#39;|')s label goes into both networks/);
     expect(html).toContain('the same 80 noise vectors every epoch (each row the digits 0 to 9)');
+    // Its discriminator trains without dropout, its generator on the discriminator's fakes: the run table says both.
+    expect(html).toMatch(/→ 1 \+ projection of the label \(dropout 0\)/);
+    expect(html).toMatch(/on the fakes the discriminator(&#39;|')s step has just trained on/);
   });
 });

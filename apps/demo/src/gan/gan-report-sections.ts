@@ -25,7 +25,7 @@ export function addGanSections(report: Report, run: GanRunSummary, lossSvg: stri
   const architecture =
     c.model === 'mlp'
       ? `MLP: G z(${c.latentDim})${label} → ${c.generatorUnits.join(' → ')} → 784 (LeakyReLU ${c.leakyAlpha}, tanh); D 784${label} → ${c.discriminatorUnits.join(' → ')} → 1 (dropout ${c.dropout})`
-      : `DCGAN (${c.kernelSize}×${c.kernelSize} kernels): G z(${c.latentDim})${label} → 7×7×${c.generatorChannels[0]} → 14×14×${c.generatorChannels[1]} → 28×28; D 28×28 → 14×14×${c.discriminatorChannels[0]} → 7×7×${c.discriminatorChannels[1]} → 1${classCount > 0 ? ' + projection of the label' : ''}`;
+      : `DCGAN (${c.kernelSize}×${c.kernelSize} kernels): G z(${c.latentDim})${label} → 7×7×${c.generatorChannels[0]} → 14×14×${c.generatorChannels[1]} → 28×28; D 28×28 → 14×14×${c.discriminatorChannels[0]} → 7×7×${c.discriminatorChannels[1]} → 1${classCount > 0 ? ' + projection of the label' : ''} (dropout ${c.dropout})`;
   const gridDigits = sampleGridColumns(classCount) * sampleGridRows;
   const steps = run.steps.length;
   const last = run.epochs[run.epochs.length - 1];
@@ -43,6 +43,14 @@ export function addGanSections(report: Report, run: GanRunSummary, lossSvg: stri
               [
                 "generator's loss",
                 `over the ${c.generatorTopFraction} of each batch's fakes that D rates most real (top-k training; the reference: every fake)`,
+              ] as [string, string],
+            ]
+          : []),
+        ...(c.reuseFakes
+          ? [
+              [
+                "generator's step",
+                "on the fakes the discriminator's step has just trained on, scored by the updated discriminator (one generator pass a step, as PyTorch's DCGAN example; the reference draws fresh noise)",
               ] as [string, string],
             ]
           : []),

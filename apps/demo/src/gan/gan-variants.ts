@@ -12,6 +12,10 @@ export type GanVariantConfig = {
   classCount?: number;
   /** The DCGAN's kernel size where it is not the library's 5. */
   kernelSize?: number;
+  /** The discriminator's dropout where it is not the reference's 0.3. */
+  dropout?: number;
+  /** true: the generator's step scores the fakes the discriminator's step trained on (one G pass a step). */
+  reuseFakes?: boolean;
 };
 
 export type GanVariant = 'cmlp-bn-small-d' | 'mlp-bn-small-d' | 'mlp-bn' | 'mlp' | 'cdcgan-bn' | 'dcgan-bn' | 'dcgan';
@@ -21,14 +25,16 @@ export type GanVariant = 'cmlp-bn-small-d' | 'mlp-bn-small-d' | 'mlp-bn' | 'mlp'
  * exactly; '-bn' adds batch normalization to the generator's hidden layers; '-small-d' gives the MLP
  * discriminator two hidden layers of 512 and 256 instead of 1024, 512 and 256 (a third of its
  * arithmetic, so more steps in the same time); a leading 'c' makes it class-conditional (cGAN): each
- * digit's label goes into both networks, and the generator draws the digit it is asked for.
+ * digit's label goes into both networks, and the generator draws the digit it is asked for. The
+ * default, 'cdcgan-bn', also trains its discriminator without dropout and its generator on the fakes the
+ * discriminator's step has just seen (one generator pass a step): measured, cleaner strokes in less time.
  */
 export const ganVariants: Readonly<Record<GanVariant, Readonly<GanVariantConfig>>> = {
   'cmlp-bn-small-d': { model: 'mlp', generatorNormalization: 'batch', discriminatorUnits: [512, 256], classCount: 10 },
   'mlp-bn-small-d': { model: 'mlp', generatorNormalization: 'batch', discriminatorUnits: [512, 256] },
   'mlp-bn': { model: 'mlp', generatorNormalization: 'batch' },
   mlp: { model: 'mlp', generatorNormalization: 'none' },
-  'cdcgan-bn': { model: 'dcgan', generatorNormalization: 'batch', classCount: 10, kernelSize: 4 },
+  'cdcgan-bn': { model: 'dcgan', generatorNormalization: 'batch', classCount: 10, kernelSize: 4, dropout: 0, reuseFakes: true },
   'dcgan-bn': { model: 'dcgan', generatorNormalization: 'batch' },
   dcgan: { model: 'dcgan', generatorNormalization: 'none' },
 };
@@ -47,7 +53,8 @@ export const ganVariantDescriptions: Record<GanVariant, string> = {
   'mlp-bn-small-d': 'batch-normalized generator, smaller discriminator (784-512-256-1)',
   'mlp-bn': 'the reference MLP with a batch-normalized generator',
   mlp: "the assignment's reference MLP GAN",
-  'cdcgan-bn': "class-conditional (the digit's label goes into G and D) and convolutional (4×4 kernels), batch-normalized generator",
+  'cdcgan-bn':
+    "class-conditional (the digit's label goes into G and D) and convolutional (4×4 kernels), batch-normalized generator, no dropout in D, one G pass a step (G learns from D's fakes)",
   'dcgan-bn': 'convolutional, batch-normalized generator',
   dcgan: 'convolutional, no normalization',
 };
