@@ -201,6 +201,19 @@ describe('pnpm demo web: the page', () => {
     const [png] = await download(page, '#download-grid');
     expect(png!.name).toBe('samples-epoch-002.png');
     expect(png!.bytes.subarray(1, 4).toString('latin1')).toBe('PNG');
+    // Every epoch's grid stays: the picker goes back to epoch 1, shows and downloads that one.
+    expect(await page.isVisible('#grid-epoch')).toBe(true);
+    await page.$eval('#grid-epoch', (picker) => {
+      (picker as HTMLInputElement).value = '0';
+      picker.dispatchEvent(new Event('input'));
+    });
+    expect(await page.getAttribute('#grid', 'data-epoch')).toBe('1');
+    expect(await text(page, '#grid-epoch-value')).toBe('epoch 1 of 2');
+    expect(await text(page, '#grid-caption')).toMatch(/after epoch 1$/);
+    const [first] = await download(page, '#download-grid');
+    expect(first!.name).toBe('samples-epoch-001.png');
+    expect(first!.bytes.subarray(1, 4).toString('latin1')).toBe('PNG');
+    expect(first!.bytes.equals(png!.bytes)).toBe(false);
     const model = await download(page, '#download-model', 2);
     const modelJson = JSON.parse(model.find((f) => f.name === 'model.json')!.bytes.toString('utf8'));
     const weights = model.find((f) => f.name === 'weights.bin')!.bytes;

@@ -50,7 +50,9 @@ let kind: ModelKind = 'gan';
 let state: State = 'idle';
 let worker: Worker | undefined;
 let run: Run | undefined;
-let grid: { png: Uint8Array; url: string; epoch: number } | undefined;
+/** Every epoch's sample grid of this run, oldest first (the CLI's samples-epoch-NNN.png), and the one shown. */
+let grids: { png: Uint8Array; url: string; epoch: number }[] = [];
+let shownGrid = -1;
 let chosenCheckpoint: { bytes: Uint8Array; name: string } | undefined;
 let renderTimer: ReturnType<typeof setTimeout> | undefined;
 
@@ -98,7 +100,7 @@ function updateDownloads() {
   const steps = run?.steps.length ?? 0;
   buttons.csv.disabled = kind === 'gan' ? steps === 0 : (run?.epochs.length ?? 0) === 0;
   buttons.json.disabled = steps === 0;
-  buttons.grid.disabled = grid === undefined;
+  buttons.grid.disabled = grids[shownGrid] === undefined;
   buttons.csv.textContent = kind === 'gan' ? 'losses.csv' : 'elbo.csv';
   buttons.json.textContent = kind === 'gan' ? 'losses.json' : 'elbo.json';
 }
@@ -208,19 +210,11 @@ function receive(message: FromWorker) {
         run.epochEnds.seconds += (performance.now() - run.lastStepAt) / 1000;
         run.epochEnds.count++;
       }
-      if (grid) URL.revokeObjectURL(grid.url);
       const url = URL.createObjectURL(new Blob([message.grid as BlobPart], { type: 'image/png' }));
-      grid = { png: message.grid, url, epoch: message.record.epoch };
-      const img = $<HTMLImageElement>('grid');
-      img.src = url;
-      img.hidden = false;
-      img.dataset.epoch = String(message.record.epoch);
-      $('grid-empty').hidden = true;
-      // A class-conditional GAN's grid has a column per class (see sampleGridPng).
-      const classes = 'classCount' in run.config ? run.config.classCount : 0;
-      const rows = classes > 0 ? `, each row the digits 0 to ${classes - 1}` : '';
-      $('grid-caption').textContent =
-        `${kind === 'gan' ? `samples from the same noise${rows}` : 'decoded from the same z ~ N(0, I)'} after epoch ${message.record.epoch}`;
+      // The newest grid is shown unless an earlier one was picked to look at.
+      const following = shownGrid === grids.length - 1;
+      grids.push({ png: message.grid, url, epoch: message.record.epoch });
+      showGrid(following ? grids.length - 1 : shownGrid);
       renderEpochs();
       updateDownloads();
       break;
@@ -318,6 +312,7 @@ buttons.json.addEventListener('click', () => {
   saveFile(name, text, 'application/json');
 });
 buttons.grid.addEventListener('click', () => {
+  const grid = grids[shownGrid];
   if (grid) saveFile(`samples-epoch-${String(grid.epoch).padStart(3, '0')}.png`, grid.png as BlobPart, 'image/png');
 });
 
@@ -353,10 +348,37 @@ fileInput.addEventListener('change', async () => {
 
 // ---- drawing ----
 
+/** Shows the run's grid at `index` (of grids), its caption, and the epoch picker once there are two. */
+function showGrid(index: number) {
+  const shown = grids[index];
+  if (!shown || !run) return;
+  shownGrid = index;
+  const img = $<HTMLImageElement>('grid');
+  img.src = shown.url;
+  img.hidden = false;
+  img.dataset.epoch = String(shown.epoch);
+  $('grid-empty').hidden = true;
+  // A class-conditional GAN's grid has a column per class (see sampleGridPng).
+  const classes = 'classCount' in run.config ? run.config.classCount : 0;
+  const rows = classes > 0 ? `, each row the digits 0 to ${classes - 1}` : '';
+  $('grid-caption').textContent =
+    `${kind === 'gan' ? `samples from the same noise${rows}` : 'decoded from the same z ~ N(0, I)'} after epoch ${shown.epoch}`;
+  const picker = $<HTMLInputElement>('grid-epoch');
+  picker.max = String(grids.length - 1);
+  picker.value = String(index);
+  $('grid-epoch-label').hidden = grids.length < 2;
+  $('grid-epoch-value').textContent = `epoch ${shown.epoch} of ${grids.at(-1)!.epoch}`;
+  updateDownloads();
+}
+
+$<HTMLInputElement>('grid-epoch').addEventListener('input', (event) => showGrid(Number((event.target as HTMLInputElement).value)));
+
 function resetView() {
   run = undefined;
-  if (grid) URL.revokeObjectURL(grid.url);
-  grid = undefined;
+  for (const { url } of grids) URL.revokeObjectURL(url);
+  grids = [];
+  shownGrid = -1;
+  $('grid-epoch-label').hidden = true;
   $<HTMLImageElement>('grid').hidden = true;
   $('grid-empty').hidden = false;
   $('chart').innerHTML = '';
