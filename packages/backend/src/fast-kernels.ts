@@ -9,6 +9,7 @@ import { fusedConv2DTransposeGradConfig } from './gradients/fused-conv2d-transpo
 import { fusedMatMulGradConfig } from './gradients/fused-mat-mul-grad';
 import { leakyReluGradConfig } from './gradients/leaky-relu-grad';
 import { sliceGradConfig } from './gradients/slice-grad';
+import { sumGradConfig } from './gradients/sum-grad';
 import { wasmAdamUpdateConfig } from './wasm/wasm-adam-update';
 import { wasmDropoutMaskConfig } from './wasm/wasm-dropout-mask';
 import { wasmMovingAverageConfig } from './wasm/wasm-moving-average';
@@ -24,6 +25,7 @@ import { sharedIdentityConfig } from './wasm/wasm-identity';
 import { channelBroadcastConfig } from './wasm/wasm-channel-broadcast';
 import { fastMeanConfig } from './wasm/wasm-mean';
 import { fastSumConfig } from './wasm/wasm-sum';
+import { fastTileConfig } from './wasm/wasm-tile';
 import { fastLeakyReluConfig } from './wasm/wasm-leaky-relu';
 import { wasmMatMulConfig } from './wasm/wasm-mat-mul';
 import { fastTransposeConfig } from './wasm/wasm-transpose';
@@ -38,6 +40,7 @@ const fastGradients: readonly tf.GradConfig[] = [
   fusedConv2DTransposeGradConfig,
   leakyReluGradConfig,
   sliceGradConfig,
+  sumGradConfig,
 ];
 
 // tfjs's stock gradients, captured before ours replace them (undefined: stock has none for that kernel).
@@ -53,6 +56,7 @@ const wasmReplacements: readonly { kernelName: string; make: (stock: tf.KernelCo
   { kernelName: tf.Conv2DBackpropInput, make: wasmConv2DBackpropInputConfig },
   { kernelName: tf.LeakyRelu, make: fastLeakyReluConfig },
   { kernelName: tf.Sum, make: fastSumConfig },
+  { kernelName: tf.Tile, make: fastTileConfig },
   { kernelName: tf.Mean, make: fastMeanConfig },
   { kernelName: tf.Add, make: channelBroadcastConfig('add') },
   { kernelName: tf.Sub, make: channelBroadcastConfig('sub') },

@@ -137,6 +137,31 @@ export class WasmKernels {
     return out;
   }
 
+  /**
+   * x [outer, 1, inner] repeated `times` along its middle axis: [outer, times, inner] (4-byte values), the
+   * copies made with the typed arrays' own fill and copyWithin on the heap.
+   */
+  repeatMiddle(x: tf.TensorInfo, outShape: number[], outer: number, times: number, inner: number): tf.TensorInfo {
+    const out = this.backend.makeOutput([...outShape], x.dtype);
+    const View = x.dtype === 'int32' ? Int32Array : Float32Array;
+    const source = new View(this.memory().buffer, this.address(x), outer * inner);
+    const target = new View(this.memory().buffer, this.address(out), outer * times * inner);
+    for (let o = 0; o < outer; o++) {
+      const block = o * times * inner;
+      if (inner === 1) {
+        target.fill(source[o]!, block, block + times);
+        continue;
+      }
+      target.set(source.subarray(o * inner, (o + 1) * inner), block);
+      // Doubling copies: log2(times) native memmoves per block.
+      for (let filled = 1; filled < times; filled *= 2) {
+        const count = Math.min(filled, times - filled);
+        target.copyWithin(block + filled * inner, block, block + count * inner);
+      }
+    }
+    return out;
+  }
+
   /** A float32 dropout mask of `shape` from xoshiro128** `state`: 0 where a draw's top 24 bits < threshold, else keep. */
   dropoutMask(shape: number[], threshold: number, keep: number, state: readonly [number, number, number, number]): tf.TensorInfo {
     const out = this.backend.makeOutput([...shape], 'float32');
