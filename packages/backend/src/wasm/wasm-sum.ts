@@ -1,4 +1,5 @@
-import * as tf from '@tensorflow/tfjs-core';
+import type * as tf from '@tensorflow/tfjs-core';
+import { reducesAllButLastInOrder } from './_reduces-all-but-last';
 import { withWasmKernels } from './_wasm-kernel-override';
 
 /**
@@ -10,11 +11,6 @@ export function fastSumConfig(stock: tf.KernelConfig): tf.KernelConfig {
   return withWasmKernels(stock, ({ inputs, attrs }, kernels) => {
     const x = inputs.x as tf.TensorInfo;
     const { axis, keepDims } = attrs as unknown as tf.SumAttrs;
-    const rank = x.shape.length;
-    if (x.dtype !== 'float32' || rank < 2 || tf.util.sizeFromShape(x.shape) === 0) return undefined;
-    const axes = tf.util.parseAxisParam(axis, x.shape);
-    // In ascending order only: stock sums in the order the axes are listed.
-    const allButLastInOrder = axes.length === rank - 1 && axes.every((a, i) => a === i);
-    return allButLastInOrder ? kernels.columnSums(x, keepDims) : undefined;
+    return reducesAllButLastInOrder(x, axis) ? kernels.columnSums(x, keepDims) : undefined;
   });
 }
