@@ -214,9 +214,9 @@ function receive(message: FromWorker) {
       // The newest grid is shown unless an earlier one was picked to look at.
       const following = shownGrid === grids.length - 1;
       grids.push({ png: message.grid, url, epoch: message.record.epoch });
+      // showGrid also updates the download buttons.
       showGrid(following ? grids.length - 1 : shownGrid);
       renderEpochs();
-      updateDownloads();
       break;
     }
     case 'paused':
