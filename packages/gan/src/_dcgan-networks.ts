@@ -2,6 +2,7 @@ import { dense } from '@dlkit/backend';
 import * as tf from '@tensorflow/tfjs-core';
 import type { GanConfig } from './gan-config';
 import { keptStatistics, type NormalizationStatistics, type NormalizeLayer, normalizationPass } from './_batch-normalization';
+import { lowPassKernel } from './_low-pass-kernel';
 import { createParameter, type NamedParameter, type Network, seededDropout } from './_network';
 import { convLayer, convTransposeLayer } from './_same-conv';
 
@@ -10,7 +11,8 @@ import { convLayer, convTransposeLayer } from './_same-conv';
  * → transposed conv, stride 2, to (H × W × 1), tanh. LeakyReLU between; with `generatorNormalization:
  * 'batch'` the two hidden layers have no bias and are batch-normalized before it (per feature after the
  * dense layer, per channel after the transposed convolution), as in the DCGAN paper. A class-conditional
- * one takes z followed by the class's one-hot vector.
+ * one takes z followed by the class's one-hot vector. With `generatorLowPass` the last layer's kernel is
+ * low-pass filtered (see lowPassKernel).
  */
 export function createDcganGenerator(config: GanConfig): Network {
   const [height, width] = config.imageShape;
@@ -62,7 +64,8 @@ export function createDcganGenerator(config: GanConfig): Network {
       normalized ? { activation: 'linear' } : leaky,
     );
     const x1 = finish(h1, after1, [0, 1, 2], normalize);
-    const x2 = convTransposeLayer(x1, value(deconv2[0]!), value<tf.Tensor1D>(deconv2[1]!), [batch, height, width, 1], 2, {
+    const outputKernel = config.generatorLowPass ? lowPassKernel(value(deconv2[0]!)) : value<tf.Tensor4D>(deconv2[0]!);
+    const x2 = convTransposeLayer(x1, outputKernel, value<tf.Tensor1D>(deconv2[1]!), [batch, height, width, 1], 2, {
       activation: 'tanh',
     });
     return tf.reshape(x2, [batch, height * width]) as tf.Tensor2D;

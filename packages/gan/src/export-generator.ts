@@ -12,6 +12,7 @@ import {
   sequentialTopology,
 } from '@dlkit/training';
 import { batchNormEpsilon } from './_batch-normalization';
+import { lowPassKernel } from './_low-pass-kernel';
 import type { GanConfig } from './gan-config';
 import { GanError } from './gan-error';
 import { type GanTrainer, Trainer } from './gan-trainer';
@@ -25,7 +26,8 @@ export type { LayersModelArtifacts } from '@dlkit/training';
  * noise, reshaped. `'mlp'`: Dense → LeakyReLU, …, Dense (tanh) → Reshape (with `generatorNormalization:
  * 'batch'` each hidden Dense has no bias and a BatchNormalization layer follows it, whose moving mean and
  * variance are the generator's sampling statistics); `'dcgan'`: Dense → LeakyReLU
- * → Reshape → Conv2DTranspose (stride 2, 'same') → LeakyReLU → Conv2DTranspose (stride 2, 'same', tanh).
+ * → Reshape → Conv2DTranspose (stride 2, 'same') → LeakyReLU → Conv2DTranspose (stride 2, 'same', tanh), whose
+ * kernel with `generatorLowPass` is the low-pass-filtered one the generator uses (2 wider).
  * With `config.emaDecay` > 0 the weights are the moving average's, the generator `generate` uses. A
  * class-conditional generator's input is the noise followed by the class's one-hot vector,
  * `[batch, latentDim + classCount]`.
@@ -54,6 +56,10 @@ export async function exportGenerator(trainer: GanTrainer): Promise<LayersModelA
   const statistics = tf.tidy(() =>
     (trainer.standingStatistics(generator) ?? []).flatMap(({ mean, variance }) => [tf.reshape(mean, [-1]), tf.reshape(variance, [-1])]),
   );
+  // A low-pass output layer is exported as the plain transposed convolution it equals, of the folded kernel.
+  const output = weights.find(({ name }) => name === 'deconv2/kernel');
+  const folded = trainer.config.generatorLowPass && output ? lowPassKernel(output.tensor as tf.Tensor4D) : undefined;
+  if (output && folded) output.tensor = folded;
   try {
     const norms = weights.filter(({ name }) => name.endsWith('/gamma')).map(({ name }) => name.replace(/\/gamma$/, ''));
     norms.forEach((layer, i) => {
@@ -68,7 +74,7 @@ export async function exportGenerator(trainer: GanTrainer): Promise<LayersModelA
     });
     return await layersModelArtifacts(generatorTopology(trainer.config), weights, '@dlkit/gan');
   } finally {
-    tf.dispose(statistics);
+    tf.dispose([...statistics, ...(folded ? [folded] : [])]);
   }
 }
 
@@ -100,7 +106,7 @@ function generatorTopology(config: GanConfig): KerasSequential {
       conv2dTransposeLayer('deconv1', c1, k, { strides: 2, useBias: !normalized }),
       ...norm(1),
       leakyReluLayer('leaky_re_lu1', config.leakyAlpha),
-      conv2dTransposeLayer('deconv2', 1, k, { strides: 2, activation: 'tanh' }),
+      conv2dTransposeLayer('deconv2', 1, config.generatorLowPass ? k + 2 : k, { strides: 2, activation: 'tanh' }),
     );
   }
   return sequentialTopology('generator', [config.latentDim + config.classCount], layers);

@@ -9,10 +9,11 @@ const magic = 'DLKITGAN';
  * place of the normalized layers' biases. An older file is a newer one without them (its config
  * resolves to emaDecay 0 and generatorNormalization 'none'), so all are read. 4 added `imageCount` (the
  * data's size, checked on resume; null when read from an older file) and the config fields `reuseFakes`
- * and `generatorTopFraction` (their defaults when absent).
+ * and `generatorTopFraction` (their defaults when absent). 5 added the config field `generatorLowPass`
+ * (false when absent).
  */
-const formatVersion = 4;
-const readableVersions = [1, 2, 3, 4];
+const formatVersion = 5;
+const readableVersions = [1, 2, 3, 4, 5];
 const prefixBytes = 16; // magic (8) + version (4) + header length (4)
 
 interface CheckpointHeader {

@@ -23,6 +23,14 @@ export interface GanConfig {
   /** DCGAN kernel size. */
   kernelSize: number;
   /**
+   * 'dcgan' only: the generator's output layer is low-pass filtered before its tanh, by the binomial filter
+   * [1, 2, 1]ᵀ[1, 2, 1] / 16 folded into its kernel (so a (k + 2)² transposed convolution of the same
+   * weights), the anti-aliasing filter after upsampling of StyleGAN (Karras et al. 2019) and Zhang (2019).
+   * The image's logits then carry no component at the highest spatial frequency, where single-pixel
+   * specks and checkerboards live; tanh keeps the strokes sharp. false = the plain DCGAN.
+   */
+  generatorLowPass: boolean;
+  /**
    * 'batch': every hidden layer of the generator is batch-normalized before its activation (and has no
    * bias), as in the DCGAN paper; training normalizes with each batch's statistics, sampling with those
    * of a fixed reference batch of noise through the same weights (so a sample does not depend on the
@@ -85,6 +93,7 @@ export const defaultGanConfig: Readonly<GanConfig> = Object.freeze({
   generatorChannels: [64, 32],
   discriminatorChannels: [32, 64],
   kernelSize: 5,
+  generatorLowPass: false,
   generatorNormalization: 'none',
   leakyAlpha: 0.2,
   dropout: 0.3,
@@ -130,6 +139,9 @@ export function resolveGanConfig(config: Partial<GanConfig> = {}): GanConfig {
   checkIntegers('discriminatorChannels', resolved.discriminatorChannels, 2, 2);
   checkInteger('kernelSize', resolved.kernelSize, 1);
   if (typeof resolved.reuseFakes !== 'boolean') fail(`reuseFakes must be true or false, found ${String(resolved.reuseFakes)}`);
+  if (typeof resolved.generatorLowPass !== 'boolean')
+    fail(`generatorLowPass must be true or false, found ${String(resolved.generatorLowPass)}`);
+  if (resolved.generatorLowPass && resolved.model !== 'dcgan') fail(`generatorLowPass needs model 'dcgan', found '${resolved.model}'`);
   checkInteger('batchSize', resolved.batchSize, 1);
   checkRange('leakyAlpha', resolved.leakyAlpha, 0, 1, true);
   checkRange('dropout', resolved.dropout, 0, 1, false);

@@ -42,6 +42,11 @@ describe.each(['wasm', 'cpu'] as const)('exportGenerator(trainer) on %s', (backe
     ['dcgan, batch-normalized generator', { ...tinyDcgan, generatorNormalization: 'batch' }],
     ['dcgan, kernel 4 (uneven padding)', { ...tinyDcgan, kernelSize: 4 }],
     ['dcgan, kernel 3, 12×8 images', { ...tinyDcgan, kernelSize: 3, imageShape: [12, 8] }],
+    [
+      'dcgan, kernel 4, low-pass output, batch-normalized with EMA',
+      { ...tinyDcgan, kernelSize: 4, generatorLowPass: true, generatorNormalization: 'batch', emaDecay: 0.9 },
+    ],
+    ['dcgan, kernel 3, low-pass output, 12×8 images', { ...tinyDcgan, kernelSize: 3, generatorLowPass: true, imageShape: [12, 8] }],
   ] as [string, Partial<GanConfig>][])('%s: tfjs-layers loads it and it draws the images generate draws', async (_, config) => {
     await initBackend(backend, { env: {} });
     const trainer = trained(config);
@@ -160,6 +165,17 @@ describe('exportGenerator(trainer)', () => {
       'tanh',
     ]);
     model.dispose();
+    trainer.dispose();
+  });
+
+  test('a low-pass generator exports its output layer as the plain Conv2DTranspose of the folded kernel, 2 wider', async () => {
+    await initBackend('wasm', { env: {} });
+    const trainer = createGanTrainer({ seed: 1, model: 'dcgan', kernelSize: 4, generatorLowPass: true });
+    const artifacts = await exportGenerator(trainer);
+    const deconv = artifacts.modelTopology.config.layers.find((layer) => layer.config.name === 'deconv2')!.config;
+    expect(deconv.kernel_size).toEqual([6, 6]);
+    const kernel = artifacts.weightSpecs.find((spec) => spec.name === 'deconv2/kernel')!;
+    expect(kernel.shape).toEqual([6, 6, 1, 32]);
     trainer.dispose();
   });
 

@@ -19,6 +19,7 @@ describe('resolveGanConfig', () => {
       emaDecay: 0,
       generatorNormalization: 'none',
       reuseFakes: false,
+      generatorLowPass: false,
     });
     expect(config.generatorUnits).not.toBe(defaultGanConfig.generatorUnits);
   });
@@ -36,6 +37,8 @@ describe('resolveGanConfig', () => {
     [{ discriminatorLearningRate: 0 }, /discriminatorLearningRate must be a positive finite number, found 0/],
     [{ generatorNormalization: 'layer' as 'batch' }, /generatorNormalization must be 'none' or 'batch', found layer/],
     [{ reuseFakes: 'yes' as unknown as boolean }, /reuseFakes must be true or false, found yes/],
+    [{ model: 'dcgan' as const, generatorLowPass: 1 as unknown as boolean }, /generatorLowPass must be true or false, found 1/],
+    [{ generatorLowPass: true }, /generatorLowPass needs model 'dcgan', found 'mlp'/],
   ])('rejects %j with one clear GanError', (config, message) => {
     expect(() => resolveGanConfig(config)).toThrow(GanError);
     expect(() => resolveGanConfig(config)).toThrow(message);

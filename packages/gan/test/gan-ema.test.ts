@@ -146,18 +146,20 @@ describe('EMA generator (config.emaDecay)', () => {
     const old = trainer.snapshot();
     delete (old.config as Partial<typeof old.config>).emaDecay; // what version 1 wrote
     delete (old.config as Partial<typeof old.config>).generatorNormalization; // and version 2
+    delete (old.config as Partial<typeof old.config>).generatorLowPass; // and version 4
     const bytes = encodeGanCheckpoint(old);
     const view = new DataView(bytes.buffer, bytes.byteOffset);
-    expect(view.getUint32(8, true)).toBe(4);
+    expect(view.getUint32(8, true)).toBe(5);
     view.setUint32(8, 1, true);
     const restored = restoreGanTrainer(decodeGanCheckpoint(bytes));
     expect(restored.config.emaDecay).toBe(0);
     expect(restored.config.generatorNormalization).toBe('none');
+    expect(restored.config.generatorLowPass).toBe(false);
     expect(restored.snapshot().tensors).toEqual(trainer.snapshot().tensors);
-    view.setUint32(8, 5, true);
+    view.setUint32(8, 6, true);
     expect(() => decodeGanCheckpoint(bytes, 'old.bin')).toThrow(
       new GanError(
-        'old.bin is not a valid GAN checkpoint: format version 5, this version of @dlkit/gan reads versions 1, 2, 3 and 4 (a newer @dlkit/gan wrote it?)',
+        'old.bin is not a valid GAN checkpoint: format version 6, this version of @dlkit/gan reads versions 1, 2, 3, 4 and 5 (a newer @dlkit/gan wrote it?)',
         { kind: 'checkpoint' },
       ),
     );

@@ -80,17 +80,18 @@ describe('createGanTrainer', () => {
     expect(run(3)).not.toEqual(run(4));
   });
 
-  test.each(['mlp', 'dcgan'] as const)('%s: step, generate and discriminate leak no tensors', (model) => {
+  test.each(['mlp', 'dcgan', 'dcgan with a low-pass output'] as const)('%s: step, generate and discriminate leak no tensors', (model) => {
     const config =
-      model === 'dcgan'
-        ? {
+      model === 'mlp'
+        ? tinyConfig
+        : {
             ...tinyConfig,
-            model,
+            model: 'dcgan' as const,
             generatorChannels: [8, 4] as [number, number],
             discriminatorChannels: [4, 8] as [number, number],
             kernelSize: 3,
-          }
-        : tinyConfig;
+            generatorLowPass: model !== 'dcgan',
+          };
     const trainer = createGanTrainer(config);
     const real = batchTensor(data, 16, 64);
     trainer.step(real); // the first step may create lazily cached tensors
