@@ -135,7 +135,9 @@ interface StepRow {
   dLoss: number;
   gLoss: number;
 }
-const lossesOf = (json: Buffer): { steps: StepRow[]; epochs: { epoch: number; fid?: number; mnistScore?: number; strayInk?: number }[] } =>
+const lossesOf = (
+  json: Buffer,
+): { steps: StepRow[]; epochs: { epoch: number; fid?: number; mnistScore?: number; strayInk?: number; isolatedPixels?: number }[] } =>
   JSON.parse(json.toString('utf8'));
 
 /** `pnpm demo` in Node: the same GAN on the same digits, on WASM. */
@@ -179,12 +181,13 @@ describe('pnpm demo web: the page', () => {
     expect(new Set(points).size).toBeGreaterThanOrEqual(3); // drawn while it trained, not once at the end
     expect(grids).toEqual([1, 2]);
     expect(await text(page, '#speed')).toMatch(/^[\d,]+ samples\/s$/);
-    // Two epoch rows with FID, MNIST score and stray ink, and the real digits' marks.
+    // Two epoch rows with FID, MNIST score, stray ink and isolated pixels, and the real digits' marks.
     const rows = await page.locator('#epochs-table tbody tr').allInnerTexts();
     expect(rows).toHaveLength(3);
-    // epoch, D, G, D(x), D(G(z)), FID, MNIST score, stray ink
-    for (const row of rows.slice(0, 2)) expect(row).toMatch(/^\d\t[\d.]+\t[\d.]+\t[\d.]+\t[\d.]+\t\d+\.\d\t\d+\.\d\d\t\d+\.\d$/);
-    expect(rows[2]).toMatch(/^real digits.*\t\d+\.\d\d\t\d+\.\d$/);
+    // epoch, D, G, D(x), D(G(z)), FID, MNIST score, stray ink, isolated pixels
+    for (const row of rows.slice(0, 2))
+      expect(row).toMatch(/^\d\t[\d.]+\t[\d.]+\t[\d.]+\t[\d.]+\t\d+\.\d\t\d+\.\d\d\t\d+\.\d\t\d+\.\d{3}$/);
+    expect(rows[2]).toMatch(/^real digits.*\t\d+\.\d\d\t\d+\.\d\t\d+\.\d{3}$/);
     mkdirSync(artifacts, { recursive: true });
     await page.screenshot({ path: join(artifacts, 'demo-web-gan-wasm.png'), fullPage: true });
     // The CLI's files: losses.csv, losses.json, the grid as PNG, the generator as a layers model.
@@ -198,6 +201,7 @@ describe('pnpm demo web: the page', () => {
     expect(losses.epochs.map((e) => e.epoch)).toEqual([1, 2]);
     expect(losses.epochs[1]!.fid).toBeGreaterThan(0);
     expect(losses.epochs[1]!.strayInk).toBeGreaterThanOrEqual(0);
+    expect(losses.epochs[1]!.isolatedPixels).toBeGreaterThanOrEqual(0);
     const [png] = await download(page, '#download-grid');
     expect(png!.name).toBe('samples-epoch-002.png');
     expect(png!.bytes.subarray(1, 4).toString('latin1')).toBe('PNG');

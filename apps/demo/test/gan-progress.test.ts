@@ -9,13 +9,16 @@ describe('gan-progress', () => {
     ]);
   });
 
-  test('describeGanEpoch(row, epochs) adds FID, MNIST score and stray ink only when measured, and marks a cut-short epoch', () => {
+  test('describeGanEpoch(row, epochs) adds FID, MNIST score, stray ink and isolated pixels only when measured, and marks a cut-short epoch', () => {
     const row = { epoch: 3, steps: 125, dLoss: 1.2345, gLoss: 0.9, dReal: 0.555, dFake: 0.444, complete: true };
     expect(describeGanEpoch({ ...row, fid: 13.54, mnistScore: 6.538 }, 24)).toBe(
       'epoch 3/24  D 1.234  G 0.900  D(x) 0.56  D(G(z)) 0.44  FID 13.5  MNIST score 6.54',
     );
     expect(describeGanEpoch({ ...row, fid: 13.54, mnistScore: 6.538, strayInk: 8.14 }, 24)).toBe(
       'epoch 3/24  D 1.234  G 0.900  D(x) 0.56  D(G(z)) 0.44  FID 13.5  MNIST score 6.54  stray ink 8.1',
+    );
+    expect(describeGanEpoch({ ...row, fid: 13.54, mnistScore: 6.538, strayInk: 8.14, isolatedPixels: 0.0425 }, 24)).toBe(
+      'epoch 3/24  D 1.234  G 0.900  D(x) 0.56  D(G(z)) 0.44  FID 13.5  MNIST score 6.54  stray ink 8.1  isolated pixels 0.043',
     );
     expect(describeGanEpoch({ ...row, gLoss: Number.NaN, complete: false }, 24)).toBe(
       'epoch 3/24 (stopped early)  D 1.234  G NaN  D(x) 0.56  D(G(z)) 0.44',

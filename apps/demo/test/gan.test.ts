@@ -33,13 +33,16 @@ describe('dlkit-demo gan, end to end on a tiny budget', { timeout: 120_000 }, ()
       'fid',
       'mnist_score',
       'stray_ink',
+      'isolated_pixels',
       'complete',
     ]);
     expect(epochs.rows).toHaveLength(1);
-    expect(epochs.rows[0]![9]).toBe('true');
-    // Stray ink per digit, a finite count (the default DCGAN's first blobs are smooth: it may be near 0).
-    const strayInk = Number(epochs.rows[0]![8]);
-    expect(Number.isFinite(strayInk) && strayInk >= 0).toBe(true);
+    expect(epochs.rows[0]![10]).toBe('true');
+    // Stray ink and isolated pixels per digit, finite counts (the default DCGAN's first blobs are smooth: they may be near 0).
+    for (const column of [8, 9]) {
+      const count = Number(epochs.rows[0]![column]);
+      expect(Number.isFinite(count) && count >= 0).toBe(true);
+    }
 
     const run = readRun(out);
     expect(run.format).toBe('dlkit-demo-gan-run@1');

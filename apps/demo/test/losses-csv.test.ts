@@ -12,13 +12,25 @@ describe('losses-csv', () => {
 
   test('epochsToCsv(epochs) leaves unmeasured metrics empty', () => {
     const csv = epochsToCsv([
-      { epoch: 1, steps: 10, dLoss: 1, gLoss: 2, dReal: 0.6, dFake: 0.4, fid: 12.5, mnistScore: 3.25, strayInk: 8.125, complete: true },
+      {
+        epoch: 1,
+        steps: 10,
+        dLoss: 1,
+        gLoss: 2,
+        dReal: 0.6,
+        dFake: 0.4,
+        fid: 12.5,
+        mnistScore: 3.25,
+        strayInk: 8.125,
+        isolatedPixels: 0.25,
+        complete: true,
+      },
       { epoch: 2, steps: 4, dLoss: 1, gLoss: 2, dReal: 0.6, dFake: 0.4, complete: false },
     ]);
     expect(csv.split('\n')).toEqual([
-      'epoch,steps,d_loss,g_loss,d_real,d_fake,fid,mnist_score,stray_ink,complete',
-      '1,10,1,2,0.6,0.4,12.5,3.25,8.125,true',
-      '2,4,1,2,0.6,0.4,,,,false',
+      'epoch,steps,d_loss,g_loss,d_real,d_fake,fid,mnist_score,stray_ink,isolated_pixels,complete',
+      '1,10,1,2,0.6,0.4,12.5,3.25,8.125,0.25,true',
+      '2,4,1,2,0.6,0.4,,,,,false',
       '',
     ]);
   });

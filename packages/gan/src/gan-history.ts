@@ -32,6 +32,8 @@ export interface GanEpochRecord extends GanStepLosses {
   mnistScore?: number;
   /** Speckle: mean pixels of ink per digit outside its largest blob (lower is better; real MNIST ≈ 0.2). */
   strayInk?: number;
+  /** Single-pixel specks: mean bright pixels per digit with no ink around them (lower is better; real MNIST ≈ 0.002). */
+  isolatedPixels?: number;
 }
 
 /** An epoch's end as trainGan reports it: the averages (and metrics) appended to the history. */

@@ -3,6 +3,7 @@ import { type FeatureStatistics, featureStatistics } from './feature-statistics'
 import { frechetDistance } from './frechet-distance';
 import { GanError } from './gan-error';
 import type { GanTrainer } from './gan-trainer';
+import { isolatedPixels } from './isolated-pixels';
 import { loadMnistClassifier, type MnistClassifier } from './mnist-classifier';
 import { mnistScore } from './mnist-score';
 import { strayInk } from './stray-ink';
@@ -16,6 +17,8 @@ export interface GanQuality {
   mnistScore: number;
   /** Speckle: mean pixels of ink per image outside its largest blob (see `strayInk`; real MNIST ≈ 0.2). */
   strayInk: number;
+  /** Single-pixel specks: mean bright pixels per image with no ink around them (see `isolatedPixels`; real MNIST ≈ 0.002). */
+  isolatedPixels: number;
 }
 
 /** Options of createGanMetrics: the reference set is required, the rest optional. */
@@ -37,9 +40,9 @@ export interface GanMetricsOptions {
 /** Scores GANs and image sets against a reference set; pass it to trainGan as `metrics` to score each epoch. */
 export interface GanMetrics extends GanEpochEvaluator {
   readonly sampleCount: number;
-  /** FID, MNIST score and stray ink of `sampleCount` images the trainer generates from the fixed seed. */
+  /** FID, MNIST score, stray ink and isolated pixels of `sampleCount` images the trainer generates from the fixed seed. */
   evaluate(trainer: GanTrainer): Promise<GanQuality>;
-  /** FID (against the reference), MNIST score and stray ink of any images in [−1, 1]. */
+  /** FID (against the reference), MNIST score, stray ink and isolated pixels of any images in [−1, 1]. */
   measure(images: GanImages): GanQuality;
   /** Frees the classifier if these metrics loaded it (one passed in stays the caller's). */
   dispose(): void;
@@ -98,6 +101,7 @@ export async function createGanMetrics(options: GanMetricsOptions): Promise<GanM
       fid: frechetDistance(referenceStats, stats),
       mnistScore: mnistScore(probabilities, images.count),
       strayInk: strayInk(images.images, images.count, [side, side]),
+      isolatedPixels: isolatedPixels(images.images, images.count, [side, side]),
     };
   };
 

@@ -28,6 +28,7 @@ export { frechetDistance } from './frechet-distance';
 export { createGanMetrics, type GanMetrics, type GanMetricsOptions, type GanQuality } from './gan-metrics';
 export { loadMnistClassifier, type MnistClassifier } from './mnist-classifier';
 export { mnistScore } from './mnist-score';
+export { isolatedPixels } from './isolated-pixels';
 export { strayInk } from './stray-ink';
 export { type SymmetricEigen, symmetricEigen } from './symmetric-eigen';
 export type { CheckpointWritten as GanCheckpointEvent, TrainingEnd as GanEndEvent } from '@dlkit/training';

@@ -1,5 +1,4 @@
-/** Ink at or above this fraction of full brightness counts as part of a digit (−0.5 on the [−1, 1] scale). */
-const inkLevel = 0.25;
+import { checkImages, inkThreshold } from './_ink';
 
 /**
  * Speckle, counted: the mean number of pixels per image that hold ink (at least a quarter of full
@@ -9,17 +8,14 @@ const inkLevel = 0.25;
  * [−1, 1], row-major. Pure arithmetic, no tfjs.
  */
 export function strayInk(images: ArrayLike<number>, count: number, [height, width]: readonly [number, number]): number {
+  checkImages('strayInk', images, count, [height, width]);
   const pixels = height * width;
-  if (!Number.isInteger(count) || count < 1 || !Number.isInteger(pixels) || pixels < 1 || images.length !== count * pixels) {
-    throw new RangeError(`strayInk: expected ${count} images of ${height} × ${width} pixels, found ${images.length} values`);
-  }
-  const threshold = 2 * inkLevel - 1;
   const blob = new Int32Array(pixels);
   const stack = new Int32Array(pixels);
   let stray = 0;
   for (let image = 0; image < count; image++) {
     const offset = image * pixels;
-    const inked = (p: number) => images[offset + p]! >= threshold;
+    const inked = (p: number) => images[offset + p]! >= inkThreshold;
     blob.fill(-1);
     let total = 0;
     let largest = 0;

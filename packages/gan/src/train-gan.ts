@@ -13,7 +13,7 @@ export interface GanImages {
 
 /** Anything that scores a trainer's samples each epoch (see createGanMetrics). */
 export interface GanEpochEvaluator {
-  evaluate(trainer: GanTrainer): Promise<{ fid?: number; mnistScore?: number; strayInk?: number }>;
+  evaluate(trainer: GanTrainer): Promise<{ fid?: number; mnistScore?: number; strayInk?: number; isolatedPixels?: number }>;
 }
 
 /** How long to train, how to stop, where to checkpoint and what to score; all optional. */

@@ -52,6 +52,10 @@ describe('createGanMetrics', () => {
     expect(realElsewhere.strayInk).toBeLessThan(0.5);
     expect(specks.strayInk).toBeGreaterThan(30);
     expect(blank.strayInk).toBe(0);
+    // Real digits: one isolated bright pixel in hundreds of digits; the sparse specks: tens a page.
+    expect(realElsewhere.isolatedPixels).toBeLessThan(0.02);
+    expect(specks.isolatedPixels).toBeGreaterThan(10);
+    expect(blank.isolatedPixels).toBe(0);
     // The same images as the reference: the distance is rounding noise.
     expect(metrics.measure(slice(0, 500)).fid).toBeLessThan(1e-6);
   });

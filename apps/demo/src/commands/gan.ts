@@ -98,7 +98,7 @@ export async function runGan(options: GanOptions): Promise<TrainingRunResult<Gan
           const lastGrid = summary.epochs.filter((e) => e.complete).at(-1);
           return {
             quality: scored
-              ? `; FID ${scored.fid!.toFixed(1)}, MNIST score ${scored.mnistScore!.toFixed(2)}, stray ink ${scored.strayInk?.toFixed(1) ?? '–'} px a digit${real ? ` (real digits: ${real.fid.toFixed(1)}, ${real.mnistScore.toFixed(2)}, ${real.strayInk.toFixed(1)})` : ''}`
+              ? `; FID ${scored.fid!.toFixed(1)}, MNIST score ${scored.mnistScore!.toFixed(2)}, stray ink ${scored.strayInk?.toFixed(1) ?? '–'} px and isolated pixels ${scored.isolatedPixels?.toFixed(3) ?? '–'} a digit${real ? ` (real digits: ${real.fid.toFixed(1)}, ${real.mnistScore.toFixed(2)}, ${real.strayInk.toFixed(1)}, ${real.isolatedPixels.toFixed(3)})` : ''}`
               : '',
             files: [
               ['losses.png', 'G and D loss vs epoch (also losses.svg)'],
@@ -110,7 +110,7 @@ export async function runGan(options: GanOptions): Promise<TrainingRunResult<Gan
                     ] as const,
                   ]
                 : []),
-              ['losses.csv', 'every step; epochs.csv per epoch with FID, MNIST score and stray ink; losses.json both'],
+              ['losses.csv', 'every step; epochs.csv per epoch with FID, MNIST score, stray ink and isolated pixels; losses.json both'],
             ],
           };
         },

@@ -11,7 +11,7 @@ export function ganStepLosses(r: GanStepRecord): readonly (readonly [string, num
   ];
 }
 
-/** One GAN epoch in one line: mean losses, D's outputs, and FID, MNIST score and stray ink when measured. */
+/** One GAN epoch in one line: mean losses, D's outputs, and FID, MNIST score, stray ink and isolated pixels when measured. */
 export function describeGanEpoch(e: EpochRow, epochs: number): string {
   const parts = [
     `epoch ${e.epoch}/${epochs}${e.complete ? '' : ' (stopped early)'}`,
@@ -23,5 +23,6 @@ export function describeGanEpoch(e: EpochRow, epochs: number): string {
   if (e.fid !== undefined) parts.push(`FID ${fmt(e.fid, 1)}`);
   if (e.mnistScore !== undefined) parts.push(`MNIST score ${fmt(e.mnistScore, 2)}`);
   if (e.strayInk !== undefined) parts.push(`stray ink ${fmt(e.strayInk, 1)}`);
+  if (e.isolatedPixels !== undefined) parts.push(`isolated pixels ${fmt(e.isolatedPixels, 3)}`);
   return parts.join('  ');
 }

@@ -109,19 +109,31 @@ export function addGanSections(report: Report, run: GanRunSummary, lossSvg: stri
     f(e.fid, 1),
     f(e.mnistScore, 2),
     f(e.strayInk, 1),
+    f(e.isolatedPixels, 3),
   ]);
   if (run.realDigits) {
-    const { count, fid, mnistScore, strayInk } = run.realDigits;
-    rows.push([`real digits (${count})`, '', '', '', '', '', f(fid, 1), f(mnistScore, 2), f(strayInk, 1)]);
+    const { count, fid, mnistScore, strayInk, isolatedPixels } = run.realDigits;
+    rows.push([`real digits (${count})`, '', '', '', '', '', f(fid, 1), f(mnistScore, 2), f(strayInk, 1), f(isolatedPixels, 3)]);
   }
-  report.table(rows, ['epoch', 'steps', 'D loss', 'G loss', 'D(x)', 'D(G(z))', 'FID ↓', 'MNIST score ↑', 'stray ink ↓']);
+  report.table(rows, [
+    'epoch',
+    'steps',
+    'D loss',
+    'G loss',
+    'D(x)',
+    'D(G(z))',
+    'FID ↓',
+    'MNIST score ↑',
+    'stray ink ↓',
+    'isolated pixels ↓',
+  ]);
   if (run.realDigits) {
     report.text(
       `For scale, ${run.realDigits.count.toLocaleString('en-US')} real training digits score FID ${run.realDigits.fid.toFixed(1)} and MNIST score ${run.realDigits.mnistScore.toFixed(2)}: what a perfect generator would reach.`,
     );
   }
   report.text(
-    'FID: Fréchet distance between classifier features of generated and real digits (lower is closer to real). MNIST score: the Inception-score analogue from the same classifier, exp(E KL(p(y|x) ‖ p(y))), 1 to 10 (higher means confident and varied digits). Stray ink: pixels per digit inked (a quarter of full brightness or more) outside its largest connected blob, the specks around a digit (real MNIST: about 0.2).' +
+    'FID: Fréchet distance between classifier features of generated and real digits (lower is closer to real). MNIST score: the Inception-score analogue from the same classifier, exp(E KL(p(y|x) ‖ p(y))), 1 to 10 (higher means confident and varied digits). Stray ink: pixels per digit inked (a quarter of full brightness or more) outside its largest connected blob, the specks and smudges around a digit (real MNIST: about 0.2). Isolated pixels: pixels per digit at half brightness or more with no ink among their 8 neighbours, single-pixel specks on the background (real MNIST: about 0.002; the brightest pixel of a faint smudge is not one).' +
       (last?.mnistScore !== undefined ? ` Last epoch: FID ${last.fid?.toFixed(1)}, MNIST score ${last.mnistScore.toFixed(2)}.` : ''),
   );
   return report;

@@ -2,8 +2,9 @@ import type { GanConfig, GanQuality, GanStepRecord } from '@dlkit/gan';
 import type { EpochRow } from './losses-csv';
 import { parseJson } from '../output/parse-json';
 
-/** The metrics of real training digits and how many were scored; older summaries lack strayInk. */
-export type RealDigitsMarks = Omit<GanQuality, 'strayInk'> & Partial<Pick<GanQuality, 'strayInk'>> & { count: number };
+/** The metrics of real training digits and how many were scored; older summaries lack strayInk and isolatedPixels. */
+export type RealDigitsMarks = Omit<GanQuality, 'strayInk' | 'isolatedPixels'> &
+  Partial<Pick<GanQuality, 'strayInk' | 'isolatedPixels'>> & { count: number };
 
 /** What losses.json holds: the run's settings and every step and epoch, enough to redraw the report. */
 export interface GanRunSummary {
@@ -18,8 +19,8 @@ export interface GanRunSummary {
   /** 'completed', or what stopped the run early. */
   status: string;
   /**
-   * What the metrics give `count` real training digits: what a perfect generator would reach (strayInk is
-   * absent from summaries written before it was measured).
+   * What the metrics give `count` real training digits: what a perfect generator would reach (strayInk and
+   * isolatedPixels are absent from summaries written before they were measured).
    */
   realDigits?: RealDigitsMarks;
   /** Seconds of training over every session of the run (a resumed session adds its own). */

@@ -17,10 +17,12 @@ export function stepsToCsv(steps: readonly GanStepRecord[]): string {
   return ['epoch,step,d_loss,g_loss,d_real,d_fake', ...rows].join('\n') + '\n';
 }
 
-/** epochs.csv: one row per epoch with mean losses and the quality metrics (stray ink: specks, pixels per digit). */
+/** epochs.csv: one row per epoch with mean losses and the quality metrics (stray ink and isolated pixels: per digit). */
 export function epochsToCsv(epochs: readonly EpochRow[]): string {
   const rows = epochs.map((e) =>
-    [e.epoch, e.steps, e.dLoss, e.gLoss, e.dReal, e.dFake, e.fid, e.mnistScore, e.strayInk, e.complete].map(cell).join(','),
+    [e.epoch, e.steps, e.dLoss, e.gLoss, e.dReal, e.dFake, e.fid, e.mnistScore, e.strayInk, e.isolatedPixels, e.complete]
+      .map(cell)
+      .join(','),
   );
-  return ['epoch,steps,d_loss,g_loss,d_real,d_fake,fid,mnist_score,stray_ink,complete', ...rows].join('\n') + '\n';
+  return ['epoch,steps,d_loss,g_loss,d_real,d_fake,fid,mnist_score,stray_ink,isolated_pixels,complete', ...rows].join('\n') + '\n';
 }

@@ -455,16 +455,16 @@ function renderEpochs() {
   const cell = (v: number | undefined, digits: number) => (v === undefined || !Number.isFinite(v) ? '–' : v.toFixed(digits));
   const real = run?.realDigits;
   if (kind === 'gan') {
-    table.tHead!.innerHTML = `<tr><th>epoch</th><th>D loss</th><th>G loss</th><th>D(x)</th><th>D(G(z))</th><th>FID ↓</th><th>MNIST score ↑</th><th>stray ink ↓</th></tr>`;
+    table.tHead!.innerHTML = `<tr><th>epoch</th><th>D loss</th><th>G loss</th><th>D(x)</th><th>D(G(z))</th><th>FID ↓</th><th>MNIST score ↑</th><th>stray ink ↓</th><th>isolated pixels ↓</th></tr>`;
     table.tBodies[0]!.innerHTML =
       epochs
         .map((e) => {
           const g = e as Extract<EpochRecord, { dLoss: number }>;
-          return `<tr><td>${g.epoch}</td><td>${cell(g.dLoss, 3)}</td><td>${cell(g.gLoss, 3)}</td><td>${cell(g.dReal, 2)}</td><td>${cell(g.dFake, 2)}</td><td>${cell(g.fid, 1)}</td><td>${cell(g.mnistScore, 2)}</td><td>${cell(g.strayInk, 1)}</td></tr>`;
+          return `<tr><td>${g.epoch}</td><td>${cell(g.dLoss, 3)}</td><td>${cell(g.gLoss, 3)}</td><td>${cell(g.dReal, 2)}</td><td>${cell(g.dFake, 2)}</td><td>${cell(g.fid, 1)}</td><td>${cell(g.mnistScore, 2)}</td><td>${cell(g.strayInk, 1)}</td><td>${cell(g.isolatedPixels, 3)}</td></tr>`;
         })
         .join('') +
       (real
-        ? `<tr class="real"><td>real digits</td><td></td><td></td><td></td><td></td><td>${cell(real.fid, 1)}</td><td>${cell(real.mnistScore, 2)}</td><td>${cell(real.strayInk, 1)}</td></tr>`
+        ? `<tr class="real"><td>real digits</td><td></td><td></td><td></td><td></td><td>${cell(real.fid, 1)}</td><td>${cell(real.mnistScore, 2)}</td><td>${cell(real.strayInk, 1)}</td><td>${cell(real.isolatedPixels, 3)}</td></tr>`
         : '');
   } else {
     table.tHead!.innerHTML = `<tr><th>epoch</th><th>train −ELBO</th><th>test −ELBO ↓</th><th>test reconstruction</th><th>test KL</th></tr>`;
