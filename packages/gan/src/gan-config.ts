@@ -26,8 +26,8 @@ export interface GanConfig {
    * 'dcgan' only: the generator's output layer is low-pass filtered before its tanh, by the binomial filter
    * [1, 2, 1]ᵀ[1, 2, 1] / 16 folded into its kernel (so a (k + 2)² transposed convolution of the same
    * weights), the anti-aliasing filter after upsampling of StyleGAN (Karras et al. 2019) and Zhang (2019).
-   * The image's logits then carry no component at the highest spatial frequency, where single-pixel
-   * specks and checkerboards live; tanh keeps the strokes sharp. false = the plain DCGAN.
+   * The image's logits then carry no component at the highest spatial frequency (no checkerboard
+   * artefacts); tanh keeps the strokes sharp. false = the plain DCGAN.
    */
   generatorLowPass: boolean;
   /**
