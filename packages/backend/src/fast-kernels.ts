@@ -7,9 +7,12 @@ import { batchMatMulGradConfig } from './gradients/batch-mat-mul-grad';
 import { fusedConv2DGradConfig } from './gradients/fused-conv2d-grad';
 import { fusedConv2DTransposeGradConfig } from './gradients/fused-conv2d-transpose-grad';
 import { fusedMatMulGradConfig } from './gradients/fused-mat-mul-grad';
+import { activationGradGradConfig } from './gradients/_step-times';
 import { leakyReluGradConfig } from './gradients/leaky-relu-grad';
+import { reluGradConfig } from './gradients/relu-grad';
 import { sliceGradConfig } from './gradients/slice-grad';
 import { sumGradConfig } from './gradients/sum-grad';
+import { wasmActivationGradConfig } from './wasm/wasm-activation-grad';
 import { wasmAdamUpdateConfig } from './wasm/wasm-adam-update';
 import { wasmDropoutMaskConfig } from './wasm/wasm-dropout-mask';
 import { wasmMovingAverageConfig } from './wasm/wasm-moving-average';
@@ -39,6 +42,8 @@ const fastGradients: readonly tf.GradConfig[] = [
   fusedConv2DGradConfig,
   fusedConv2DTransposeGradConfig,
   leakyReluGradConfig,
+  reluGradConfig,
+  activationGradGradConfig,
   sliceGradConfig,
   sumGradConfig,
 ];
@@ -63,7 +68,12 @@ const wasmReplacements: readonly { kernelName: string; make: (stock: tf.KernelCo
   { kernelName: tf.Multiply, make: channelBroadcastConfig('mul') },
 ];
 // dlkit's own wasm kernels, with no stock counterpart (ops call them only while fast kernels are on).
-const ourWasmOnlyKernels: readonly tf.KernelConfig[] = [wasmAdamUpdateConfig, wasmDropoutMaskConfig, wasmMovingAverageConfig];
+const ourWasmOnlyKernels: readonly tf.KernelConfig[] = [
+  wasmActivationGradConfig,
+  wasmAdamUpdateConfig,
+  wasmDropoutMaskConfig,
+  wasmMovingAverageConfig,
+];
 // Kernels stock wasm lacks, registered only while dlkit's GEMM runs there: whether tfjs has one for the
 // backend tells a model that conv2d's gradient runs (@dlkit/gan's DCGAN asks).
 const gemmOnlyKernels: readonly tf.KernelConfig[] = [wasmConv2DBackpropFilterConfig, wasmFusedConv2DTransposeConfig];

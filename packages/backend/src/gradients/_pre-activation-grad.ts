@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { BackendError } from '../backend-error';
+import { stepTimes } from './_step-times';
 
 /** Activations whose derivative can be read off the layer's output, so the backward pass needs no pre-activation. */
 export type OutputDifferentiableActivation = 'linear' | 'relu' | 'leakyrelu' | 'sigmoid';
@@ -13,10 +14,10 @@ export function preActivationGrad(dy: tf.Tensor, y: tf.Tensor, activation: strin
     case 'linear':
       return dy;
     case 'relu':
-      return tf.mul(dy, tf.step(y, 0));
+      return stepTimes(dy, y, 0);
     case 'leakyrelu':
       if (alpha < 0) throw new BackendError(`${kernel} gradient: leakyreluAlpha must be ≥ 0, found ${alpha}`, { kind: 'input' });
-      return tf.mul(dy, tf.step(y, alpha));
+      return stepTimes(dy, y, alpha);
     case 'sigmoid':
       return tf.mul(dy, tf.mul(y, tf.sub(1, y)));
     default:

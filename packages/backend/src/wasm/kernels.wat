@@ -206,6 +206,86 @@
         (local.set $r (i32.add (local.get $r) (i32.const 1)))
         (br $rowLoop))))
 
+  ;; out[r][c] = x[r][c] ∘ v[r] for a rows×cols float32 matrix and a vector of rows values, ∘ as in
+  ;; channelBroadcast: a per-feature bias, centring or scale of samples stored in columns ([features,
+  ;; batch], denseByColumns' layout), which stock wasm also runs through its general broadcasting loop.
+  (func (export "rowBroadcast") (param $x i32) (param $v i32) (param $out i32) (param $rows i32) (param $cols i32)
+    (param $op i32)
+    (local $r i32) (local $c i32) (local $vectorEnd i32) (local $rowBytes i32) (local $xv v128) (local $vv v128)
+    (local $xs f32) (local $vs f32)
+    (local.set $rowBytes (i32.shl (local.get $cols) (i32.const 2)))
+    (local.set $vectorEnd (i32.and (local.get $rowBytes) (i32.const -16)))
+    (block $rowsDone
+      (loop $rowLoop
+        (br_if $rowsDone (i32.ge_u (local.get $r) (local.get $rows)))
+        (local.set $vs (f32.load (i32.add (local.get $v) (i32.shl (local.get $r) (i32.const 2)))))
+        (local.set $vv (f32x4.splat (local.get $vs)))
+        (local.set $c (i32.const 0))
+        (block $vectorsDone
+          (loop $vectors
+            (br_if $vectorsDone (i32.ge_u (local.get $c) (local.get $vectorEnd)))
+            (local.set $xv (v128.load (i32.add (local.get $x) (local.get $c))))
+            (v128.store (i32.add (local.get $out) (local.get $c))
+              (if (result v128) (i32.eqz (local.get $op))
+                (then (f32x4.add (local.get $xv) (local.get $vv)))
+                (else
+                  (if (result v128) (i32.eq (local.get $op) (i32.const 1))
+                    (then (f32x4.sub (local.get $xv) (local.get $vv)))
+                    (else (f32x4.mul (local.get $xv) (local.get $vv)))))))
+            (local.set $c (i32.add (local.get $c) (i32.const 16)))
+            (br $vectors)))
+        (block $tailDone
+          (loop $tail
+            (br_if $tailDone (i32.ge_u (local.get $c) (local.get $rowBytes)))
+            (local.set $xs (f32.load (i32.add (local.get $x) (local.get $c))))
+            (f32.store (i32.add (local.get $out) (local.get $c))
+              (if (result f32) (i32.eqz (local.get $op))
+                (then (f32.add (local.get $xs) (local.get $vs)))
+                (else
+                  (if (result f32) (i32.eq (local.get $op) (i32.const 1))
+                    (then (f32.sub (local.get $xs) (local.get $vs)))
+                    (else (f32.mul (local.get $xs) (local.get $vs)))))))
+            (local.set $c (i32.add (local.get $c) (i32.const 4)))
+            (br $tail)))
+        (local.set $x (i32.add (local.get $x) (local.get $rowBytes)))
+        (local.set $out (i32.add (local.get $out) (local.get $rowBytes)))
+        (local.set $r (i32.add (local.get $r) (i32.const 1)))
+        (br $rowLoop))))
+
+  ;; A relu or leakyRelu gradient from the layer's output (or input), out = dy · step(y, α): dy where
+  ;; y > 0, dy·α elsewhere, NaN where y is NaN (as tf.step gives). One pass instead of stock's step,
+  ;; cast and multiply, each a full pass over the activations; the same bits.
+  (func (export "activationGrad") (param $dy i32) (param $y i32) (param $out i32) (param $n i32) (param $alpha f32)
+    (local $offset i32) (local $end i32) (local $vectorEnd i32) (local $yv v128) (local $factor v128) (local $av v128)
+    (local $ys f32)
+    (local.set $av (f32x4.splat (local.get $alpha)))
+    (local.set $end (i32.shl (local.get $n) (i32.const 2)))
+    (local.set $vectorEnd (i32.and (local.get $end) (i32.const -16)))
+    (block $vectorsDone
+      (loop $vectors
+        (br_if $vectorsDone (i32.ge_u (local.get $offset) (local.get $vectorEnd)))
+        (local.set $yv (v128.load (i32.add (local.get $y) (local.get $offset))))
+        ;; 1 where y > 0, α elsewhere; all bits set (a NaN) where y is NaN
+        (local.set $factor
+          (v128.or
+            (v128.bitselect (v128.const f32x4 1 1 1 1) (local.get $av) (f32x4.gt (local.get $yv) (v128.const i32x4 0 0 0 0)))
+            (f32x4.ne (local.get $yv) (local.get $yv))))
+        (v128.store (i32.add (local.get $out) (local.get $offset))
+          (f32x4.mul (v128.load (i32.add (local.get $dy) (local.get $offset))) (local.get $factor)))
+        (local.set $offset (i32.add (local.get $offset) (i32.const 16)))
+        (br $vectors)))
+    (block $tailDone
+      (loop $tail
+        (br_if $tailDone (i32.ge_u (local.get $offset) (local.get $end)))
+        (local.set $ys (f32.load (i32.add (local.get $y) (local.get $offset))))
+        (f32.store (i32.add (local.get $out) (local.get $offset))
+          (f32.mul (f32.load (i32.add (local.get $dy) (local.get $offset)))
+            (select (f32.const 1)
+              (select (f32.const nan) (local.get $alpha) (f32.ne (local.get $ys) (local.get $ys)))
+              (f32.gt (local.get $ys) (f32.const 0)))))
+        (local.set $offset (i32.add (local.get $offset) (i32.const 4)))
+        (br $tail))))
+
   ;; A dropout mask of n float32 values: 0 where the top 24 bits of a xoshiro128** draw fall below
   ;; threshold, else keep; the generator's state (a, b, c, d) is seeded by the caller. The same
   ;; sequence, bit for bit, as dropout's JavaScript loop (~1 ns a value here against ~5 there).

@@ -22,6 +22,8 @@ export interface KernelExports {
   leakyRelu(x: number, y: number, size: number, alpha: number): void;
   columnSums(x: number, out: number, rows: number, columns: number): void;
   channelBroadcast(x: number, v: number, out: number, rows: number, columns: number, op: number): void;
+  rowBroadcast(x: number, v: number, out: number, rows: number, columns: number, op: number): void;
+  activationGrad(dy: number, y: number, out: number, size: number, alpha: number): void;
   dropoutMask(out: number, size: number, threshold: number, keep: number, a: number, b: number, c: number, d: number): void;
 }
 
@@ -134,6 +136,24 @@ export class WasmKernels {
     const columns = x.shape[x.shape.length - 1]!;
     const out = this.backend.makeOutput([...x.shape], 'float32');
     this.kernels.channelBroadcast(this.address(x), this.address(v), this.address(out), sizeOf(x) / columns, columns, channelOperations[op]);
+    return out;
+  }
+
+  /**
+   * x ∘ v for float32 x [..., rows, columns] and v of one value per row (shape [..., rows, 1]), with ∘ a
+   * float32 add, subtract or multiply: one SIMD pass, the same bits as tfjs's broadcasting op.
+   */
+  rowBroadcast(x: tf.TensorInfo, v: tf.TensorInfo, op: ChannelOperation): tf.TensorInfo {
+    const columns = x.shape[x.shape.length - 1]!;
+    const out = this.backend.makeOutput([...x.shape], 'float32');
+    this.kernels.rowBroadcast(this.address(x), this.address(v), this.address(out), sizeOf(x) / columns, columns, channelOperations[op]);
+    return out;
+  }
+
+  /** dy · step(y, alpha) for float32 dy and y of one shape, in one SIMD pass (relu's and leakyRelu's gradient). */
+  activationGrad(dy: tf.TensorInfo, y: tf.TensorInfo, alpha: number): tf.TensorInfo {
+    const out = this.backend.makeOutput([...dy.shape], 'float32');
+    this.kernels.activationGrad(this.address(dy), this.address(y), this.address(out), sizeOf(dy), alpha);
     return out;
   }
 
