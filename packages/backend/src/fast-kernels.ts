@@ -24,6 +24,7 @@ import {
   wasmFusedConv2DTransposeConfig,
 } from './wasm/wasm-conv2d';
 import { wasmGemmFor } from './wasm/wasm-gemm-for';
+import { sharedCastConfig } from './wasm/wasm-cast';
 import { sharedIdentityConfig } from './wasm/wasm-identity';
 import { channelBroadcastConfig } from './wasm/wasm-channel-broadcast';
 import { fastMeanConfig } from './wasm/wasm-mean';
@@ -53,6 +54,7 @@ const stockGradients = new Map<string, tf.GradConfig | undefined>();
 // wasm kernels dlkit replaces, each made from the stock one it falls back to.
 const wasmReplacements: readonly { kernelName: string; make: (stock: tf.KernelConfig) => tf.KernelConfig }[] = [
   { kernelName: tf.Identity, make: sharedIdentityConfig },
+  { kernelName: tf.Cast, make: sharedCastConfig },
   { kernelName: tf.Transpose, make: fastTransposeConfig },
   { kernelName: tf.BatchMatMul, make: wasmMatMulConfig },
   { kernelName: tf._FusedMatMul, make: wasmMatMulConfig },

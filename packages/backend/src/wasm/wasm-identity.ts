@@ -18,8 +18,13 @@ export function sharedIdentityConfig(stock: tf.KernelConfig): tf.KernelConfig {
     kernelFunc: (args) => {
       const x = args.inputs.x as tf.TensorInfo;
       if (x.dtype === 'string') return stock.kernelFunc(args);
-      (args.backend as unknown as RefCountingBackend).incRef(x.dataId);
-      return { dataId: x.dataId, shape: x.shape, dtype: x.dtype };
+      return shareBuffer(args.backend, x);
     },
   };
+}
+
+/** x again, on the same buffer: one more reference to its data, no copy. */
+export function shareBuffer(backend: unknown, x: tf.TensorInfo): tf.TensorInfo {
+  (backend as RefCountingBackend).incRef(x.dataId);
+  return { dataId: x.dataId, shape: x.shape, dtype: x.dtype };
 }
