@@ -29,9 +29,59 @@ export const paramWords = 32;
 export const SCRATCH = 48; // per thread t: its scratch address at SCRATCH + t
 export const maxThreads = 64;
 
-/** Kernel functions by job kind: each is (params, from, to, scratch). */
-export const jobFunctions = ['gemmJob', 'convForward', 'convInputGrad', 'convFilterGrad', 'packBJob'] as const;
+/**
+ * Kernel functions by job kind: each is (params, from, to, scratch). The GEMM modules export all but
+ * adamJob, which runs kernels.wat's adam on a range of values (runAdamChunk).
+ */
+export const jobFunctions = ['gemmJob', 'convForward', 'convInputGrad', 'convFilterGrad', 'packBJob', 'adamJob'] as const;
 export type JobFunction = (typeof jobFunctions)[number];
+
+/** adamJob's parameter words: byte addresses of the seven arrays, then the float32 constants (as bits). */
+export const adamParams = {
+  p: 0,
+  g: 1,
+  m: 2,
+  v: 3,
+  pOut: 4,
+  mOut: 5,
+  vOut: 6,
+  beta1: 7,
+  oneMinusBeta1: 8,
+  beta2: 9,
+  oneMinusBeta2: 10,
+  epsilon: 11,
+  stepSize: 12,
+} as const;
+
+/** A GEMM module's job function: (params, from, to, scratch). */
+export type JobExport = (params: number, from: number, to: number, scratch: number) => void;
+
+/** kernels.wat's adam: (p, g, m, v, pOut, mOut, vOut, n, β1, 1 − β1, β2, 1 − β2, ε̂, α̂). */
+export type AdamKernel = (...args: number[]) => void;
+
+/** Values [from, to) of the Adam step whose parameter words start at byte `params` of `buffer`. */
+export function runAdamChunk(adam: AdamKernel, buffer: ArrayBufferLike, params: number, from: number, to: number): void {
+  const words = new Int32Array(buffer, params, 13);
+  const constants = new Float32Array(buffer, params, 13);
+  const at = (word: number) => words[word]! + from * 4;
+  const a = adamParams;
+  adam(
+    at(a.p),
+    at(a.g),
+    at(a.m),
+    at(a.v),
+    at(a.pOut),
+    at(a.mOut),
+    at(a.vOut),
+    to - from,
+    constants[a.beta1]!,
+    constants[a.oneMinusBeta1]!,
+    constants[a.beta2]!,
+    constants[a.oneMinusBeta2]!,
+    constants[a.epsilon]!,
+    constants[a.stepSize]!,
+  );
+}
 /** Module variants by index (VARIANT). */
 export const variantIndex = { fma: 0, 'mul-add': 1 } as const;
 

@@ -4,6 +4,7 @@
 declare module '#gemm-worker' {
   export function spawnGemmWorker(data: {
     modules: (WebAssembly.Module | null)[];
+    kernels: WebAssembly.Module | null;
     memory: WebAssembly.Memory;
     controlAddress: number;
     id: number;

@@ -3,6 +3,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { BackendError } from '../backend-error';
 import * as control from './_gemm-control';
 import { gemmModule } from './_gemm-modules';
+import { kernelsModule } from './_instantiate-kernels';
 import { resolvedGemmVariant, type WasmGemmVariant } from './_wasm-gemm-switch';
 import type { WasmBackendLike } from './wasm-kernels';
 
@@ -39,7 +40,7 @@ export interface GemmEpilogue {
 export type GemmActivation = 'linear' | 'relu' | 'leakyrelu';
 
 const activationCodes: Record<GemmActivation, number> = { linear: 0, relu: 1, leakyrelu: 2 };
-const jobKind = { gemmJob: 0, convForward: 1, convInputGrad: 2, convFilterGrad: 3, packBJob: 4 } as const;
+const jobKind = { gemmJob: 0, convForward: 1, convInputGrad: 2, convFilterGrad: 3, packBJob: 4, adamJob: 5 } as const;
 /** packBJob's parameter words (gen-gemm-wat.mjs's packParams): after the product's and the convolution's. */
 const PACK_PARAMS = 25;
 /**
@@ -54,6 +55,13 @@ const chunksPerThread = 4;
 const minChunkValues = 192;
 /** Patch rows per block of a convolution (one MC block of the GEMM), fewer when the im2col buffer is smaller. */
 const maxRowsPerBlock = 256;
+/**
+ * Adam steps over fewer values run on the calling thread alone: at ~0.7 ns a value, 200,000 values ran
+ * slower shared (waking a worker, cold caches), 400,000 faster (measured on 2 threads).
+ */
+const minValuesToSplitAdam = 1 << 18;
+/** Values per unit of an Adam chunk (4 KB: chunk boundaries stay off each other's cache lines). */
+const adamUnit = 1024;
 /** How long idle workers spin for the next job before they sleep, µs (longer spins slow a loaded machine). */
 const workerSpinUs = 50;
 /** How long the caller spins for the workers before it blocks in Atomics.wait, µs. */
@@ -119,7 +127,9 @@ export class WasmGemm {
     const spawned: GemmWorkerHandle[] = [];
     for (let id = this.threads; id < wanted; id++) {
       this.addScratch();
-      spawned.push(spawnGemmWorker({ modules, memory: this.memory, controlAddress: this.controlAddress, id }));
+      spawned.push(
+        spawnGemmWorker({ modules, kernels: kernelsModule(true), memory: this.memory, controlAddress: this.controlAddress, id }),
+      );
     }
     // Polled with a timer: a pending Atomics.waitAsync does not keep Node's event loop alive.
     const since = performance.now();
@@ -360,6 +370,22 @@ export class WasmGemm {
     return { address: this.packed.address, nPad };
   }
 
+  /**
+   * One Adam step over `size` values (kernels.wat's `adam`, given to run this thread's share) split
+   * with the workers, which run the same function on theirs; `words` are its parameters (adamParams).
+   * Returns false, having done nothing, where there are no workers or too few values to share.
+   */
+  adam(words: number[], size: number, adam: control.AdamKernel): boolean {
+    if (this.workers.length === 0 || size < minValuesToSplitAdam) return false;
+    this.setParams(words);
+    const params = this.controlAddress + control.PARAMS * 4;
+    const chunks = Math.min(Math.ceil(size / adamUnit), 2 * this.threads);
+    this.run(jobKind.adamJob, this.variant() ?? 'mul-add', size, adamUnit, chunks, (from, to) =>
+      control.runAdamChunk(adam, this.memory.buffer, params, from, to),
+    );
+    return true;
+  }
+
   /** Makes the shared packing buffer at least `bytes` long (tfjs's heap: freed and allocated again when it grows). */
   private reservePacked(bytes: number): void {
     if (bytes <= this.packed.bytes) return;
@@ -381,13 +407,26 @@ export class WasmGemm {
     return Math.max(1, Math.min(units, this.threads * perThread, 0xffff));
   }
 
-  /** Runs kernel function `kind` on [0, size), cut into `chunks` chunks of whole `unit`s shared by every thread. */
-  private run(kind: number, variant: WasmGemmVariant, size: number, unit: number, chunks: number): void {
+  /**
+   * Runs kernel function `kind` on [0, size), cut into `chunks` chunks of whole `unit`s shared by every
+   * thread; this thread runs its chunks with `here` where given, else with the GEMM module's function.
+   */
+  private run(
+    kind: number,
+    variant: WasmGemmVariant,
+    size: number,
+    unit: number,
+    chunks: number,
+    here?: (from: number, to: number) => void,
+  ): void {
     const params = this.controlAddress + control.PARAMS * 4;
-    const exports = this.instance(variant)!;
     const name = control.jobFunctions[kind]!;
+    const runHere =
+      here ??
+      ((from: number, to: number) =>
+        (this.instance(variant)! as unknown as Record<string, control.JobExport>)[name]!(params, from, to, this.scratch[0]!));
     if (chunks <= 1) {
-      exports[name](params, 0, size, this.scratch[0]!);
+      runHere(0, size);
       return;
     }
     const w = this.controlWords();
@@ -402,8 +441,7 @@ export class WasmGemm {
     Atomics.store(w, control.CLAIM, seq << 16);
     Atomics.store(w, control.SEQ, seq);
     if (Atomics.load(w, control.SLEEPING) > 0) Atomics.notify(w, control.SEQ);
-    const runHere: control.RunChunk = (_kind, _variant, from, to, scratch) => exports[name](params, from, to, scratch);
-    control.runChunks(runHere, w, seq, this.scratch[0]!);
+    control.runChunks((_kind, _variant, from, to) => runHere(from, to), w, seq, this.scratch[0]!);
     this.waitFor(w, chunks);
     control.closeJob(w, seq);
     if (w[control.FAILED]) throw new BackendError(`dlkit's GEMM: a worker failed in ${name}`, { kind: 'internal' });

@@ -189,34 +189,26 @@ export class WasmKernels {
     return out;
   }
 
-  /** One Adam step in a single pass: the new parameter, first and second moments. */
+  /**
+   * One Adam step in a single pass: the new parameter, first and second moments. With a `pool` (the
+   * backend's GEMM threads), a large step is shared between the threads; the same values either way.
+   */
   adam(
     parameter: tf.TensorInfo,
     gradient: tf.TensorInfo,
     firstMoment: tf.TensorInfo,
     secondMoment: tf.TensorInfo,
     c: AdamUpdateConstants,
+    pool?: AdamPool,
   ): tf.TensorInfo[] {
     const outputs = [parameter, firstMoment, secondMoment].map((like) => this.backend.makeOutput([...like.shape], 'float32'));
     const [p, m, v] = outputs as [tf.TensorInfo, tf.TensorInfo, tf.TensorInfo];
     const size = sizeOf(parameter);
+    const addresses = [parameter, gradient, firstMoment, secondMoment, p, m, v].map((x) => this.address(x));
     // f32 parameters round the constants as tf.scalar would; 1 − β is rounded after subtracting, as tf.mul(g, 1 − β) does.
-    this.kernels.adam(
-      this.address(parameter),
-      this.address(gradient),
-      this.address(firstMoment),
-      this.address(secondMoment),
-      this.address(p),
-      this.address(m),
-      this.address(v),
-      size,
-      c.beta1,
-      1 - c.beta1,
-      c.beta2,
-      1 - c.beta2,
-      c.epsilon,
-      c.stepSize,
-    );
+    const constants = [c.beta1, 1 - c.beta1, c.beta2, 1 - c.beta2, c.epsilon, c.stepSize];
+    if (pool?.adam([...addresses, ...constants.map(float32Bits)], size, this.kernels.adam)) return outputs;
+    this.kernels.adam(...addresses, size, ...constants);
     return outputs;
   }
 
@@ -246,6 +238,20 @@ export class WasmKernels {
     }
     return data.memoryOffset;
   }
+}
+
+/** Threads that can share an Adam step (the backend's WasmGemm). */
+export interface AdamPool {
+  /** Runs `adam` on `size` values split between the threads (words: _gemm-control's adamParams); false: not shared, nothing done. */
+  adam(words: number[], size: number, adam: (...args: number[]) => void): boolean;
+}
+
+const floatView = new Float32Array(1);
+const bitsView = new Int32Array(floatView.buffer);
+/** The bits of `value` rounded to float32, as an int32 parameter word. */
+function float32Bits(value: number): number {
+  floatView[0] = value;
+  return bitsView[0]!;
 }
 
 function sizeOf(x: tf.TensorInfo): number {

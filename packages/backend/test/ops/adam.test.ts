@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { Adam, initBackend, setFastKernels } from '../../src/index';
+import { WasmGemm } from '../../src/wasm/wasm-gemm';
 
 beforeAll(async () => {
   await initBackend('wasm', { env: {} });
@@ -33,6 +34,19 @@ describe('Adam', () => {
     const composed = train(false, 5, sizes);
     setFastKernels(true);
     expect(fused.map((values) => Array.from(values))).toEqual(composed.map((values) => Array.from(values)));
+  });
+
+  test('a parameter of 300,001 values is shared with the GEMM worker, and stays bit for bit the composed ops', async () => {
+    const info = await initBackend('wasm', { threads: 2, env: {} });
+    expect(info.threads).toBe(2);
+    const shared = vi.spyOn(WasmGemm.prototype, 'adam');
+    const fused = train(true, 3, [300_001, 1029]);
+    // one call per parameter and step; only the large one is shared
+    expect(shared.mock.results.map((result) => result.value)).toEqual([true, false, true, false, true, false]);
+    shared.mockRestore();
+    const composed = train(false, 3, [300_001, 1029]);
+    setFastKernels(true);
+    expect(fused.every((values, i) => Buffer.from(values.buffer).equals(Buffer.from(composed[i]!.buffer)))).toBe(true);
   });
 
   test('follows the textbook update: first step moves every parameter by the learning rate against the gradient sign', () => {
