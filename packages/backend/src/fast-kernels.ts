@@ -14,7 +14,7 @@ import { sliceGradConfig } from './gradients/slice-grad';
 import { sumGradConfig } from './gradients/sum-grad';
 import { wasmActivationGradConfig } from './wasm/wasm-activation-grad';
 import { wasmAdamUpdateConfig } from './wasm/wasm-adam-update';
-import { wasmDropoutMaskConfig } from './wasm/wasm-dropout-mask';
+import { dropoutGradConfig, wasmDropoutConfig } from './wasm/wasm-dropout';
 import { wasmMovingAverageConfig } from './wasm/wasm-moving-average';
 import { resolvedGemmVariant, switchWasmGemm, type WasmGemmChoice, type WasmGemmVariant } from './wasm/_wasm-gemm-switch';
 import {
@@ -45,6 +45,7 @@ const fastGradients: readonly tf.GradConfig[] = [
   leakyReluGradConfig,
   reluGradConfig,
   activationGradGradConfig,
+  dropoutGradConfig,
   sliceGradConfig,
   sumGradConfig,
 ];
@@ -73,7 +74,7 @@ const wasmReplacements: readonly { kernelName: string; make: (stock: tf.KernelCo
 const ourWasmOnlyKernels: readonly tf.KernelConfig[] = [
   wasmActivationGradConfig,
   wasmAdamUpdateConfig,
-  wasmDropoutMaskConfig,
+  wasmDropoutConfig,
   wasmMovingAverageConfig,
 ];
 // Kernels stock wasm lacks, registered only while dlkit's GEMM runs there: whether tfjs has one for the

@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { BackendError } from '../backend-error';
+import { laneStates } from './_xoshiro-jump';
 
 /** The parts of tfjs-backend-wasm's BackendWasm that dlkit's own kernels use. */
 export interface WasmBackendLike {
@@ -24,7 +25,7 @@ export interface KernelExports {
   channelBroadcast(x: number, v: number, out: number, rows: number, columns: number, op: number): void;
   rowBroadcast(x: number, v: number, out: number, rows: number, columns: number, op: number): void;
   activationGrad(dy: number, y: number, out: number, size: number, alpha: number): void;
-  dropoutMask(out: number, size: number, threshold: number, keep: number, a: number, b: number, c: number, d: number): void;
+  dropout(x: number, y: number, size: number, segment: number, threshold: number, keep: number, ...laneStates: number[]): void;
 }
 
 /** The elementwise operations channelBroadcast applies, by their code in kernels.wat. */
@@ -182,10 +183,17 @@ export class WasmKernels {
     return out;
   }
 
-  /** A float32 dropout mask of `shape` from xoshiro128** `state`: 0 where a draw's top 24 bits < threshold, else keep. */
-  dropoutMask(shape: number[], threshold: number, keep: number, state: readonly [number, number, number, number]): tf.TensorInfo {
-    const out = this.backend.makeOutput([...shape], 'float32');
-    this.kernels.dropoutMask(this.address(out), sizeOf(out), threshold, keep, ...state);
+  /**
+   * x · mask for float32 x, the mask of inverted dropout drawn from xoshiro128** `state` as it goes: 0 where
+   * a draw's top 24 bits < threshold, else keep. Four SIMD lanes draw four quarters of the sequence, each
+   * from the state jumped to its first draw: the same values as one draw after another.
+   */
+  dropout(x: tf.TensorInfo, threshold: number, keep: number, state: readonly [number, number, number, number]): tf.TensorInfo {
+    const out = this.backend.makeOutput([...x.shape], 'float32');
+    const size = sizeOf(x);
+    // a multiple of 4 per lane (each lane stores four values at a time); the last < 16 values follow lane 3
+    const segment = Math.floor(size / 16) * 4;
+    this.kernels.dropout(this.address(x), this.address(out), size, segment, threshold, keep, ...laneStates(state, segment));
     return out;
   }
 

@@ -21,11 +21,17 @@ test.each([false, true])('the module compiled for a %s memory runs its kernels o
   kernels.adam(800, 840, 880, 920, 1200, 1240, 1280, 5, 0.9, 0.1, 0.999, 0.001, 1e-8, 0.1);
   expect(Array.from(heap.subarray(310, 315), (m) => Math.fround(m))).toEqual([0.05, -0.1, 0.2, 0, -0.3].map(Math.fround));
   expect(heap[300]).toBeCloseTo(1 - 0.1 * (0.05 / (Math.sqrt(0.00025) + 1e-8)), 5);
-  // dropout masks of 8 values: threshold 0 keeps every value (as keep), 2^24 (every 24-bit draw below it) drops all
-  kernels.dropoutMask(1600, 8, 0, 2, 1, 2, 3, 4);
-  expect(Array.from(heap.subarray(400, 408))).toEqual(new Array(8).fill(2));
-  kernels.dropoutMask(1600, 8, 2 ** 24, 2, 1, 2, 3, 4);
-  expect(Array.from(heap.subarray(400, 408))).toEqual(new Array(8).fill(0));
+  // dropout of 20 values at 400 (byte 1600) into 420: threshold 0 keeps every value (times keep), 2^24
+  // (every 24-bit draw below it) drops all; four lanes of 4 values, then 4 more one at a time
+  heap.set(
+    Array.from({ length: 20 }, (_, i) => i + 1),
+    400,
+  );
+  const lanes = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16];
+  kernels.dropout(1600, 1680, 20, 4, 0, 2, ...lanes);
+  expect(Array.from(heap.subarray(420, 440))).toEqual(Array.from({ length: 20 }, (_, i) => 2 * (i + 1)));
+  kernels.dropout(1600, 1680, 20, 4, 2 ** 24, 2, ...lanes);
+  expect(Array.from(heap.subarray(420, 440))).toEqual(new Array(20).fill(0));
   // a moving average of 5 values: average at 500 (byte 2000), current at 510, out at 520; d = 0.75, e = 0.25
   heap.set([1, 2, 3, 4, 5], 500);
   heap.set([5, 4, 3, 2, 1], 510);
