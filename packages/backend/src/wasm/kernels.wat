@@ -294,7 +294,10 @@
   ;; mask one value after another (dropout's JavaScript loop). Applied to dy with the same states it is the gradient.
   (func (export "dropout") (param $x i32) (param $y i32) (param $n i32) (param $segment i32) (param $threshold i32)
     (param $keep f32)
-    (param $a0 i32) (param $b0 i32) (param $c0 i32) (param $d0 i32) (param $a1 i32) (param $b1 i32) (param $c1 i32) (param $d1 i32) (param $a2 i32) (param $b2 i32) (param $c2 i32) (param $d2 i32) (param $a3 i32) (param $b3 i32) (param $c3 i32) (param $d3 i32)
+    (param $a0 i32) (param $b0 i32) (param $c0 i32) (param $d0 i32)
+    (param $a1 i32) (param $b1 i32) (param $c1 i32) (param $d1 i32)
+    (param $a2 i32) (param $b2 i32) (param $c2 i32) (param $d2 i32)
+    (param $a3 i32) (param $b3 i32) (param $c3 i32) (param $d3 i32)
     (local $A v128) (local $B v128) (local $C v128) (local $D v128) (local $t v128) (local $thr v128) (local $keepV v128)
     (local $m0 v128) (local $m1 v128) (local $m2 v128) (local $m3 v128)
     (local $t0 v128) (local $t1 v128) (local $t2 v128) (local $t3 v128)
@@ -321,7 +324,7 @@
     (block $lanesDone
       (loop $lanes
         (br_if $lanesDone (i32.ge_u (local.get $i) (local.get $segBytes)))
-          ;; step 0 of the four lanes: the draw from b, then xoshiro128**'s state update
+          ;; step 0 of the four lanes: the draw from b (b·5 and ·9 as shifts and adds), then xoshiro128**'s state update
           (local.set $t (i32x4.add (i32x4.shl (local.get $B) (i32.const 2)) (local.get $B)))
           (local.set $t (v128.or (i32x4.shl (local.get $t) (i32.const 7)) (i32x4.shr_u (local.get $t) (i32.const 25))))
           (local.set $t (i32x4.shr_u (i32x4.add (i32x4.shl (local.get $t) (i32.const 3)) (local.get $t)) (i32.const 8)))
