@@ -372,12 +372,13 @@ export class WasmGemm {
 
   /**
    * One Adam step over `size` values (kernels.wat's `adam`, given to run this thread's share) split
-   * with the workers, which run the same function on theirs; `words` are its parameters (adamParams).
-   * Returns false, having done nothing, where there are no workers or too few values to share.
+   * with the workers, which run the same function on theirs: the seven arrays' addresses, then β1, 1 − β1,
+   * β2, 1 − β2, ε̂ and α̂ (see adamParams). Returns false, having done nothing, where there are no workers
+   * or too few values to share.
    */
-  adam(words: number[], size: number, adam: control.AdamKernel): boolean {
+  adam(addresses: number[], constants: number[], size: number, adam: control.AdamKernel): boolean {
     if (this.workers.length === 0 || size < minValuesToSplitAdam) return false;
-    this.setParams(words);
+    this.setParams([...addresses, ...constants.map(bitsOf)]);
     const params = this.controlAddress + control.PARAMS * 4;
     const chunks = Math.min(Math.ceil(size / adamUnit), 2 * this.threads);
     this.run(jobKind.adamJob, this.variant() ?? 'mul-add', size, adamUnit, chunks, (from, to) =>

@@ -215,7 +215,7 @@ export class WasmKernels {
     const addresses = [parameter, gradient, firstMoment, secondMoment, p, m, v].map((x) => this.address(x));
     // f32 parameters round the constants as tf.scalar would; 1 − β is rounded after subtracting, as tf.mul(g, 1 − β) does.
     const constants = [c.beta1, 1 - c.beta1, c.beta2, 1 - c.beta2, c.epsilon, c.stepSize];
-    if (pool?.adam([...addresses, ...constants.map(float32Bits)], size, this.kernels.adam)) return outputs;
+    if (pool?.adam(addresses, constants, size, this.kernels.adam)) return outputs;
     this.kernels.adam(...addresses, size, ...constants);
     return outputs;
   }
@@ -250,16 +250,8 @@ export class WasmKernels {
 
 /** Threads that can share an Adam step (the backend's WasmGemm). */
 export interface AdamPool {
-  /** Runs `adam` on `size` values split between the threads (words: _gemm-control's adamParams); false: not shared, nothing done. */
-  adam(words: number[], size: number, adam: (...args: number[]) => void): boolean;
-}
-
-const floatView = new Float32Array(1);
-const bitsView = new Int32Array(floatView.buffer);
-/** The bits of `value` rounded to float32, as an int32 parameter word. */
-function float32Bits(value: number): number {
-  floatView[0] = value;
-  return bitsView[0]!;
+  /** Runs `adam` (addresses, size, constants) on `size` values split between the threads; false: not shared, nothing done. */
+  adam(addresses: number[], constants: number[], size: number, adam: (...args: number[]) => void): boolean;
 }
 
 function sizeOf(x: tf.TensorInfo): number {
