@@ -31,9 +31,10 @@ export const maxThreads = 64;
 
 /**
  * Kernel functions by job kind: each is (params, from, to, scratch). The GEMM modules export all but
- * adamJob, which runs kernels.wat's adam on a range of values (runAdamChunk).
+ * adamJob, which runs kernels.wat's adam on a range of values (runAdamChunk), and dropoutJob, which runs
+ * its dropout on a range of parts (runDropoutParts).
  */
-export const jobFunctions = ['gemmJob', 'convForward', 'convInputGrad', 'convFilterGrad', 'packBJob', 'adamJob'] as const;
+export const jobFunctions = ['gemmJob', 'convForward', 'convInputGrad', 'convFilterGrad', 'packBJob', 'adamJob', 'dropoutJob'] as const;
 export type JobFunction = (typeof jobFunctions)[number];
 
 /** adamJob's parameter words: byte addresses of the seven arrays, then the float32 constants (as bits). */
@@ -82,6 +83,28 @@ export function runAdamChunk(adam: AdamKernel, buffer: ArrayBufferLike, params: 
     constants[a.stepSize]!,
   );
 }
+/**
+ * dropoutJob's parameter word: the byte address of its part table, one row of dropoutPartWords words per
+ * part: kernels.wat's dropout arguments for that part (keep as float32 bits).
+ */
+export const dropoutPart = { x: 0, y: 1, size: 2, segment: 3, threshold: 4, keep: 5, laneStates: 6 } as const;
+export const dropoutPartWords = 22;
+
+/** kernels.wat's dropout: (x, y, size, segment, threshold, keep, 16 lane-state words). */
+export type DropoutKernel = (...args: number[]) => void;
+
+/** Parts [from, to) of the dropout whose part table's address is the word at byte `params` of `buffer`. */
+export function runDropoutParts(dropout: DropoutKernel, buffer: ArrayBufferLike, params: number, from: number, to: number): void {
+  const table = new Int32Array(buffer, params, 1)[0]!;
+  for (let part = from; part < to; part++) {
+    const at = table + part * dropoutPartWords * 4;
+    const words = new Int32Array(buffer, at, dropoutPartWords);
+    const keep = new Float32Array(buffer, at, dropoutPartWords)[dropoutPart.keep]!;
+    const p = dropoutPart;
+    dropout(words[p.x]!, words[p.y]!, words[p.size]!, words[p.segment]!, words[p.threshold]!, keep, ...words.subarray(p.laneStates));
+  }
+}
+
 /** Module variants by index (VARIANT). */
 export const variantIndex = { fma: 0, 'mul-add': 1 } as const;
 

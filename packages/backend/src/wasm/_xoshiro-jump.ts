@@ -47,7 +47,8 @@ function multiply(a: BitMatrix, b: BitMatrix): BitMatrix {
 // T^(2^i), squared as needed; the jump matrices of recent segment lengths.
 const powers: BitMatrix[] = [];
 const jumps = new Map<number, BitMatrix>();
-const keptJumps = 16;
+// a step's dropouts split over threads use up to three lengths a tensor size (part, its segments, the last part's)
+const keptJumps = 64;
 
 function power(i: number): BitMatrix {
   if (powers.length === 0) {
@@ -90,4 +91,11 @@ export function laneStates(state: readonly [number, number, number, number], seg
     lanes.push(next);
   }
   return lanes.flatMap((words) => Array.from(words, (word) => word | 0));
+}
+
+/** The state `steps` draws on from `state` (0 ≤ steps < 2^31), as four words. */
+export function jumpedState(state: readonly [number, number, number, number], steps: number): [number, number, number, number] {
+  const out = Uint32Array.from(state);
+  if (steps > 0) apply(jumpMatrix(steps), Uint32Array.from(state), out);
+  return [out[0]! | 0, out[1]! | 0, out[2]! | 0, out[3]! | 0];
 }

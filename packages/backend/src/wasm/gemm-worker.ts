@@ -3,13 +3,23 @@
 // worker_threads (the data comes as workerData), a browser as a module Web Worker (the same data as its
 // first message). No Node import: Node's worker_threads is reached through process.getBuiltinModule,
 // so bundlers see nothing of Node here.
-import { type AdamKernel, controlBytes, jobFunctions, PARAMS, type RunChunk, runAdamChunk, serveJobs } from './_gemm-control.ts';
+import {
+  type AdamKernel,
+  controlBytes,
+  type DropoutKernel,
+  jobFunctions,
+  PARAMS,
+  type RunChunk,
+  runAdamChunk,
+  runDropoutParts,
+  serveJobs,
+} from './_gemm-control.ts';
 
 /** What a GEMM worker is started with. */
 export interface GemmWorkerData {
   /** Compiled modules by variant index (_gemm-control.ts's variantIndex); null where the engine cannot run one. */
   modules: (WebAssembly.Module | null)[];
-  /** kernels.wat compiled for a shared memory (adamJob runs its adam), or null. */
+  /** kernels.wat compiled for a shared memory (adamJob and dropoutJob run its adam and dropout), or null. */
   kernels: WebAssembly.Module | null;
   memory: WebAssembly.Memory;
   controlAddress: number;
@@ -23,12 +33,15 @@ function start({ modules, kernels, memory, controlAddress, id }: GemmWorkerData)
   const instances = modules.map((module) =>
     module ? (new WebAssembly.Instance(module, { env: { memory } }).exports as unknown as JobExports) : null,
   );
-  const adam = kernels ? (new WebAssembly.Instance(kernels, { env: { memory } }).exports as unknown as { adam: AdamKernel }).adam : null;
+  const own = kernels
+    ? (new WebAssembly.Instance(kernels, { env: { memory } }).exports as unknown as { adam: AdamKernel; dropout: DropoutKernel })
+    : null;
   const words = new Int32Array(memory.buffer, controlAddress, controlBytes / 4);
   const params = controlAddress + PARAMS * 4;
   const run: RunChunk = (kind, variant, from, to, scratch) => {
     const name = jobFunctions[kind]!;
-    if (name === 'adamJob') runAdamChunk(adam!, memory.buffer, params, from, to);
+    if (name === 'adamJob') runAdamChunk(own!.adam, memory.buffer, params, from, to);
+    else if (name === 'dropoutJob') runDropoutParts(own!.dropout, memory.buffer, params, from, to);
     else instances[variant]![name](params, from, to, scratch);
   };
   serveJobs(run, words, id);

@@ -1,7 +1,11 @@
 import * as tf from '@tensorflow/tfjs-core';
+import { gemmOf } from './wasm-gemm-for';
 import { requireWasmKernels } from './wasm-kernels-for';
 
-/** dlkit's kernel for inverted dropout on the wasm heap, x · mask with the mask drawn as it goes; see dropout. */
+/**
+ * dlkit's kernel for inverted dropout on the wasm heap, x · mask with the mask drawn as it goes (see
+ * dropout), shared with the GEMM's worker threads when x is large.
+ */
 export const dropoutKernelName = 'DlkitDropout';
 
 export interface DropoutAttrs {
@@ -19,7 +23,7 @@ export const wasmDropoutConfig: tf.KernelConfig = {
   kernelFunc: ({ inputs, attrs, backend }) => {
     const kernels = requireWasmKernels(backend, dropoutKernelName);
     const { threshold, keep, state } = attrs as unknown as DropoutAttrs;
-    return kernels.dropout(inputs.x as tf.TensorInfo, threshold, keep, state);
+    return kernels.dropout(inputs.x as tf.TensorInfo, threshold, keep, state, gemmOf(backend));
   },
 };
 

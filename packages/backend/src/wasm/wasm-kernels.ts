@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { BackendError } from '../backend-error';
-import { laneStates } from './_xoshiro-jump';
+import { jumpedState, laneStates } from './_xoshiro-jump';
 
 /** The parts of tfjs-backend-wasm's BackendWasm that dlkit's own kernels use. */
 export interface WasmBackendLike {
@@ -188,12 +188,32 @@ export class WasmKernels {
    * a draw's top 24 bits < threshold, else keep. Four SIMD lanes draw four quarters of the sequence, each
    * from the state jumped to its first draw: the same values as one draw after another.
    */
-  dropout(x: tf.TensorInfo, threshold: number, keep: number, state: readonly [number, number, number, number]): tf.TensorInfo {
+  dropout(
+    x: tf.TensorInfo,
+    threshold: number,
+    keep: number,
+    state: readonly [number, number, number, number],
+    pool?: DropoutPool,
+  ): tf.TensorInfo {
     const out = this.backend.makeOutput([...x.shape], 'float32');
     const size = sizeOf(x);
-    // a multiple of 4 per lane (each lane stores four values at a time); the last < 16 values follow lane 3
-    const segment = Math.floor(size / 16) * 4;
-    this.kernels.dropout(this.address(x), this.address(out), size, segment, threshold, keep, ...laneStates(state, segment));
+    const [xAddress, yAddress] = [this.address(x), this.address(out)];
+    const parts = pool?.dropoutParts(size) ?? 1;
+    // Parts of whole rounds of the four lanes, the last taking the rest; each starts from the state jumped
+    // to its first draw, so every value gets the draw it gets in one pass.
+    const partSize = Math.ceil(size / parts / 16) * 16;
+    const args: number[][] = [];
+    let partState = [...state] as [number, number, number, number];
+    for (let from = 0; from < size; from += partSize) {
+      const length = Math.min(partSize, size - from);
+      // a multiple of 4 per lane (each lane stores four values at a time); the last < 16 values follow lane 3
+      const segment = Math.floor(length / 16) * 4;
+      args.push([xAddress + 4 * from, yAddress + 4 * from, length, segment, threshold, keep, ...laneStates(partState, segment)]);
+      if (from + partSize < size) partState = jumpedState(partState, partSize);
+    }
+    if (args.length > 1 && pool?.dropout(args, this.kernels.dropout)) return out;
+    const dropout = this.kernels.dropout as (...args: number[]) => void;
+    for (const part of args) dropout(...part);
     return out;
   }
 
@@ -246,6 +266,14 @@ export class WasmKernels {
     }
     return data.memoryOffset;
   }
+}
+
+/** Threads that can share a dropout (the backend's WasmGemm). */
+export interface DropoutPool {
+  /** Parts to cut `size` values into (1: not shared). */
+  dropoutParts(size: number): number;
+  /** Runs `dropout` once per part (its argument list) on the threads; false: not shared, nothing done. */
+  dropout(parts: number[][], dropout: (...args: number[]) => void): boolean;
 }
 
 /** Threads that can share an Adam step (the backend's WasmGemm). */

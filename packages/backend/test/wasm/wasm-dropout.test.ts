@@ -1,9 +1,11 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { dropout, initBackend, setFastKernels } from '../../src/index';
+import { WasmGemm } from '../../src/wasm/wasm-gemm';
 
+// two threads whatever the machine's load: large dropouts are shared with the GEMM's worker
 beforeAll(async () => {
-  await initBackend('wasm', { env: {} });
+  await initBackend('wasm', { threads: 2, env: {} });
 });
 afterAll(() => setFastKernels(true));
 
@@ -43,6 +45,23 @@ describe('dropout kernel', () => {
     expect(sameBits(ours[0]!, javascript[0]!)).toBe(true);
     expect(sameBits(ours[1]!, javascript[1]!)).toBe(true);
     tf.dispose([x, dy]);
+  });
+
+  test('a dropout of 524,288 values or more is shared with the GEMM worker in parts, each drawing its own stretch of the sequence', () => {
+    const shared = vi.spyOn(WasmGemm.prototype, 'dropout');
+    // sizes around the part boundaries: parts of whole 16-value rounds, the last one shorter or lone values
+    for (const size of [524_287, 524_288, 524_289, 524_305, 600_007]) {
+      const x = tf.randomNormal([size], 0, 1, 'float32', 5);
+      const ours = tf.tidy(() => dropout(x, 0.3, size).dataSync() as Float32Array);
+      setFastKernels(false);
+      const javascript = tf.tidy(() => dropout(x, 0.3, size).dataSync() as Float32Array);
+      setFastKernels(true);
+      expect(sameBits(ours, javascript)).toBe(true);
+      x.dispose();
+    }
+    expect(shared.mock.results.map((result) => result.value)).toEqual([true, true, true, true]);
+    expect(shared.mock.calls.map(([parts]) => parts.length)).toEqual([4, 4, 4, 4]);
+    shared.mockRestore();
   });
 
   test('x · 0 as tf.mul computes it: NaN and ±Infinity dropped become NaN, −0 kept keeps its sign', () => {
