@@ -13,9 +13,12 @@
 // tile buffer. Every element of C is summed in the same order whatever rows and columns a call covers, so
 // results do not depend on how a product is split across threads.
 //
-// Convolutions (NHWC, filter [kH, kW, inC, outC]) run as products with the patch matrix ("im2col",
-// [batch·outH·outW, kH·kW·inC]), built a block of rows at a time in the thread's scratch:
-//   forward        y = patches · W            (then bias and activation on the block)
+// Convolutions (NHWC, filter [kH, kW, inC, outC]) run as products with the patch matrix ([batch·outH·outW,
+// kH·kW·inC]):
+//   forward        y = patches · W            (each patch read where it lies in the zero-padded input by a
+//                                              micro-kernel of its own, $microDirect: no im2col, no packing
+//                                              of A; then bias and activation on the block)
+// the gradients a block of patch rows at a time in the thread's scratch (im2col for the filter's, col2im for the input's):
 //   input grad     dx = col2im(dy · Wᵀ)        (scatter-added image by image: threads own whole images;
 //                                              then bias and activation: a transposed convolution)
 //   filter grad    dW = patchesᵀ · dy          (threads own row ranges of dW; the sum runs over fixed blocks)
@@ -98,10 +101,15 @@ export const convParams = {
   /** W (forward) or Wᵀ (input gradient) packed beforehand (packBJob), or 0. */
   wPacked: 23,
   nPad: 24,
+  /**
+   * Forward: x zero-padded (padInput's output), each image (outH − 1)·sH + (kH − 1)·dH + 1 rows of
+   * (outW − 1)·sW + kW columns, x[iy, ix] at (iy + padTop, ix + padLeft): every tap of every output pixel.
+   */
+  xPadded: 25,
 };
 
 /** Word offsets of packBJob's parameters, after the product's or the convolution's. */
-export const packParams = { transB: 25, k: 26, b: 27, ldb: 28, n: 29, dst: 30, nPad: 31 };
+export const packParams = { transB: 26, k: 27, b: 28, ldb: 29, n: 30, dst: 31, nPad: 32 };
 
 export function generateGemmWat(options = {}) {
   const o = resolveOptions(options);
@@ -152,32 +160,9 @@ export function generateGemmWat(options = {}) {
   for (let r = 0; r < MR; r++)
     for (let j = 0; j < V; j++) tileStore.push(`(v128.store offset=${(r * NR + 4 * j) * 4} (local.get $tile) (local.get ${acc(r, j)}))`);
 
-  const micro = `
-  ;; C tile (mr×nr valid of MR×NR) (+)= packed A panel [kc][MR] · packed B panel [kc][NR].
-  ;; $ldc in bytes; $beta 0: C = product, 1: C += product.
-  (func $micro (param $pa i32) (param $pb i32) (param $kc i32) (param $c i32) (param $ldc i32) (param $beta i32)
-    (param $mr i32) (param $nr i32) (param $tile i32)
-    (local $k i32) (local $cr i32) (local $r i32) (local $j i32) (local $dst i32) (local $src i32)
-    (local $a v128) ${bLocals}
-    ${accLocals.join(' ')}
-    (local.set $k (local.get $kc))
-    (if (i32.ge_u (local.get $k) (i32.const ${U}))
-      (then
-        (loop $unrolled
-        ${Array.from({ length: U }, (_, u) => kStep(u)).join('\n        ')}
-        (local.set $pa (i32.add (local.get $pa) (i32.const ${U * MR * 4})))
-        (local.set $pb (i32.add (local.get $pb) (i32.const ${U * NR * 4})))
-        (local.set $k (i32.sub (local.get $k) (i32.const ${U})))
-        (br_if $unrolled (i32.ge_u (local.get $k) (i32.const ${U}))))))
-    (if (local.get $k)
-      (then
-        (loop $rest
-        ${kStep(0)}
-        (local.set $pa (i32.add (local.get $pa) (i32.const ${MR * 4})))
-        (local.set $pb (i32.add (local.get $pb) (i32.const ${NR * 4})))
-        (local.set $k (i32.sub (local.get $k) (i32.const 1)))
-        (br_if $rest (local.get $k)))))
-    (if (i32.and (i32.eq (local.get $mr) (i32.const ${MR})) (i32.eq (local.get $nr) (i32.const ${NR})))
+  // The accumulators into C (the end of a micro-kernel): whole tiles directly (adding C's values first
+  // when $beta), edge tiles through the tile buffer, element by element.
+  const storeTile = `(if (i32.and (i32.eq (local.get $mr) (i32.const ${MR})) (i32.eq (local.get $nr) (i32.const ${NR})))
       (then
         (if (local.get $beta)
           (then
@@ -204,7 +189,86 @@ export function generateGemmWat(options = {}) {
         (local.set $j (i32.add (local.get $j) (i32.const 1)))
         (br_if $cols (i32.lt_u (local.get $j) (local.get $nr))))
       (local.set $r (i32.add (local.get $r) (i32.const 1)))
-      (br_if $rows (i32.lt_u (local.get $r) (local.get $mr)))))`;
+      (br_if $rows (i32.lt_u (local.get $r) (local.get $mr))))`;
+  const micro = `
+  ;; C tile (mr×nr valid of MR×NR) (+)= packed A panel [kc][MR] · packed B panel [kc][NR].
+  ;; $ldc in bytes; $beta 0: C = product, 1: C += product.
+  (func $micro (param $pa i32) (param $pb i32) (param $kc i32) (param $c i32) (param $ldc i32) (param $beta i32)
+    (param $mr i32) (param $nr i32) (param $tile i32)
+    (local $k i32) (local $cr i32) (local $r i32) (local $j i32) (local $dst i32) (local $src i32)
+    (local $a v128) ${bLocals}
+    ${accLocals.join(' ')}
+    (local.set $k (local.get $kc))
+    (if (i32.ge_u (local.get $k) (i32.const ${U}))
+      (then
+        (loop $unrolled
+        ${Array.from({ length: U }, (_, u) => kStep(u)).join('\n        ')}
+        (local.set $pa (i32.add (local.get $pa) (i32.const ${U * MR * 4})))
+        (local.set $pb (i32.add (local.get $pb) (i32.const ${U * NR * 4})))
+        (local.set $k (i32.sub (local.get $k) (i32.const ${U})))
+        (br_if $unrolled (i32.ge_u (local.get $k) (i32.const ${U}))))))
+    (if (local.get $k)
+      (then
+        (loop $rest
+        ${kStep(0)}
+        (local.set $pa (i32.add (local.get $pa) (i32.const ${MR * 4})))
+        (local.set $pb (i32.add (local.get $pb) (i32.const ${NR * 4})))
+        (local.set $k (i32.sub (local.get $k) (i32.const 1)))
+        (br_if $rest (local.get $k)))))
+    ${storeTile})`;
+
+  // The direct micro-kernel: the same products as $micro, in the same order, but each of the MR rows of A
+  // read where it lies (a convolution's patch in the padded input: runs of $seg contiguous values, the
+  // next run $jump bytes on from the end of the last) instead of from a packed panel.
+  const directRows = Array.from({ length: MR }, (_, r) => r);
+  const kStepDirect = (u) => {
+    const lines = [];
+    for (let j = 0; j < V; j++) lines.push(`(local.set $b${j} (v128.load offset=${(u * NR + 4 * j) * 4} (local.get $pb)))`);
+    for (const r of directRows) {
+      lines.push(`(local.set $a (v128.load32_splat offset=${u * 4} (local.get $q${r})))`);
+      for (let j = 0; j < V; j++) lines.push(`(local.set ${acc(r, j)} ${madd('$a', `$b${j}`, acc(r, j))})`);
+    }
+    return lines.join('\n          ');
+  };
+  const advanceRows = (bytes) => directRows.map((r) => `(local.set $q${r} (i32.add (local.get $q${r}) ${bytes}))`).join('\n          ');
+  const microDirect = `
+  ;; C tile (mr×nr valid of MR×NR) (+)= A · packed B panel [kc][NR], row r of A read from $q_r on: $run
+  ;; contiguous values, then runs of $seg values each $jump bytes after the previous run's end.
+  (func $microDirect (param $q0 i32) ${directRows
+    .slice(1)
+    .map((r) => `(param $q${r} i32)`)
+    .join(' ')} (param $pb i32) (param $kc i32)
+    (param $run i32) (param $seg i32) (param $jump i32) (param $c i32) (param $ldc i32) (param $beta i32)
+    (param $mr i32) (param $nr i32) (param $tile i32)
+    (local $k i32) (local $n i32) (local $cr i32) (local $r i32) (local $j i32) (local $dst i32) (local $src i32)
+    (local $a v128) ${bLocals}
+    ${accLocals.join(' ')}
+    (local.set $k (local.get $kc))
+    (loop $runs
+      (local.set $n (select (local.get $run) (local.get $k) (i32.lt_u (local.get $run) (local.get $k))))
+      (local.set $k (i32.sub (local.get $k) (local.get $n)))
+      (if (i32.ge_u (local.get $n) (i32.const ${U}))
+        (then
+          (loop $unrolled
+          ${Array.from({ length: U }, (_, u) => kStepDirect(u)).join('\n          ')}
+          ${advanceRows(`(i32.const ${U * 4})`)}
+          (local.set $pb (i32.add (local.get $pb) (i32.const ${U * NR * 4})))
+          (local.set $n (i32.sub (local.get $n) (i32.const ${U})))
+          (br_if $unrolled (i32.ge_u (local.get $n) (i32.const ${U}))))))
+      (if (local.get $n)
+        (then
+          (loop $rest
+          ${kStepDirect(0)}
+          ${advanceRows('(i32.const 4)')}
+          (local.set $pb (i32.add (local.get $pb) (i32.const ${NR * 4})))
+          (local.set $n (i32.sub (local.get $n) (i32.const 1)))
+          (br_if $rest (local.get $n)))))
+      (if (local.get $k)
+        (then
+          ${advanceRows('(local.get $jump)')}
+          (local.set $run (local.get $seg))
+          (br $runs))))
+    ${storeTile})`;
 
   // Packing: W-wide panels [kc][W] from a source where the W values of one k are contiguous ("copy":
   // op(B) untransposed, op(A) transposed) or strided by $stride bytes ("gather": the other two cases).
@@ -578,6 +642,10 @@ export function generateGemmWat(options = {}) {
     `(i32.add ${base} (i32.shl (i32.add (i32.mul (i32.add (i32.mul (local.get $b) (local.get $inH)) (local.get $iy)) (i32.mul (local.get $inW) (local.get $inC))) (i32.mul (local.get $ix0) (local.get $inC))) (i32.const 2)))`;
   const pixelLocals =
     '(local $b i32) (local $oy i32) (local $ox i32) (local $ix0 i32) (local $iy0 i32) (local $iy i32) (local $v0 i32) (local $v1 i32)';
+  // paddedGeometry's rows and columns, into $hp and $wp.
+  const paddedLocals = `(local.set $hp (i32.add (i32.add (i32.mul (i32.sub (local.get $outH) (i32.const 1)) (local.get $sH))
+      (i32.mul (i32.sub (local.get $kH) (i32.const 1)) (local.get $dH))) (i32.const 1)))
+    (local.set $wp (i32.add (i32.mul (i32.sub (local.get $outW) (i32.const 1)) (local.get $sW)) (local.get $kW)))`;
 
   const conv = `
   ;; Rows [m0, m0 + rows) of the patch matrix, its columns [k0, k1), into dst ([rows][k1 − k0]); zeros
@@ -657,25 +725,136 @@ export function generateGemmWat(options = {}) {
         (local.set $r (i32.add (local.get $r) (i32.const 1)))
         (br $rowsLoop))))
 
+  ;; Row py of image b of the zero-padded input (see convParams.xPadded) into dst: x's row py − padTop
+  ;; between zero columns, or zeros.
+  (func $padRow (param $p i32) (param $b i32) (param $py i32) (param $dst i32)
+    ${convLocals}
+    (local $hp i32) (local $wp i32) (local $iy i32) (local $left i32) (local $inside i32)
+    ${loadConv}
+    ${paddedLocals}
+    ;; columns: $left of padding, then $inside of x's, then padding to $wp
+    (local.set $left (select (local.get $pl) (local.get $wp) (i32.lt_s (local.get $pl) (local.get $wp))))
+    (local.set $inside (i32.sub (local.get $wp) (local.get $left)))
+    (if (i32.gt_s (local.get $inside) (local.get $inW)) (then (local.set $inside (local.get $inW))))
+    (local.set $iy (i32.sub (local.get $py) (local.get $pt)))
+    (if (i32.ge_u (local.get $iy) (local.get $inH))
+      (then
+        (call $fill (local.get $dst) (i32.mul (local.get $wp) (local.get $inC)))
+        (return)))
+    (call $fill (local.get $dst) (i32.mul (local.get $left) (local.get $inC)))
+    (call $copy
+      (i32.add ${C('x')} (i32.shl (i32.mul (i32.add (i32.mul (local.get $b) (local.get $inH)) (local.get $iy)) (i32.mul (local.get $inW) (local.get $inC))) (i32.const 2)))
+      (i32.add (local.get $dst) (i32.shl (i32.mul (local.get $left) (local.get $inC)) (i32.const 2)))
+      (i32.mul (local.get $inside) (local.get $inC)))
+    (call $fill (i32.add (local.get $dst) (i32.shl (i32.mul (i32.add (local.get $left) (local.get $inside)) (local.get $inC)) (i32.const 2)))
+      (i32.mul (i32.sub (local.get $wp) (i32.add (local.get $left) (local.get $inside))) (local.get $inC))))
+
+  ;; Padded rows [g0, g1] (row g: image g / rows, row g mod rows) into dst, one after another.
+  (func $padRows (param $p i32) (param $g0 i32) (param $g1 i32) (param $dst i32)
+    ${convLocals}
+    (local $hp i32) (local $wp i32) (local $g i32) (local $rowBytes i32)
+    ${loadConv}
+    ${paddedLocals}
+    (local.set $rowBytes (i32.shl (i32.mul (local.get $wp) (local.get $inC)) (i32.const 2)))
+    (local.set $g (local.get $g0))
+    (loop $rows
+      (call $padRow (local.get $p) (i32.div_u (local.get $g) (local.get $hp)) (i32.rem_u (local.get $g) (local.get $hp)) (local.get $dst))
+      (local.set $dst (i32.add (local.get $dst) (local.get $rowBytes)))
+      (local.set $g (i32.add (local.get $g) (i32.const 1)))
+      (br_if $rows (i32.le_s (local.get $g) (local.get $g1)))))
+
+  ;; The whole padded input of images [from, to) into xPadded (where a block's rows do not fit the thread's
+  ;; im2col buffer; see convForward).
+  (func (export "padInput") (param $p i32) (param $from i32) (param $to i32) (param $scratch i32)
+    ${convLocals}
+    (local $hp i32) (local $wp i32)
+    ${loadConv}
+    ${paddedLocals}
+    (if (i32.ge_s (local.get $from) (local.get $to)) (then (return)))
+    (call $padRows (local.get $p) (i32.mul (local.get $from) (local.get $hp)) (i32.sub (i32.mul (local.get $to) (local.get $hp)) (i32.const 1))
+      (i32.add ${C('xPadded')} (i32.shl (i32.mul (i32.mul (local.get $from) (local.get $hp)) (i32.mul (local.get $wp) (local.get $inC))) (i32.const 2)))))
+
   ;; y[rows from:to] = activation(patches · W + bias): output pixels [from, to) of the batch, a block of
-  ;; rowsPerBlock patch rows at a time through the thread's im2col buffer.
+  ;; rowsPerBlock at a time, the patches read where they lie in the padded input (no im2col, no packing of
+  ;; A: $microDirect), W packed beforehand (wPacked). The same products in the same order as the GEMM's.
+  ;; The padded rows a block reads are padded into the thread's im2col buffer (hot in its caches), or, when
+  ;; xPadded is not 0, read from the whole padded input there (padInput).
   (func (export "convForward") (param $p i32) (param $from i32) (param $to i32) (param $scratch i32)
     ${convLocals}
-    (local $m i32) (local $rows i32) (local $block i32) (local $buf i32) (local $c i32)
+    (local $hp i32) (local $wp i32) (local $m i32) (local $rows i32) (local $block i32) (local $c i32) (local $ldcBytes i32)
+    (local $pc i32) (local $kc i32) (local $jr i32) (local $bk i32) (local $ir i32) (local $mr i32) (local $pb i32) (local $tile i32)
+    (local $rowBytes i32) (local $jump i32) (local $offset i32) (local $run i32) (local $q i32) (local $r i32)
+    (local $base i32) (local $gLast i32) (local $last i32)
+    ${pixelLocals}
     ${loadConv}
+    ${paddedLocals}
     (local.set $block ${C('rowsPerBlock')})
-    (local.set $buf (i32.add (local.get $scratch) (i32.const ${im2colOffset})))
+    (local.set $tile (i32.add (local.get $scratch) (i32.const ${tileOffset})))
+    (local.set $ldcBytes (i32.shl (local.get $outC) (i32.const 2)))
+    (local.set $rowBytes (i32.shl (i32.mul (local.get $wp) (local.get $inC)) (i32.const 2)))
+    ;; from the end of one filter row's taps to the start of the next's
+    (local.set $jump (i32.sub (i32.mul (local.get $dH) (local.get $rowBytes)) (i32.shl (local.get $seg) (i32.const 2))))
     (local.set $m (local.get $from))
     (block $done
       (loop $blocks
         (br_if $done (i32.ge_s (local.get $m) (local.get $to)))
         (local.set $rows (i32.sub (local.get $to) (local.get $m)))
         (if (i32.gt_s (local.get $rows) (local.get $block)) (then (local.set $rows (local.get $block))))
-        (call $im2col (local.get $p) (local.get $m) (local.get $rows) (i32.const 0) (local.get $Kc) (local.get $buf))
+        (local.set $base ${C('xPadded')})
+        (if (i32.eqz (local.get $base))
+          (then
+            ;; padded rows from the first pixel's first tap to the last pixel's last
+            (local.set $last (i32.add (local.get $m) (i32.sub (local.get $rows) (i32.const 1))))
+            ${firstPixel('(local.get $last)')}
+            (local.set $gLast (i32.add (i32.add (i32.mul (local.get $b) (local.get $hp)) (i32.mul (local.get $oy) (local.get $sH)))
+              (i32.mul (i32.sub (local.get $kH) (i32.const 1)) (local.get $dH))))
+            ${firstPixel('(local.get $m)')}
+            (local.set $base (i32.add (local.get $scratch) (i32.const ${im2colOffset})))
+            (call $padRows (local.get $p) (i32.add (i32.mul (local.get $b) (local.get $hp)) (i32.mul (local.get $oy) (local.get $sH))) (local.get $gLast) (local.get $base))
+            ;; as if the whole padded input began here
+            (local.set $base (i32.sub (local.get $base)
+              (i32.mul (i32.add (i32.mul (local.get $b) (local.get $hp)) (i32.mul (local.get $oy) (local.get $sH))) (local.get $rowBytes))))))
+        ;; where each row's patch starts in the padded input, into the scratch (the GEMM's packed-A space)
+        ${firstPixel('(local.get $m)')}
+        (local.set $r (i32.const 0))
+        (loop $pixels
+          (i32.store (i32.add (local.get $scratch) (i32.shl (local.get $r) (i32.const 2)))
+            (i32.add (local.get $base) (i32.mul
+              (i32.add (i32.mul (i32.add (i32.mul (local.get $b) (local.get $hp)) (i32.mul (local.get $oy) (local.get $sH))) (local.get $wp))
+                (i32.mul (local.get $ox) (local.get $sW)))
+              (i32.shl (local.get $inC) (i32.const 2)))))
+          ${nextPixel}
+          (local.set $r (i32.add (local.get $r) (i32.const 1)))
+          (br_if $pixels (i32.lt_s (local.get $r) (local.get $rows))))
         (local.set $c (i32.add ${C('y')} (i32.shl (i32.mul (local.get $m) (local.get $outC)) (i32.const 2))))
-        (call $gemm (i32.const 0) (i32.const 0) (local.get $Kc) (local.get $buf) (local.get $Kc) ${C('w')} (local.get $outC)
-          (local.get $c) (local.get $outC) (i32.const 0) (i32.const 0) (local.get $rows) (i32.const 0) (local.get $outC) (local.get $scratch)
-          ${C('wPacked')} ${C('nPad')})
+        (local.set $pc (i32.const 0))
+        (loop $kBlocks
+          (local.set $kc (select (i32.sub (local.get $Kc) (local.get $pc)) (i32.const ${KC})
+            (i32.lt_s (i32.sub (local.get $Kc) (local.get $pc)) (i32.const ${KC}))))
+          ;; tap pc: filter row pc / seg, value pc mod seg of its run
+          (local.set $offset (i32.add (i32.mul (i32.div_u (local.get $pc) (local.get $seg)) (i32.mul (local.get $dH) (local.get $rowBytes)))
+            (i32.shl (i32.rem_u (local.get $pc) (local.get $seg)) (i32.const 2))))
+          (local.set $run (i32.sub (local.get $seg) (i32.rem_u (local.get $pc) (local.get $seg))))
+          (local.set $jr (i32.const 0))
+          (loop $nPanels
+            (local.set $bk (select (i32.sub (local.get $outC) (local.get $jr)) (i32.const ${NR}) (i32.lt_s (i32.sub (local.get $outC) (local.get $jr)) (i32.const ${NR}))))
+            (local.set $pb (i32.add ${C('wPacked')} (i32.shl (i32.add (i32.mul (local.get $pc) ${C('nPad')}) (i32.mul (local.get $jr) (local.get $kc))) (i32.const 2))))
+            (local.set $ir (i32.const 0))
+            (loop $mPanels
+              (local.set $mr (select (i32.sub (local.get $rows) (local.get $ir)) (i32.const ${MR}) (i32.lt_s (i32.sub (local.get $rows) (local.get $ir)) (i32.const ${MR}))))
+              (local.set $q (i32.add (local.get $scratch) (i32.shl (local.get $ir) (i32.const 2))))
+              ;; rows past the last (an edge tile) read row 0's patch: their sums are not stored
+              (call $microDirect
+                ${directRows.map((r) => `(i32.add (local.get $offset) (i32.load (select (i32.add (local.get $q) (i32.const ${4 * r})) (local.get $q) (i32.lt_s (i32.const ${r}) (local.get $mr)))))`).join('\n                ')}
+                (local.get $pb) (local.get $kc) (local.get $run) (local.get $seg) (local.get $jump)
+                (i32.add (local.get $c) (i32.add (i32.mul (local.get $ir) (local.get $ldcBytes)) (i32.shl (local.get $jr) (i32.const 2))))
+                (local.get $ldcBytes) (i32.ne (local.get $pc) (i32.const 0)) (local.get $mr) (local.get $bk) (local.get $tile))
+              (local.set $ir (i32.add (local.get $ir) (i32.const ${MR})))
+              (br_if $mPanels (i32.lt_s (local.get $ir) (local.get $rows))))
+            (local.set $jr (i32.add (local.get $jr) (i32.const ${NR})))
+            (br_if $nPanels (i32.lt_s (local.get $jr) (local.get $outC))))
+          (local.set $pc (i32.add (local.get $pc) (i32.const ${KC})))
+          (br_if $kBlocks (i32.lt_s (local.get $pc) (local.get $Kc))))
         (call $epilogue (local.get $c) (local.get $outC) (i32.const 0) (local.get $rows) (i32.const 0) (local.get $outC)
           ${C('bias')} ${C('activation')} (f32.load offset=${4 * convParams.alpha} (local.get $p)))
         (local.set $m (i32.add (local.get $m) (local.get $rows)))
@@ -751,6 +930,7 @@ export function generateGemmWat(options = {}) {
   (global (export "im2colFloats") i32 (i32.const ${o.im2colFloats}))
   (global (export "scratchBytes") i32 (i32.const ${scratchBytes(o)}))
 ${micro}
+${microDirect}
 ${packCopy('packA_copy', MR)}
 ${packGather('packA_gather', MR)}
 ${packCopy('packB_copy', NR)}

@@ -24,9 +24,9 @@ export const SIZE = 10; // the split dimension's length
 export const UNIT = 11; // chunks are whole multiples of this many (the last may be shorter)
 export const CHUNKS = 12; // chunks of the current job
 export const FAILED = 13; // 1 when a worker's kernel call threw (the caller reports it)
-export const PARAMS = 16; // the kernel function's parameter words (32), read by the WebAssembly code
-export const paramWords = 32;
-export const SCRATCH = 48; // per thread t: its scratch address at SCRATCH + t
+export const PARAMS = 16; // the kernel function's parameter words (40), read by the WebAssembly code
+export const paramWords = 40;
+export const SCRATCH = 56; // per thread t: its scratch address at SCRATCH + t
 export const maxThreads = 64;
 
 /**
@@ -34,7 +34,16 @@ export const maxThreads = 64;
  * adamJob, which runs kernels.wat's adam on a range of values (runAdamChunk), and dropoutJob, which runs
  * its dropout on a range of parts (runDropoutParts).
  */
-export const jobFunctions = ['gemmJob', 'convForward', 'convInputGrad', 'convFilterGrad', 'packBJob', 'adamJob', 'dropoutJob'] as const;
+export const jobFunctions = [
+  'gemmJob',
+  'convForward',
+  'convInputGrad',
+  'convFilterGrad',
+  'packBJob',
+  'adamJob',
+  'dropoutJob',
+  'padInput',
+] as const;
 export type JobFunction = (typeof jobFunctions)[number];
 
 /** adamJob's parameter words: byte addresses of the seven arrays, then the float32 constants (as bits). */

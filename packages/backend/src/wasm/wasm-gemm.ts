@@ -12,6 +12,7 @@ export interface GemmExports {
   gemm(...args: number[]): void;
   gemmJob(params: number, from: number, to: number, scratch: number): void;
   convForward(params: number, from: number, to: number, scratch: number): void;
+  padInput(params: number, from: number, to: number, scratch: number): void;
   convInputGrad(params: number, from: number, to: number, scratch: number): void;
   convFilterGrad(params: number, from: number, to: number, scratch: number): void;
   packBJob(params: number, from: number, to: number, scratch: number): void;
@@ -40,9 +41,18 @@ export interface GemmEpilogue {
 export type GemmActivation = 'linear' | 'relu' | 'leakyrelu';
 
 const activationCodes: Record<GemmActivation, number> = { linear: 0, relu: 1, leakyrelu: 2 };
-const jobKind = { gemmJob: 0, convForward: 1, convInputGrad: 2, convFilterGrad: 3, packBJob: 4, adamJob: 5, dropoutJob: 6 } as const;
+const jobKind = {
+  gemmJob: 0,
+  convForward: 1,
+  convInputGrad: 2,
+  convFilterGrad: 3,
+  packBJob: 4,
+  adamJob: 5,
+  dropoutJob: 6,
+  padInput: 7,
+} as const;
 /** packBJob's parameter words (gen-gemm-wat.mjs's packParams): after the product's and the convolution's. */
-const PACK_PARAMS = 25;
+const PACK_PARAMS = 26;
 /**
  * Products smaller than this run on the calling thread alone. In a training step the workers have gone to
  * sleep between products, and waking one (~25 µs, then a cold core) costs more than it saves below ~10
@@ -73,6 +83,14 @@ const workerSpinUs = 50;
 /** How long the caller spins for the workers before it blocks in Atomics.wait, µs. */
 const callerSpinUs = 5000;
 
+/** Rows and columns of an image of padInput's zero-padded input: every tap of every output pixel lies inside. */
+function paddedGeometry(info: tf.backend_util.Conv2DInfo): { rows: number; columns: number } {
+  return {
+    rows: (info.outHeight - 1) * info.strideHeight + (info.filterHeight - 1) * info.dilationHeight + 1,
+    columns: (info.outWidth - 1) * info.strideWidth + info.filterWidth,
+  };
+}
+
 const floatBits = new Float32Array(1);
 const intBits = new Int32Array(floatBits.buffer);
 function bitsOf(value: number): number {
@@ -98,6 +116,8 @@ export class WasmGemm {
   private callerMayBlock: boolean | undefined;
   // Where a product's B (a convolution's W) is packed once for all threads and A blocks; grown as needed.
   private packed = { address: 0, bytes: 0 };
+  // A convolution's zero-padded input (padInput), read by every thread's convForward; grown as needed.
+  private padded = { address: 0, bytes: 0 };
   // A shared dropout's part table (dropoutJob); grown as needed.
   private dropoutTable = { address: 0, bytes: 0 };
   // malloc'ed addresses by the aligned ones handed out
@@ -260,10 +280,22 @@ export class WasmGemm {
     if (bias === undefined) return undefined;
     const y = this.backend.makeOutput([...info.outShape], 'float32');
     const rows = info.batchSize * info.outHeight * info.outWidth;
+    const flops = 2 * rows * job.patch * info.outChannels;
     const wPacked = this.packFilter(job, false, this.address(filter), job.patch, info.outChannels);
-    this.setConvParams(info, job, this.address(x), this.address(filter), this.address(y), 0, bias, epilogue, wPacked);
-    const chunks = this.chunksFor(2 * rows * job.patch * info.outChannels, Math.ceil(rows / job.rowsPerBlock), chunksPerThread);
-    this.run(jobKind.convForward, job.variant, rows, job.rowsPerBlock, chunks);
+    // Each thread reads the patches where they lie in x zero-padded (no im2col, no bounds checks): a
+    // block's padded rows in its own im2col buffer where they fit, else all of x padded once, here.
+    const block = this.forwardBlock(info, job);
+    let xPadded = 0;
+    if (!block.paddedHere) {
+      const padded = paddedGeometry(info);
+      this.padded = this.reserve(this.padded, info.batchSize * padded.rows * padded.columns * info.inChannels * 4);
+      xPadded = this.padded.address;
+    }
+    const blocked = { rowsPerBlock: block.rows };
+    this.setConvParams(info, blocked, this.address(x), this.address(filter), this.address(y), 0, bias, epilogue, wPacked, xPadded);
+    if (xPadded) this.run(jobKind.padInput, job.variant, info.batchSize, 1, this.chunksFor(flops, info.batchSize, 1));
+    const chunks = this.chunksFor(flops, Math.ceil(rows / block.rows), chunksPerThread);
+    this.run(jobKind.convForward, job.variant, rows, block.rows, chunks);
     return y;
   }
 
@@ -305,6 +337,25 @@ export class WasmGemm {
     return dw;
   }
 
+  /**
+   * Output pixels per block of convForward, and whether each block pads the input rows it reads in the
+   * thread's im2col buffer: those of up to L consecutive output rows span (L − 1)·max(sH, (kH − 1)·dH + 1)
+   * + (kH − 1)·dH + 1 padded rows (the step to the next image's first output row is (kH − 1)·dH + 1).
+   * Fewer pixels than convJob's block where that makes them fit (the sums do not depend on the blocks).
+   */
+  private forwardBlock(
+    info: tf.backend_util.Conv2DInfo,
+    job: { variant: WasmGemmVariant; rowsPerBlock: number },
+  ): { rows: number; paddedHere: boolean } {
+    const floats = this.instance(job.variant)!.im2colFloats.value as number;
+    const rowValues = paddedGeometry(info).columns * info.inChannels;
+    const taps = (info.filterHeight - 1) * info.dilationHeight + 1;
+    const step = Math.max(info.strideHeight, taps);
+    const outputRows = Math.floor((Math.floor(floats / rowValues) - taps) / step) + 1;
+    if (outputRows < 1) return { rows: job.rowsPerBlock, paddedHere: false };
+    return { rows: Math.min(job.rowsPerBlock, (outputRows - 1) * info.outWidth + 1), paddedHere: true };
+  }
+
   private convJob(
     info: tf.backend_util.Conv2DInfo,
     inputs: tf.TensorInfo[],
@@ -329,6 +380,7 @@ export class WasmGemm {
     bias: number,
     epilogue: GemmEpilogue,
     wPacked: { address: number; nPad: number },
+    xPadded = 0,
   ): void {
     this.setParams([
       info.batchSize,
@@ -356,6 +408,7 @@ export class WasmGemm {
       job.rowsPerBlock,
       wPacked.address,
       wPacked.nPad,
+      xPadded,
     ]);
   }
 
@@ -410,11 +463,7 @@ export class WasmGemm {
    */
   dropout(parts: number[][], dropout: control.DropoutKernel): boolean {
     if (this.workers.length === 0) return false;
-    const bytes = parts.length * control.dropoutPartWords * 4;
-    if (bytes > this.dropoutTable.bytes) {
-      if (this.dropoutTable.address) this.free(this.dropoutTable.address);
-      this.dropoutTable = { address: this.malloc(bytes), bytes };
-    }
+    this.dropoutTable = this.reserve(this.dropoutTable, parts.length * control.dropoutPartWords * 4);
     const table = new Int32Array(this.memory.buffer, this.dropoutTable.address, parts.length * control.dropoutPartWords);
     parts.forEach((args, part) => {
       const words = args.map((value, i) => (i === control.dropoutPart.keep ? bitsOf(value) : value));
@@ -428,12 +477,17 @@ export class WasmGemm {
     return true;
   }
 
-  /** Makes the shared packing buffer at least `bytes` long (tfjs's heap: freed and allocated again when it grows). */
+  /** Makes the shared packing buffer at least `bytes` long. */
   private reservePacked(bytes: number): void {
-    if (bytes <= this.packed.bytes) return;
-    const size = Math.max(bytes, 2 * this.packed.bytes);
-    if (this.packed.address) this.free(this.packed.address);
-    this.packed = { address: this.malloc(size), bytes: size };
+    this.packed = this.reserve(this.packed, bytes);
+  }
+
+  /** `buffer`, or a new one of at least `bytes` in its place (tfjs's heap: freed and allocated again, doubling, when it grows). */
+  private reserve(buffer: { address: number; bytes: number }, bytes: number): { address: number; bytes: number } {
+    if (bytes <= buffer.bytes) return buffer;
+    const size = Math.max(bytes, 2 * buffer.bytes);
+    if (buffer.address) this.free(buffer.address);
+    return { address: this.malloc(size), bytes: size };
   }
 
   /** The bias's address (0: none), or undefined when the bias is not one float32 value per output column. */

@@ -35,6 +35,8 @@ const geometries: [string, [number, number, number, number], [number, number, nu
     ['1×1', [2, 5, 5, 6], [1, 1, 6, 7], [1, 1], 'valid', [1, 1]],
     ['one input channel, 1568 patch rows (several blocks)', [8, 14, 14, 1], [5, 5, 1, 8], [1, 1], 'same', [1, 1]],
     ['32 channels in, 64 out, stride 2 (the DCGAN)', [4, 14, 14, 32], [5, 5, 32, 64], [2, 2], 'same', [1, 1]],
+    // three padded rows of 202·512 values exceed a thread's im2col buffer: the forward pads all of x once
+    ['rows too long to pad per block', [1, 3, 200, 512], [3, 3, 512, 2], [1, 1], 'same', [1, 1]],
   ];
 
 function geometry(
