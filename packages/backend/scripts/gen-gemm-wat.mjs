@@ -18,10 +18,12 @@
 //   forward        y = patches · W            (each patch read where it lies in the zero-padded input by a
 //                                              micro-kernel of its own, $microDirect: no im2col, no packing
 //                                              of A; then bias and activation on the block)
-// the gradients a block of patch rows at a time in the thread's scratch (im2col for the filter's, col2im for the input's):
+// and its gradients, a block of patch rows at a time in the thread's scratch:
 //   input grad     dx = col2im(dy · Wᵀ)        (scatter-added image by image: threads own whole images;
 //                                              then bias and activation: a transposed convolution)
-//   filter grad    dW = patchesᵀ · dy          (threads own row ranges of dW; the sum runs over fixed blocks)
+//   filter grad    dW = patchesᵀ · dy          (threads own row ranges of dW; the sum runs over fixed blocks;
+//                                              patchesᵀ copied from the padded input straight into the
+//                                              GEMM's packed panels)
 import createWabt from 'wabt';
 
 export const defaults = { mr: 6, nr: 8, unroll: 4, kc: 256, mc: 256, fma: true, shared: false, im2colFloats: 262144 };
@@ -44,7 +46,7 @@ export function gemmScratchBytes(options = {}) {
   return align64(Math.ceil(mc / mr) * mr * kc * 4) + align64(kc * nr * 4) + align64(mr * nr * 4);
 }
 
-/** Bytes of scratch one thread needs: the GEMM's, then the im2col block. */
+/** Bytes of scratch one thread needs: the GEMM's, then the convolutions' block buffer (im2colFloats). */
 export function scratchBytes(options = {}) {
   return gemmScratchBytes(options) + resolveOptions(options).im2colFloats * 4;
 }
@@ -407,13 +409,14 @@ export function generateGemmWat(options = {}) {
   const driver = `${bPacking}
   ;; C[i0:i1, j0:j1] = op(A)·op(B) (beta 0) or += (beta 1), for one thread's share of a product.
   ;; Row-major, every leading dimension in values: A is M×K (K×M if transA), B is K×N (N×K if transB),
-  ;; C is M×N with leading dimension ldc. $scratch: this thread's own (scratchBytes).
+  ;; C is M×N with leading dimension ldc. $scratch: this thread's own (scratchBytes). $aPacked, where not 0:
+  ;; op(A)[i0:i1, 0:K] already in MR-row panels [K][MR] there (K ≤ KC; a convolution's filter gradient).
   (func $gemm (export "gemm") (param $transA i32) (param $transB i32) (param $K i32)
     (param $a i32) (param $lda i32) (param $b i32) (param $ldb i32) (param $c i32) (param $ldc i32) (param $beta i32)
     (param $i0 i32) (param $i1 i32) (param $j0 i32) (param $j1 i32) (param $scratch i32)
-    (param $bPacked i32) (param $nPad i32)
+    (param $bPacked i32) (param $nPad i32) (param $aPacked i32)
     (local $pc i32) (local $kc i32) (local $ic i32) (local $mc i32) (local $ir i32) (local $jr i32)
-    (local $bk i32) (local $pa i32) (local $pb i32) (local $tile i32) (local $ldcBytes i32)
+    (local $bk i32) (local $pa i32) (local $pb i32) (local $tile i32) (local $ldcBytes i32) (local $aPanels i32)
     (local.set $pb (i32.add (local.get $scratch) (i32.const ${bPanelOffset})))
     (local.set $tile (i32.add (local.get $scratch) (i32.const ${tileOffset})))
     (local.set $ldcBytes (i32.shl (local.get $ldc) (i32.const 2)))
@@ -437,9 +440,16 @@ export function generateGemmWat(options = {}) {
       (loop $mBlocks
         (local.set $mc (select (i32.sub (local.get $i1) (local.get $ic)) (i32.const ${MC})
           (i32.lt_s (i32.sub (local.get $i1) (local.get $ic)) (i32.const ${MC}))))
+        (local.set $aPanels (local.get $scratch))
+        (if (local.get $aPacked)
+          (then
+            ;; already packed: all of M as one block
+            (local.set $mc (i32.sub (local.get $i1) (local.get $ic)))
+            (local.set $aPanels (local.get $aPacked))))
         ;; Pack op(A)[ic:ic+mc, pc:pc+kc] into MR-row panels.
-        (local.set $ir (i32.const 0))
+        (local.set $ir (select (local.get $mc) (i32.const 0) (local.get $aPacked)))
         (local.set $pa (local.get $scratch))
+        (if (i32.lt_s (local.get $ir) (local.get $mc)) (then
         (loop $aPanels
           (if (local.get $transA)
             (then
@@ -456,7 +466,7 @@ export function generateGemmWat(options = {}) {
                 (local.get $pa))))
           (local.set $pa (i32.add (local.get $pa) (i32.mul (local.get $kc) (i32.const ${MR * 4}))))
           (local.set $ir (i32.add (local.get $ir) (i32.const ${MR})))
-          (br_if $aPanels (i32.lt_s (local.get $ir) (local.get $mc))))
+          (br_if $aPanels (i32.lt_s (local.get $ir) (local.get $mc))))))
         (local.set $jr (local.get $j0))
         (loop $nPanels
           (local.set $bk (select (i32.sub (local.get $j1) (local.get $jr)) (i32.const ${NR}) (i32.lt_s (i32.sub (local.get $j1) (local.get $jr)) (i32.const ${NR}))))
@@ -468,7 +478,7 @@ export function generateGemmWat(options = {}) {
             (else
               (call $packBPanel (local.get $transB) (local.get $b) (local.get $ldb) (local.get $pc) (local.get $kc) (local.get $jr) (local.get $bk) (local.get $pb))))
           (local.set $ir (i32.const 0))
-          (local.set $pa (local.get $scratch))
+          (local.set $pa (local.get $aPanels))
           (loop $mPanels
             (call $micro (local.get $pa) (local.get $pb) (local.get $kc)
               (i32.add (local.get $c) (i32.shl (i32.add (i32.mul (i32.add (local.get $ic) (local.get $ir)) (local.get $ldc)) (local.get $jr)) (i32.const 2)))
@@ -481,7 +491,7 @@ export function generateGemmWat(options = {}) {
             (br_if $mPanels (i32.lt_s (local.get $ir) (local.get $mc))))
           (local.set $jr (i32.add (local.get $jr) (i32.const ${NR})))
           (br_if $nPanels (i32.lt_s (local.get $jr) (local.get $j1))))
-        (local.set $ic (i32.add (local.get $ic) (i32.const ${MC})))
+        (local.set $ic (i32.add (local.get $ic) (local.get $mc)))
         (br_if $mBlocks (i32.lt_s (local.get $ic) (local.get $i1))))
       (local.set $pc (i32.add (local.get $pc) (i32.const ${KC})))
       (br_if $kBlocks (i32.lt_s (local.get $pc) (local.get $K)))))`;
@@ -599,7 +609,7 @@ export function generateGemmWat(options = {}) {
       (then (local.set $i1 ${P('m')}) (local.set $j0 (local.get $from)) (local.set $j1 (local.get $to)))
       (else (local.set $i0 (local.get $from)) (local.set $i1 (local.get $to)) (local.set $j1 ${P('n')})))
     (call $gemm ${P('transA')} ${P('transB')} ${P('k')} ${P('a')} ${P('lda')} ${P('b')} ${P('ldb')} ${P('c')} ${P('ldc')} ${P('beta')}
-      (local.get $i0) (local.get $i1) (local.get $j0) (local.get $j1) (local.get $scratch) ${P('bPacked')} ${P('nPad')})
+      (local.get $i0) (local.get $i1) (local.get $j0) (local.get $j1) (local.get $scratch) ${P('bPacked')} ${P('nPad')} (i32.const 0))
     (call $epilogue ${P('c')} ${P('ldc')} (local.get $i0) (local.get $i1) (local.get $j0) (local.get $j1)
       ${P('bias')} ${P('activation')} (f32.load offset=${4 * gemmParams.alpha} (local.get $p))))`;
 
@@ -642,61 +652,32 @@ export function generateGemmWat(options = {}) {
     `(i32.add ${base} (i32.shl (i32.add (i32.mul (i32.add (i32.mul (local.get $b) (local.get $inH)) (local.get $iy)) (i32.mul (local.get $inW) (local.get $inC))) (i32.mul (local.get $ix0) (local.get $inC))) (i32.const 2)))`;
   const pixelLocals =
     '(local $b i32) (local $oy i32) (local $ox i32) (local $ix0 i32) (local $iy0 i32) (local $iy i32) (local $v0 i32) (local $v1 i32)';
+  // A filter-gradient panel's MR lane values of one pixel to $dst: contiguous from $src; or each from $src
+  // plus its offset $o<lane> (read from the lane table at $q), 0 where that is −1.
+  const contiguousCopy = [
+    ...Array.from(
+      { length: Math.floor(MR / 4) },
+      (_, g) => `(v128.store offset=${16 * g} (local.get $dst) (v128.load offset=${16 * g} (local.get $src)))`,
+    ),
+    ...(MR % 4 >= 2
+      ? [`(i64.store offset=${16 * Math.floor(MR / 4)} (local.get $dst) (i64.load offset=${16 * Math.floor(MR / 4)} (local.get $src)))`]
+      : []),
+    ...(MR % 2 ? [`(f32.store offset=${4 * (MR - 1)} (local.get $dst) (f32.load offset=${4 * (MR - 1)} (local.get $src)))`] : []),
+  ].join('\n                ');
+  const laneOffsets = Array.from({ length: MR }, (_, l) => `(local.set $o${l} (i32.load offset=${4 * l} (local.get $q)))`).join(
+    '\n              ',
+  );
+  const laneCopy = Array.from(
+    { length: MR },
+    (_, l) =>
+      `(f32.store offset=${4 * l} (local.get $dst) (select (f32.const 0) (f32.load (i32.add (local.get $src) (local.get $o${l}))) (i32.lt_s (local.get $o${l}) (i32.const 0))))`,
+  ).join('\n                ');
   // paddedGeometry's rows and columns, into $hp and $wp.
   const paddedLocals = `(local.set $hp (i32.add (i32.add (i32.mul (i32.sub (local.get $outH) (i32.const 1)) (local.get $sH))
       (i32.mul (i32.sub (local.get $kH) (i32.const 1)) (local.get $dH))) (i32.const 1)))
     (local.set $wp (i32.add (i32.mul (i32.sub (local.get $outW) (i32.const 1)) (local.get $sW)) (local.get $kW)))`;
 
   const conv = `
-  ;; Rows [m0, m0 + rows) of the patch matrix, its columns [k0, k1), into dst ([rows][k1 − k0]); zeros
-  ;; where a filter tap falls outside the image.
-  (func $im2col (param $p i32) (param $m0 i32) (param $rows i32) (param $k0 i32) (param $k1 i32) (param $dst i32)
-    ${convLocals} ${pixelLocals}
-    (local $x i32) (local $r i32) (local $ky i32) (local $kyEnd i32) (local $s0 i32) (local $s1 i32) (local $lo i32) (local $hi i32) (local $src i32)
-    ${loadConv}
-    (local.set $x ${C('x')})
-    ${firstPixel('(local.get $m0)')}
-    (local.set $kyEnd (i32.div_u (i32.add (local.get $k1) (i32.sub (local.get $seg) (i32.const 1))) (local.get $seg)))
-    (block $rowsDone
-      (loop $rowsLoop
-        (br_if $rowsDone (i32.ge_s (local.get $r) (local.get $rows)))
-        ${pixelSetup}
-        (local.set $ky (i32.div_u (local.get $k0) (local.get $seg)))
-        (loop $segments
-          ;; this segment's share of [k0, k1), as offsets into the segment
-          (local.set $s0 (i32.sub (local.get $k0) (i32.mul (local.get $ky) (local.get $seg))))
-          (if (i32.lt_s (local.get $s0) (i32.const 0)) (then (local.set $s0 (i32.const 0))))
-          (local.set $s1 (i32.sub (local.get $k1) (i32.mul (local.get $ky) (local.get $seg))))
-          (if (i32.gt_s (local.get $s1) (local.get $seg)) (then (local.set $s1 (local.get $seg))))
-          (local.set $iy (i32.add (local.get $iy0) (i32.mul (local.get $ky) (local.get $dH))))
-          (if (i32.lt_u (local.get $iy) (local.get $inH))
-            (then
-              (local.set $lo (local.get $v0))
-              (if (i32.lt_s (local.get $lo) (local.get $s0)) (then (local.set $lo (local.get $s0))))
-              (if (i32.gt_s (local.get $lo) (local.get $s1)) (then (local.set $lo (local.get $s1))))
-              (local.set $hi (local.get $v1))
-              (if (i32.gt_s (local.get $hi) (local.get $s1)) (then (local.set $hi (local.get $s1))))
-              (if (i32.lt_s (local.get $hi) (local.get $lo)) (then (local.set $hi (local.get $lo))))
-              (local.set $src ${rowAddress('(local.get $x)')})
-              (if (i32.and (i32.eq (local.get $lo) (local.get $s0)) (i32.eq (local.get $hi) (local.get $s1)))
-                (then
-                  ;; inside the image (most taps): one copy
-                  (call $copy (i32.add (local.get $src) (i32.shl (local.get $lo) (i32.const 2))) (local.get $dst) (i32.sub (local.get $hi) (local.get $lo))))
-                (else
-                  (call $fill (local.get $dst) (i32.sub (local.get $lo) (local.get $s0)))
-                  (call $copy (i32.add (local.get $src) (i32.shl (local.get $lo) (i32.const 2)))
-                    (i32.add (local.get $dst) (i32.shl (i32.sub (local.get $lo) (local.get $s0)) (i32.const 2)))
-                    (i32.sub (local.get $hi) (local.get $lo)))
-                  (call $fill (i32.add (local.get $dst) (i32.shl (i32.sub (local.get $hi) (local.get $s0)) (i32.const 2)))
-                    (i32.sub (local.get $s1) (local.get $hi))))))
-            (else (call $fill (local.get $dst) (i32.sub (local.get $s1) (local.get $s0)))))
-          (local.set $dst (i32.add (local.get $dst) (i32.shl (i32.sub (local.get $s1) (local.get $s0)) (i32.const 2))))
-          (local.set $ky (i32.add (local.get $ky) (i32.const 1)))
-          (br_if $segments (i32.lt_s (local.get $ky) (local.get $kyEnd))))
-        ${nextPixel}
-        (local.set $r (i32.add (local.get $r) (i32.const 1)))
-        (br $rowsLoop))))
-
   ;; dx[pixels of rows m0 … m0 + rows) += the rows' patch gradients src ([rows][Kc]): col2im, in row order.
   (func $col2im (param $p i32) (param $m0 i32) (param $rows i32) (param $src i32)
     ${convLocals} ${pixelLocals}
@@ -881,7 +862,7 @@ export function generateGemmWat(options = {}) {
         (call $gemm (i32.const 0) (i32.const 1) (local.get $outC)
           (i32.add ${C('y')} (i32.shl (i32.mul (local.get $m) (local.get $outC)) (i32.const 2))) (local.get $outC)
           ${C('w')} (local.get $outC) (local.get $buf) (local.get $Kc) (i32.const 0)
-          (i32.const 0) (local.get $rows) (i32.const 0) (local.get $Kc) (local.get $scratch) ${C('wPacked')} ${C('nPad')})
+          (i32.const 0) (local.get $rows) (i32.const 0) (local.get $Kc) (local.get $scratch) ${C('wPacked')} ${C('nPad')} (i32.const 0))
         (call $col2im (local.get $p) (local.get $m) (local.get $rows) (local.get $buf))
         (local.set $m (i32.add (local.get $m) (local.get $rows)))
         (br $blocks)))
@@ -892,12 +873,20 @@ export function generateGemmWat(options = {}) {
 
   ;; dW rows [from, to) (filter taps (ky, kx, ci) flattened) = Σ over every output pixel of patch · dy,
   ;; summed in blocks of filterRowsPerBlock pixels from the first: the same order for any split of the rows.
+  ;; Each block's patchesᵀ go straight into the GEMM's MR-row panels, read where they lie in the padded
+  ;; input (its rows padded into the GEMM's packed-A space, or, when xPadded is not 0, all of it there);
+  ;; dy is packed beforehand (wPacked, in blocks of KC pixels) or by the GEMM.
   (func (export "convFilterGrad") (param $p i32) (param $from i32) (param $to i32) (param $scratch i32)
     ${convLocals}
-    (local $m i32) (local $end i32) (local $rows i32) (local $block i32) (local $buf i32) (local $width i32)
+    (local $hp i32) (local $wp i32) (local $m i32) (local $end i32) (local $rows i32) (local $block i32) (local $width i32)
+    (local $widthPad i32) (local $panels i32) (local $table i32) (local $tableEnd i32) (local $t i32) (local $i i32) (local $rowBytes i32)
+    (local $base i32) (local $gLast i32) (local $last i32) (local $k i32) (local $q i32) (local $off i32) (local $dst i32) (local $pix i32)
+    (local $pixEnd i32) (local $src i32) ${Array.from({ length: MR }, (_, l) => `(local $o${l} i32)`).join(' ')}
+    ${pixelLocals}
     ${loadConv}
+    ${paddedLocals}
     (local.set $block ${C('filterRowsPerBlock')})
-    (local.set $buf (i32.add (local.get $scratch) (i32.const ${im2colOffset})))
+    (local.set $panels (i32.add (local.get $scratch) (i32.const ${im2colOffset})))
     (local.set $width (i32.sub (local.get $to) (local.get $from)))
     (local.set $end (i32.mul ${C('batch')} (i32.mul (local.get $outH) (local.get $outW))))
     (if (i32.le_s (local.get $width) (i32.const 0)) (then (return)))
@@ -906,17 +895,96 @@ export function generateGemmWat(options = {}) {
         (call $fill (i32.add ${C('out')} (i32.shl (i32.mul (local.get $from) (local.get $outC)) (i32.const 2)))
           (i32.mul (local.get $width) (local.get $outC)))
         (return)))
+    (local.set $rowBytes (i32.shl (i32.mul (local.get $wp) (local.get $inC)) (i32.const 2)))
+    (local.set $widthPad (i32.mul (i32.div_u (i32.add (local.get $width) (i32.const ${MR - 1})) (i32.const ${MR})) (i32.const ${MR})))
+    ;; after the largest block's panels: each lane's tap as a byte offset into a patch (−1 past dW's rows),
+    ;; bit 0 set on a panel's first lane when its MR taps are contiguous
+    (local.set $table (i32.add (local.get $panels) (i32.shl (i32.mul (local.get $widthPad) (local.get $block)) (i32.const 2))))
+    (local.set $tableEnd (i32.add (local.get $table) (i32.shl (local.get $widthPad) (i32.const 2))))
+    (local.set $i (i32.const 0))
+    (loop $taps
+      (local.set $t (i32.add (local.get $from) (local.get $i)))
+      (i32.store (i32.add (local.get $table) (i32.shl (local.get $i) (i32.const 2)))
+        (select
+          (i32.add (i32.mul (i32.div_u (local.get $t) (local.get $seg)) (i32.mul (local.get $dH) (local.get $rowBytes)))
+            (i32.shl (i32.rem_u (local.get $t) (local.get $seg)) (i32.const 2)))
+          (i32.const -1)
+          (i32.lt_s (local.get $t) (local.get $to))))
+      (local.set $i (i32.add (local.get $i) (i32.const 1)))
+      (br_if $taps (i32.lt_s (local.get $i) (local.get $widthPad))))
+    (local.set $q (local.get $table))
+    (loop $flags
+      (if (i32.and
+            (i32.ge_s (i32.load offset=${4 * (MR - 1)} (local.get $q)) (i32.const 0))
+            (i32.eq (i32.sub (i32.load offset=${4 * (MR - 1)} (local.get $q)) (i32.load (local.get $q))) (i32.const ${4 * (MR - 1)})))
+        (then (i32.store (local.get $q) (i32.or (i32.load (local.get $q)) (i32.const 1)))))
+      (local.set $q (i32.add (local.get $q) (i32.const ${4 * MR})))
+      (br_if $flags (i32.lt_u (local.get $q) (local.get $tableEnd))))
     (block $done
       (loop $blocks
         (br_if $done (i32.ge_s (local.get $m) (local.get $end)))
         (local.set $rows (i32.sub (local.get $end) (local.get $m)))
         (if (i32.gt_s (local.get $rows) (local.get $block)) (then (local.set $rows (local.get $block))))
-        (call $im2col (local.get $p) (local.get $m) (local.get $rows) (local.get $from) (local.get $to) (local.get $buf))
-        (call $gemm (i32.const 1) (i32.const 0) (local.get $rows) (local.get $buf) (local.get $width)
+        (local.set $base ${C('xPadded')})
+        (if (i32.eqz (local.get $base))
+          (then
+            ;; padded rows from the first pixel's first tap to the last pixel's last
+            (local.set $last (i32.add (local.get $m) (i32.sub (local.get $rows) (i32.const 1))))
+            ${firstPixel('(local.get $last)')}
+            (local.set $gLast (i32.add (i32.add (i32.mul (local.get $b) (local.get $hp)) (i32.mul (local.get $oy) (local.get $sH)))
+              (i32.mul (i32.sub (local.get $kH) (i32.const 1)) (local.get $dH))))
+            ${firstPixel('(local.get $m)')}
+            (call $padRows (local.get $p) (i32.add (i32.mul (local.get $b) (local.get $hp)) (i32.mul (local.get $oy) (local.get $sH))) (local.get $gLast) (local.get $scratch))
+            ;; as if the whole padded input began here
+            (local.set $base (i32.sub (local.get $scratch)
+              (i32.mul (i32.add (i32.mul (local.get $b) (local.get $hp)) (i32.mul (local.get $oy) (local.get $sH))) (local.get $rowBytes))))))
+        ;; where each pixel's patch starts, after the lane table
+        ${firstPixel('(local.get $m)')}
+        (local.set $k (i32.const 0))
+        (loop $pixels
+          (i32.store (i32.add (local.get $tableEnd) (i32.shl (local.get $k) (i32.const 2)))
+            (i32.add (local.get $base) (i32.mul
+              (i32.add (i32.mul (i32.add (i32.mul (local.get $b) (local.get $hp)) (i32.mul (local.get $oy) (local.get $sH))) (local.get $wp))
+                (i32.mul (local.get $ox) (local.get $sW)))
+              (i32.shl (local.get $inC) (i32.const 2)))))
+          ${nextPixel}
+          (local.set $k (i32.add (local.get $k) (i32.const 1)))
+          (br_if $pixels (i32.lt_s (local.get $k) (local.get $rows))))
+        (local.set $pixEnd (i32.add (local.get $tableEnd) (i32.shl (local.get $rows) (i32.const 2))))
+        ;; patchesᵀ of the block's pixels into MR-row panels [rows][MR], panel after panel
+        (local.set $dst (local.get $panels))
+        (local.set $q (local.get $table))
+        (loop $panelsLoop
+          (local.set $pix (local.get $tableEnd))
+          (local.set $off (i32.load (local.get $q)))
+          (if (i32.and (local.get $off) (i32.const 1))
+            (then
+              ;; MR contiguous taps: one copy a pixel
+              (local.set $off (i32.xor (local.get $off) (i32.const 1)))
+              (loop $contiguousPixels
+                (local.set $src (i32.add (i32.load (local.get $pix)) (local.get $off)))
+                ${contiguousCopy}
+                (local.set $dst (i32.add (local.get $dst) (i32.const ${MR * 4})))
+                (local.set $pix (i32.add (local.get $pix) (i32.const 4)))
+                (br_if $contiguousPixels (i32.lt_u (local.get $pix) (local.get $pixEnd)))))
+            (else
+              ;; taps across filter rows, or past dW's rows (offset −1: zeros), lane by lane
+              ${laneOffsets}
+              (loop $lanePixels
+                (local.set $src (i32.load (local.get $pix)))
+                ${laneCopy}
+                (local.set $dst (i32.add (local.get $dst) (i32.const ${MR * 4})))
+                (local.set $pix (i32.add (local.get $pix) (i32.const 4)))
+                (br_if $lanePixels (i32.lt_u (local.get $pix) (local.get $pixEnd))))))
+          (local.set $q (i32.add (local.get $q) (i32.const ${4 * MR})))
+          (br_if $panelsLoop (i32.lt_u (local.get $q) (local.get $tableEnd))))
+        (call $gemm (i32.const 1) (i32.const 0) (local.get $rows) (i32.const 0) (local.get $width)
           (i32.add ${C('y')} (i32.shl (i32.mul (local.get $m) (local.get $outC)) (i32.const 2))) (local.get $outC)
           (i32.add ${C('out')} (i32.shl (i32.mul (local.get $from) (local.get $outC)) (i32.const 2))) (local.get $outC)
           (i32.ne (local.get $m) (i32.const 0))
-          (i32.const 0) (local.get $width) (i32.const 0) (local.get $outC) (local.get $scratch) (i32.const 0) (i32.const 0))
+          (i32.const 0) (local.get $width) (i32.const 0) (local.get $outC) (local.get $scratch)
+          (select (i32.add ${C('wPacked')} (i32.shl (i32.mul (local.get $m) ${C('nPad')}) (i32.const 2))) (i32.const 0) ${C('wPacked')})
+          ${C('nPad')} (local.get $panels))
         (local.set $m (i32.add (local.get $m) (local.get $rows)))
         (br $blocks))))`;
 

@@ -285,12 +285,7 @@ export class WasmGemm {
     // Each thread reads the patches where they lie in x zero-padded (no im2col, no bounds checks): a
     // block's padded rows in its own im2col buffer where they fit, else all of x padded once, here.
     const block = this.forwardBlock(info, job);
-    let xPadded = 0;
-    if (!block.paddedHere) {
-      const padded = paddedGeometry(info);
-      this.padded = this.reserve(this.padded, info.batchSize * padded.rows * padded.columns * info.inChannels * 4);
-      xPadded = this.padded.address;
-    }
+    const xPadded = block.paddedHere ? 0 : this.reservePadded(info);
     const blocked = { rowsPerBlock: block.rows };
     this.setConvParams(info, blocked, this.address(x), this.address(filter), this.address(y), 0, bias, epilogue, wPacked, xPadded);
     if (xPadded) this.run(jobKind.padInput, job.variant, info.batchSize, 1, this.chunksFor(flops, info.batchSize, 1));
@@ -327,21 +322,57 @@ export class WasmGemm {
   conv2dBackpropFilter(x: tf.TensorInfo, dy: tf.TensorInfo, info: tf.backend_util.Conv2DInfo): tf.TensorInfo | undefined {
     const job = this.convJob(info, [x, dy]);
     if (!job) return undefined;
+    const exports = this.instance(job.variant)!;
+    const [mr, kc, mc] = [exports.MR.value as number, exports.KC.value as number, exports.MC.value as number];
+    // A block's panels (lanes: the patch rounded up to MR, at most), then the lane table and one word a
+    // pixel, fill the block buffer.
+    const lanes = Math.ceil(job.patch / mr) * mr;
+    const rowsPerBlock = Math.min(maxRowsPerBlock, Math.floor(((exports.im2colFloats.value as number) - lanes) / (lanes + 1)));
+    if (rowsPerBlock < 1) return undefined;
     const dw = this.backend.makeOutput([info.filterHeight, info.filterWidth, info.inChannels, info.outChannels], 'float32');
     const rows = info.batchSize * info.outHeight * info.outWidth;
-    this.setConvParams(info, job, this.address(x), 0, this.address(dy), this.address(dw), 0, {}, { address: 0, nPad: 0 });
-    const mr = this.instance(job.variant)!.MR.value as number;
-    // One chunk per thread: each chunk packs all of dy again.
-    const chunks = this.chunksFor(2 * rows * job.patch * info.outChannels, Math.ceil(job.patch / mr), 1);
+    const flops = 2 * rows * job.patch * info.outChannels;
+    // dy packed once for every thread, where the pixel blocks are the GEMM's K blocks
+    const dyPacked = rowsPerBlock === kc ? this.packFilter(job, false, this.address(dy), rows, info.outChannels) : { address: 0, nPad: 0 };
+    // the padded input rows a block reads go in the GEMM's packed-A space, which these products do not use
+    const rowValues = paddedGeometry(info).columns * info.inChannels;
+    const paddedHere = this.paddedRowsRead(info, rowsPerBlock) * rowValues <= Math.ceil(mc / mr) * mr * kc;
+    const xPadded = paddedHere ? 0 : this.reservePadded(info);
+    this.setConvParams(info, { rowsPerBlock }, this.address(x), 0, this.address(dy), this.address(dw), 0, {}, dyPacked, xPadded);
+    if (xPadded) this.run(jobKind.padInput, job.variant, info.batchSize, 1, this.chunksFor(flops, info.batchSize, 1));
+    // One chunk per thread: each chunk reads every pixel's patch.
+    const chunks = this.chunksFor(flops, Math.ceil(job.patch / mr), 1);
     this.run(jobKind.convFilterGrad, job.variant, job.patch, mr, chunks);
     return dw;
   }
 
   /**
+   * The padded input rows that `pixels` consecutive output pixels read, at most: those of up to L output rows
+   * span (L − 1)·max(sH, (kH − 1)·dH + 1) + (kH − 1)·dH + 1 (the step to the next image's first output row
+   * is (kH − 1)·dH + 1), and those of up to I images I times an image's.
+   */
+  private paddedRowsRead(info: tf.backend_util.Conv2DInfo, pixels: number): number {
+    const taps = (info.filterHeight - 1) * info.dilationHeight + 1;
+    const outputRows = Math.ceil((pixels - 1) / info.outWidth) + 1;
+    // or, tighter where a block spans few images, all the rows of the images it touches
+    const images = Math.ceil((pixels - 1) / (info.outHeight * info.outWidth)) + 1;
+    return Math.min((outputRows - 1) * Math.max(info.strideHeight, taps) + taps, images * paddedGeometry(info).rows);
+  }
+
+  /**
+   * The shared buffer for all of x zero-padded (padInput, once the convolution's parameters are set), for
+   * convolutions whose blocks' rows do not fit a thread's scratch; its address.
+   */
+  private reservePadded(info: tf.backend_util.Conv2DInfo): number {
+    const padded = paddedGeometry(info);
+    this.padded = this.reserve(this.padded, info.batchSize * padded.rows * padded.columns * info.inChannels * 4);
+    return this.padded.address;
+  }
+
+  /**
    * Output pixels per block of convForward, and whether each block pads the input rows it reads in the
-   * thread's im2col buffer: those of up to L consecutive output rows span (L − 1)·max(sH, (kH − 1)·dH + 1)
-   * + (kH − 1)·dH + 1 padded rows (the step to the next image's first output row is (kH − 1)·dH + 1).
-   * Fewer pixels than convJob's block where that makes them fit (the sums do not depend on the blocks).
+   * thread's im2col buffer (see paddedRowsRead): fewer pixels than convJob's block where that makes them
+   * fit (the sums do not depend on the blocks).
    */
   private forwardBlock(
     info: tf.backend_util.Conv2DInfo,
