@@ -875,7 +875,8 @@ export function generateGemmWat(options = {}) {
   ;; summed in blocks of filterRowsPerBlock pixels from the first: the same order for any split of the rows.
   ;; Each block's patchesᵀ go straight into the GEMM's MR-row panels, read where they lie in the padded
   ;; input (its rows padded into the GEMM's packed-A space, or, when xPadded is not 0, all of it there);
-  ;; dy is packed beforehand (wPacked, in blocks of KC pixels) or by the GEMM.
+  ;; the GEMM packs dy a panel at a time (in L1: packing all of dy beforehand, once for every thread, was
+  ;; slower, one thread or two).
   (func (export "convFilterGrad") (param $p i32) (param $from i32) (param $to i32) (param $scratch i32)
     ${convLocals}
     (local $hp i32) (local $wp i32) (local $m i32) (local $end i32) (local $rows i32) (local $block i32) (local $width i32)
@@ -983,8 +984,7 @@ export function generateGemmWat(options = {}) {
           (i32.add ${C('out')} (i32.shl (i32.mul (local.get $from) (local.get $outC)) (i32.const 2))) (local.get $outC)
           (i32.ne (local.get $m) (i32.const 0))
           (i32.const 0) (local.get $width) (i32.const 0) (local.get $outC) (local.get $scratch)
-          (select (i32.add ${C('wPacked')} (i32.shl (i32.mul (local.get $m) ${C('nPad')}) (i32.const 2))) (i32.const 0) ${C('wPacked')})
-          ${C('nPad')} (local.get $panels))
+          (i32.const 0) (i32.const 0) (local.get $panels))
         (local.set $m (i32.add (local.get $m) (local.get $rows)))
         (br $blocks))))`;
 

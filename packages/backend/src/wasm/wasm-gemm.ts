@@ -332,13 +332,22 @@ export class WasmGemm {
     const dw = this.backend.makeOutput([info.filterHeight, info.filterWidth, info.inChannels, info.outChannels], 'float32');
     const rows = info.batchSize * info.outHeight * info.outWidth;
     const flops = 2 * rows * job.patch * info.outChannels;
-    // dy packed once for every thread, where the pixel blocks are the GEMM's K blocks
-    const dyPacked = rowsPerBlock === kc ? this.packFilter(job, false, this.address(dy), rows, info.outChannels) : { address: 0, nPad: 0 };
     // the padded input rows a block reads go in the GEMM's packed-A space, which these products do not use
     const rowValues = paddedGeometry(info).columns * info.inChannels;
     const paddedHere = this.paddedRowsRead(info, rowsPerBlock) * rowValues <= Math.ceil(mc / mr) * mr * kc;
     const xPadded = paddedHere ? 0 : this.reservePadded(info);
-    this.setConvParams(info, { rowsPerBlock }, this.address(x), 0, this.address(dy), this.address(dw), 0, {}, dyPacked, xPadded);
+    this.setConvParams(
+      info,
+      { rowsPerBlock },
+      this.address(x),
+      0,
+      this.address(dy),
+      this.address(dw),
+      0,
+      {},
+      { address: 0, nPad: 0 },
+      xPadded,
+    );
     if (xPadded) this.run(jobKind.padInput, job.variant, info.batchSize, 1, this.chunksFor(flops, info.batchSize, 1));
     // One chunk per thread: each chunk reads every pixel's patch.
     const chunks = this.chunksFor(flops, Math.ceil(job.patch / mr), 1);
