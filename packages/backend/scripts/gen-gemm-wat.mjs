@@ -162,6 +162,22 @@ export function generateGemmWat(options = {}) {
   for (let r = 0; r < MR; r++)
     for (let j = 0; j < V; j++) tileStore.push(`(v128.store offset=${(r * NR + 4 * j) * 4} (local.get $tile) (local.get ${acc(r, j)}))`);
 
+  // A micro-kernel's k loop over $counter steps: U at a time while there are U, then one at a time;
+  // advance(steps) moves the operands on.
+  const kLoop = (counter, step, advance) => `(if (i32.ge_u (local.get ${counter}) (i32.const ${U}))
+      (then
+        (loop $unrolled
+        ${Array.from({ length: U }, (_, u) => step(u)).join('\n        ')}
+        ${advance(U)}
+        (local.set ${counter} (i32.sub (local.get ${counter}) (i32.const ${U})))
+        (br_if $unrolled (i32.ge_u (local.get ${counter}) (i32.const ${U}))))))
+    (if (local.get ${counter})
+      (then
+        (loop $rest
+        ${step(0)}
+        ${advance(1)}
+        (local.set ${counter} (i32.sub (local.get ${counter}) (i32.const 1)))
+        (br_if $rest (local.get ${counter})))))`;
   // The accumulators into C (the end of a micro-kernel): whole tiles directly (adding C's values first
   // when $beta), edge tiles through the tile buffer, element by element.
   const storeTile = `(if (i32.and (i32.eq (local.get $mr) (i32.const ${MR})) (i32.eq (local.get $nr) (i32.const ${NR})))
@@ -201,22 +217,7 @@ export function generateGemmWat(options = {}) {
     (local $a v128) ${bLocals}
     ${accLocals.join(' ')}
     (local.set $k (local.get $kc))
-    (if (i32.ge_u (local.get $k) (i32.const ${U}))
-      (then
-        (loop $unrolled
-        ${Array.from({ length: U }, (_, u) => kStep(u)).join('\n        ')}
-        (local.set $pa (i32.add (local.get $pa) (i32.const ${U * MR * 4})))
-        (local.set $pb (i32.add (local.get $pb) (i32.const ${U * NR * 4})))
-        (local.set $k (i32.sub (local.get $k) (i32.const ${U})))
-        (br_if $unrolled (i32.ge_u (local.get $k) (i32.const ${U}))))))
-    (if (local.get $k)
-      (then
-        (loop $rest
-        ${kStep(0)}
-        (local.set $pa (i32.add (local.get $pa) (i32.const ${MR * 4})))
-        (local.set $pb (i32.add (local.get $pb) (i32.const ${NR * 4})))
-        (local.set $k (i32.sub (local.get $k) (i32.const 1)))
-        (br_if $rest (local.get $k)))))
+    ${kLoop('$k', kStep, (steps) => `(local.set $pa (i32.add (local.get $pa) (i32.const ${steps * MR * 4})))\n        (local.set $pb (i32.add (local.get $pb) (i32.const ${steps * NR * 4})))`)}
     ${storeTile})`;
 
   // The direct micro-kernel: the same products as $micro, in the same order, but each of the MR rows of A
@@ -249,22 +250,7 @@ export function generateGemmWat(options = {}) {
     (loop $runs
       (local.set $n (select (local.get $run) (local.get $k) (i32.lt_u (local.get $run) (local.get $k))))
       (local.set $k (i32.sub (local.get $k) (local.get $n)))
-      (if (i32.ge_u (local.get $n) (i32.const ${U}))
-        (then
-          (loop $unrolled
-          ${Array.from({ length: U }, (_, u) => kStepDirect(u)).join('\n          ')}
-          ${advanceRows(`(i32.const ${U * 4})`)}
-          (local.set $pb (i32.add (local.get $pb) (i32.const ${U * NR * 4})))
-          (local.set $n (i32.sub (local.get $n) (i32.const ${U})))
-          (br_if $unrolled (i32.ge_u (local.get $n) (i32.const ${U}))))))
-      (if (local.get $n)
-        (then
-          (loop $rest
-          ${kStepDirect(0)}
-          ${advanceRows('(i32.const 4)')}
-          (local.set $pb (i32.add (local.get $pb) (i32.const ${NR * 4})))
-          (local.set $n (i32.sub (local.get $n) (i32.const 1)))
-          (br_if $rest (local.get $n)))))
+      ${kLoop('$n', kStepDirect, (steps) => `${advanceRows(`(i32.const ${steps * 4})`)}\n        (local.set $pb (i32.add (local.get $pb) (i32.const ${steps * NR * 4})))`)}
       (if (local.get $k)
         (then
           ${advanceRows('(local.get $jump)')}
@@ -744,6 +730,37 @@ export function generateGemmWat(options = {}) {
       (local.set $g (i32.add (local.get $g) (i32.const 1)))
       (br_if $rows (i32.le_s (local.get $g) (local.get $g1)))))
 
+  ;; Where the patches of output pixels [m, m + rows) start, rows addresses into $starts: in the whole
+  ;; padded input (xPadded) where it is not 0, else in the padded rows those pixels read, padded into $buf
+  ;; here (from the first pixel's first tap to the last pixel's last).
+  (func $patchStarts (param $p i32) (param $m i32) (param $rows i32) (param $buf i32) (param $starts i32)
+    ${convLocals}
+    (local $hp i32) (local $wp i32) (local $base i32) (local $gLast i32) (local $r i32)
+    ${pixelLocals}
+    ${loadConv}
+    ${paddedLocals}
+    (local.set $base ${C('xPadded')})
+    (if (i32.eqz (local.get $base))
+      (then
+        ${firstPixel('(i32.add (local.get $m) (i32.sub (local.get $rows) (i32.const 1)))')}
+        (local.set $gLast (i32.add (i32.add (i32.mul (local.get $b) (local.get $hp)) (i32.mul (local.get $oy) (local.get $sH)))
+          (i32.mul (i32.sub (local.get $kH) (i32.const 1)) (local.get $dH))))
+        ${firstPixel('(local.get $m)')}
+        (call $padRows (local.get $p) (i32.add (i32.mul (local.get $b) (local.get $hp)) (i32.mul (local.get $oy) (local.get $sH))) (local.get $gLast) (local.get $buf))
+        ;; as if the whole padded input began at $base
+        (local.set $base (i32.sub (local.get $buf)
+          (i32.shl (i32.mul (i32.add (i32.mul (local.get $b) (local.get $hp)) (i32.mul (local.get $oy) (local.get $sH))) (i32.mul (local.get $wp) (local.get $inC))) (i32.const 2))))))
+    ${firstPixel('(local.get $m)')}
+    (loop $pixels
+      (i32.store (i32.add (local.get $starts) (i32.shl (local.get $r) (i32.const 2)))
+        (i32.add (local.get $base) (i32.mul
+          (i32.add (i32.mul (i32.add (i32.mul (local.get $b) (local.get $hp)) (i32.mul (local.get $oy) (local.get $sH))) (local.get $wp))
+            (i32.mul (local.get $ox) (local.get $sW)))
+          (i32.shl (local.get $inC) (i32.const 2)))))
+      ${nextPixel}
+      (local.set $r (i32.add (local.get $r) (i32.const 1)))
+      (br_if $pixels (i32.lt_s (local.get $r) (local.get $rows)))))
+
   ;; The whole padded input of images [from, to) into xPadded (where a block's rows do not fit the thread's
   ;; im2col buffer; see convForward).
   (func (export "padInput") (param $p i32) (param $from i32) (param $to i32) (param $scratch i32)
@@ -764,9 +781,7 @@ export function generateGemmWat(options = {}) {
     ${convLocals}
     (local $hp i32) (local $wp i32) (local $m i32) (local $rows i32) (local $block i32) (local $c i32) (local $ldcBytes i32)
     (local $pc i32) (local $kc i32) (local $jr i32) (local $bk i32) (local $ir i32) (local $mr i32) (local $pb i32) (local $tile i32)
-    (local $rowBytes i32) (local $jump i32) (local $offset i32) (local $run i32) (local $q i32) (local $r i32)
-    (local $base i32) (local $gLast i32) (local $last i32)
-    ${pixelLocals}
+    (local $rowBytes i32) (local $jump i32) (local $offset i32) (local $run i32) (local $q i32)
     ${loadConv}
     ${paddedLocals}
     (local.set $block ${C('rowsPerBlock')})
@@ -781,32 +796,8 @@ export function generateGemmWat(options = {}) {
         (br_if $done (i32.ge_s (local.get $m) (local.get $to)))
         (local.set $rows (i32.sub (local.get $to) (local.get $m)))
         (if (i32.gt_s (local.get $rows) (local.get $block)) (then (local.set $rows (local.get $block))))
-        (local.set $base ${C('xPadded')})
-        (if (i32.eqz (local.get $base))
-          (then
-            ;; padded rows from the first pixel's first tap to the last pixel's last
-            (local.set $last (i32.add (local.get $m) (i32.sub (local.get $rows) (i32.const 1))))
-            ${firstPixel('(local.get $last)')}
-            (local.set $gLast (i32.add (i32.add (i32.mul (local.get $b) (local.get $hp)) (i32.mul (local.get $oy) (local.get $sH)))
-              (i32.mul (i32.sub (local.get $kH) (i32.const 1)) (local.get $dH))))
-            ${firstPixel('(local.get $m)')}
-            (local.set $base (i32.add (local.get $scratch) (i32.const ${im2colOffset})))
-            (call $padRows (local.get $p) (i32.add (i32.mul (local.get $b) (local.get $hp)) (i32.mul (local.get $oy) (local.get $sH))) (local.get $gLast) (local.get $base))
-            ;; as if the whole padded input began here
-            (local.set $base (i32.sub (local.get $base)
-              (i32.mul (i32.add (i32.mul (local.get $b) (local.get $hp)) (i32.mul (local.get $oy) (local.get $sH))) (local.get $rowBytes))))))
-        ;; where each row's patch starts in the padded input, into the scratch (the GEMM's packed-A space)
-        ${firstPixel('(local.get $m)')}
-        (local.set $r (i32.const 0))
-        (loop $pixels
-          (i32.store (i32.add (local.get $scratch) (i32.shl (local.get $r) (i32.const 2)))
-            (i32.add (local.get $base) (i32.mul
-              (i32.add (i32.mul (i32.add (i32.mul (local.get $b) (local.get $hp)) (i32.mul (local.get $oy) (local.get $sH))) (local.get $wp))
-                (i32.mul (local.get $ox) (local.get $sW)))
-              (i32.shl (local.get $inC) (i32.const 2)))))
-          ${nextPixel}
-          (local.set $r (i32.add (local.get $r) (i32.const 1)))
-          (br_if $pixels (i32.lt_s (local.get $r) (local.get $rows))))
+        ;; where each row's patch starts, into the scratch (the GEMM's packed-A space)
+        (call $patchStarts (local.get $p) (local.get $m) (local.get $rows) (i32.add (local.get $scratch) (i32.const ${im2colOffset})) (local.get $scratch))
         (local.set $c (i32.add ${C('y')} (i32.shl (i32.mul (local.get $m) (local.get $outC)) (i32.const 2))))
         (local.set $pc (i32.const 0))
         (loop $kBlocks
@@ -881,9 +872,8 @@ export function generateGemmWat(options = {}) {
     ${convLocals}
     (local $hp i32) (local $wp i32) (local $m i32) (local $end i32) (local $rows i32) (local $block i32) (local $width i32)
     (local $widthPad i32) (local $panels i32) (local $table i32) (local $tableEnd i32) (local $t i32) (local $i i32) (local $rowBytes i32)
-    (local $base i32) (local $gLast i32) (local $last i32) (local $k i32) (local $q i32) (local $off i32) (local $dst i32) (local $pix i32)
+    (local $q i32) (local $off i32) (local $dst i32) (local $pix i32)
     (local $pixEnd i32) (local $src i32) ${Array.from({ length: MR }, (_, l) => `(local $o${l} i32)`).join(' ')}
-    ${pixelLocals}
     ${loadConv}
     ${paddedLocals}
     (local.set $block ${C('filterRowsPerBlock')})
@@ -926,31 +916,8 @@ export function generateGemmWat(options = {}) {
         (br_if $done (i32.ge_s (local.get $m) (local.get $end)))
         (local.set $rows (i32.sub (local.get $end) (local.get $m)))
         (if (i32.gt_s (local.get $rows) (local.get $block)) (then (local.set $rows (local.get $block))))
-        (local.set $base ${C('xPadded')})
-        (if (i32.eqz (local.get $base))
-          (then
-            ;; padded rows from the first pixel's first tap to the last pixel's last
-            (local.set $last (i32.add (local.get $m) (i32.sub (local.get $rows) (i32.const 1))))
-            ${firstPixel('(local.get $last)')}
-            (local.set $gLast (i32.add (i32.add (i32.mul (local.get $b) (local.get $hp)) (i32.mul (local.get $oy) (local.get $sH)))
-              (i32.mul (i32.sub (local.get $kH) (i32.const 1)) (local.get $dH))))
-            ${firstPixel('(local.get $m)')}
-            (call $padRows (local.get $p) (i32.add (i32.mul (local.get $b) (local.get $hp)) (i32.mul (local.get $oy) (local.get $sH))) (local.get $gLast) (local.get $scratch))
-            ;; as if the whole padded input began here
-            (local.set $base (i32.sub (local.get $scratch)
-              (i32.mul (i32.add (i32.mul (local.get $b) (local.get $hp)) (i32.mul (local.get $oy) (local.get $sH))) (local.get $rowBytes))))))
-        ;; where each pixel's patch starts, after the lane table
-        ${firstPixel('(local.get $m)')}
-        (local.set $k (i32.const 0))
-        (loop $pixels
-          (i32.store (i32.add (local.get $tableEnd) (i32.shl (local.get $k) (i32.const 2)))
-            (i32.add (local.get $base) (i32.mul
-              (i32.add (i32.mul (i32.add (i32.mul (local.get $b) (local.get $hp)) (i32.mul (local.get $oy) (local.get $sH))) (local.get $wp))
-                (i32.mul (local.get $ox) (local.get $sW)))
-              (i32.shl (local.get $inC) (i32.const 2)))))
-          ${nextPixel}
-          (local.set $k (i32.add (local.get $k) (i32.const 1)))
-          (br_if $pixels (i32.lt_s (local.get $k) (local.get $rows))))
+        ;; where each pixel's patch starts, after the lane table (rows padded into the GEMM's packed-A space)
+        (call $patchStarts (local.get $p) (local.get $m) (local.get $rows) (local.get $scratch) (local.get $tableEnd))
         (local.set $pixEnd (i32.add (local.get $tableEnd) (i32.shl (local.get $rows) (i32.const 2))))
         ;; patchesᵀ of the block's pixels into MR-row panels [rows][MR], panel after panel
         (local.set $dst (local.get $panels))
