@@ -116,7 +116,8 @@ export class WasmGemm {
   private callerMayBlock: boolean | undefined;
   // Where a product's B (a convolution's W) is packed once for all threads and A blocks; grown as needed.
   private packed = { address: 0, bytes: 0 };
-  // A convolution's zero-padded input (padInput), read by every thread's convForward; grown as needed.
+  // A convolution's whole zero-padded input (padInput), where a block's rows do not fit a thread's
+  // scratch; read by every thread; grown as needed.
   private padded = { address: 0, bytes: 0 };
   // A shared dropout's part table (dropoutJob); grown as needed.
   private dropoutTable = { address: 0, bytes: 0 };
@@ -387,13 +388,20 @@ export class WasmGemm {
     info: tf.backend_util.Conv2DInfo,
     job: { variant: WasmGemmVariant; rowsPerBlock: number },
   ): { rows: number; paddedHere: boolean } {
-    const floats = this.instance(job.variant)!.im2colFloats.value as number;
-    const rowValues = paddedGeometry(info).columns * info.inChannels;
-    const taps = (info.filterHeight - 1) * info.dilationHeight + 1;
-    const step = Math.max(info.strideHeight, taps);
-    const outputRows = Math.floor((Math.floor(floats / rowValues) - taps) / step) + 1;
-    if (outputRows < 1) return { rows: job.rowsPerBlock, paddedHere: false };
-    return { rows: Math.min(job.rowsPerBlock, (outputRows - 1) * info.outWidth + 1), paddedHere: true };
+    const rowsFit = Math.floor(
+      (this.instance(job.variant)!.im2colFloats.value as number) / (paddedGeometry(info).columns * info.inChannels),
+    );
+    if (this.paddedRowsRead(info, 1) > rowsFit) return { rows: job.rowsPerBlock, paddedHere: false };
+    // the most pixels whose rows fit (paddedRowsRead grows with the pixels)
+    let [fits, tooMany] = [1, job.rowsPerBlock + 1];
+    while (tooMany - fits > 1) {
+      const pixels = (fits + tooMany) >> 1;
+      if (this.paddedRowsRead(info, pixels) <= rowsFit) fits = pixels;
+      else tooMany = pixels;
+    }
+    // blocks shorter than an output row would pad the same rows over and over: pad all of x once instead
+    if (fits < Math.min(job.rowsPerBlock, info.outWidth)) return { rows: job.rowsPerBlock, paddedHere: false };
+    return { rows: fits, paddedHere: true };
   }
 
   private convJob(

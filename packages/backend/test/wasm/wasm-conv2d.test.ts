@@ -37,6 +37,8 @@ const geometries: [string, [number, number, number, number], [number, number, nu
     ['32 channels in, 64 out, stride 2 (the DCGAN)', [4, 14, 14, 32], [5, 5, 32, 64], [2, 2], 'same', [1, 1]],
     // three padded rows of 202·512 values exceed a thread's im2col buffer: the forward pads all of x once
     ['rows too long to pad per block', [1, 3, 200, 512], [3, 3, 512, 2], [1, 1], 'same', [1, 1]],
+    // 32 rows of 8·1000 values fit a thread's buffer, 256 pixels read 33: the forward's blocks shrink to 249
+    ['blocks shortened for their rows to fit', [1, 40, 8, 1000], [1, 1, 1000, 2], [1, 1], 'valid', [1, 1]],
   ];
 
 function geometry(
