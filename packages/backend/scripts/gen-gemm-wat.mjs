@@ -235,13 +235,14 @@ export function generateGemmWat(options = {}) {
   };
   const advanceRows = (bytes) => directRows.map((r) => `(local.set $q${r} (i32.add (local.get $q${r}) ${bytes}))`).join('\n          ');
   const microDirect = `
-  ;; C tile (mr×nr valid of MR×NR) (+)= A · packed B panel [kc][NR], row r of A read from $q_r on: $run
-  ;; contiguous values, then runs of $seg values each $jump bytes after the previous run's end.
+  ;; C tile (mr×nr valid of MR×NR) (+)= A · packed B panel, over $kc values of k: row r of A read from
+  ;; $q_r on, $run contiguous values, then runs of $seg values each $jump bytes after the previous run's
+  ;; end; B's rows $gapB bytes apart between runs (0: the runs are consecutive values of k).
   (func $microDirect (param $q0 i32) ${directRows
     .slice(1)
     .map((r) => `(param $q${r} i32)`)
     .join(' ')} (param $pb i32) (param $kc i32)
-    (param $run i32) (param $seg i32) (param $jump i32) (param $c i32) (param $ldc i32) (param $beta i32)
+    (param $run i32) (param $seg i32) (param $jump i32) (param $gapB i32) (param $c i32) (param $ldc i32) (param $beta i32)
     (param $mr i32) (param $nr i32) (param $tile i32)
     (local $k i32) (local $n i32) (local $cr i32) (local $r i32) (local $j i32) (local $dst i32) (local $src i32)
     (local $a v128) ${bLocals}
@@ -254,6 +255,7 @@ export function generateGemmWat(options = {}) {
       (if (local.get $k)
         (then
           ${advanceRows('(local.get $jump)')}
+          (local.set $pb (i32.add (local.get $pb) (local.get $gapB)))
           (local.set $run (local.get $seg))
           (br $runs))))
     ${storeTile})`;
@@ -658,14 +660,25 @@ export function generateGemmWat(options = {}) {
     (_, l) =>
       `(f32.store offset=${4 * l} (local.get $dst) (select (f32.const 0) (f32.load (i32.add (local.get $src) (local.get $o${l}))) (i32.lt_s (local.get $o${l}) (i32.const 0))))`,
   ).join('\n                ');
+  // A loop over images [from, to) in groups of MR ($b0 the first, $g how many: MR but for the last) around body.
+  const imageGroups = (body) => `(local.set $b0 (local.get $from))
+    (block $done
+      (loop $groups
+        (br_if $done (i32.ge_s (local.get $b0) (local.get $to)))
+        (local.set $g (i32.sub (local.get $to) (local.get $b0)))
+        (if (i32.gt_s (local.get $g) (i32.const ${MR})) (then (local.set $g (i32.const ${MR}))))
+${body}
+        (local.set $b0 (i32.add (local.get $b0) (local.get $g)))
+        (br $groups)))`;
   // paddedGeometry's rows and columns, into $hp and $wp.
   const paddedLocals = `(local.set $hp (i32.add (i32.add (i32.mul (i32.sub (local.get $outH) (i32.const 1)) (local.get $sH))
       (i32.mul (i32.sub (local.get $kH) (i32.const 1)) (local.get $dH))) (i32.const 1)))
     (local.set $wp (i32.add (i32.mul (i32.sub (local.get $outW) (i32.const 1)) (local.get $sW)) (local.get $kW)))`;
 
   const conv = `
-  ;; dx[pixels of rows m0 … m0 + rows) += the rows' patch gradients src ([rows][Kc]): col2im, in row order.
-  (func $col2im (param $p i32) (param $m0 i32) (param $rows i32) (param $src i32)
+  ;; dx[pixels of rows m0 … m0 + rows) += the rows' patch gradients (Kc values each, $srcStride bytes apart
+  ;; from src on): col2im, in row order.
+  (func $col2im (param $p i32) (param $m0 i32) (param $rows i32) (param $src i32) (param $srcStride i32)
     ${convLocals} ${pixelLocals}
     (local $dx i32) (local $r i32) (local $ky i32) (local $dst i32)
     ${loadConv}
@@ -687,7 +700,7 @@ export function generateGemmWat(options = {}) {
                 (i32.sub (local.get $v1) (local.get $v0)))))
           (local.set $ky (i32.add (local.get $ky) (i32.const 1)))
           (br_if $segments (i32.lt_s (local.get $ky) (local.get $kH))))
-        (local.set $src (i32.add (local.get $src) (i32.shl (local.get $Kc) (i32.const 2))))
+        (local.set $src (i32.add (local.get $src) (local.get $srcStride)))
         ${nextPixel}
         (local.set $r (i32.add (local.get $r) (i32.const 1)))
         (br $rowsLoop))))
@@ -818,7 +831,7 @@ export function generateGemmWat(options = {}) {
               ;; rows past the last (an edge tile) read row 0's patch: their sums are not stored
               (call $microDirect
                 ${directRows.map((r) => `(i32.add (local.get $offset) (i32.load (select (i32.add (local.get $q) (i32.const ${4 * r})) (local.get $q) (i32.lt_s (i32.const ${r}) (local.get $mr)))))`).join('\n                ')}
-                (local.get $pb) (local.get $kc) (local.get $run) (local.get $seg) (local.get $jump)
+                (local.get $pb) (local.get $kc) (local.get $run) (local.get $seg) (local.get $jump) (i32.const 0)
                 (i32.add (local.get $c) (i32.add (i32.mul (local.get $ir) (local.get $ldcBytes)) (i32.shl (local.get $jr) (i32.const 2))))
                 (local.get $ldcBytes) (i32.ne (local.get $pc) (i32.const 0)) (local.get $mr) (local.get $bk) (local.get $tile))
               (local.set $ir (i32.add (local.get $ir) (i32.const ${MR})))
@@ -831,6 +844,115 @@ export function generateGemmWat(options = {}) {
           ${C('bias')} ${C('activation')} (f32.load offset=${4 * convParams.alpha} (local.get $p)))
         (local.set $m (i32.add (local.get $m) (local.get $rows)))
         (br $blocks))))
+
+  ;; y of images [from, to) (whole groups of MR) as convForward computes it, a group of MR images at a time,
+  ;; a tile's MR rows one output pixel of each image: the rows share their padding, so the taps that fall
+  ;; in it are skipped (their products are ±0, which leaves every sum as it is: the same values as
+  ;; convForward's while W is finite). The group's padded images go in the thread's im2col buffer, or are
+  ;; read from xPadded where it is not 0.
+  (func (export "convForwardGrouped") (param $p i32) (param $from i32) (param $to i32) (param $scratch i32)
+    ${convLocals}
+    (local $hp i32) (local $wp i32) (local $b0 i32) (local $g i32) (local $base i32) (local $rowBytes i32) (local $imageBytes i32)
+    (local $pc i32) (local $kc i32) (local $jr i32) (local $bk i32) (local $pb i32) (local $tile i32) (local $ldcBytes i32)
+    (local $oy i32) (local $ox i32) (local $iy0 i32) (local $ix0 i32) (local $ky0 i32) (local $ky1 i32) (local $kx0 i32) (local $kx1 i32)
+    (local $ky i32) (local $s i32) (local $e i32) (local $first i32) (local $run i32) (local $count i32) (local $vlen i32)
+    (local $q i32) (local $c i32) (local $offset i32)
+    ${loadConv}
+    ${paddedLocals}
+    (local.set $tile (i32.add (local.get $scratch) (i32.const ${tileOffset})))
+    (local.set $rowBytes (i32.shl (i32.mul (local.get $wp) (local.get $inC)) (i32.const 2)))
+    (local.set $imageBytes (i32.mul (local.get $hp) (local.get $rowBytes)))
+    ${imageGroups(`        (local.set $base ${C('xPadded')})
+        (if (i32.eqz (local.get $base))
+          (then
+            (local.set $base (i32.add (local.get $scratch) (i32.const ${im2colOffset})))
+            (call $padRows (local.get $p) (i32.mul (local.get $b0) (local.get $hp))
+              (i32.sub (i32.mul (i32.add (local.get $b0) (local.get $g)) (local.get $hp)) (i32.const 1)) (local.get $base))
+            (local.set $base (i32.sub (local.get $base) (i32.mul (local.get $b0) (local.get $imageBytes))))))
+        ;; the group's first image, where its padded input starts
+        (local.set $base (i32.add (local.get $base) (i32.mul (local.get $b0) (local.get $imageBytes))))
+        (local.set $pc (i32.const 0))
+        (loop $kBlocks
+          (local.set $kc (select (i32.sub (local.get $Kc) (local.get $pc)) (i32.const ${KC})
+            (i32.lt_s (i32.sub (local.get $Kc) (local.get $pc)) (i32.const ${KC}))))
+          (local.set $jr (i32.const 0))
+          (loop $nPanels
+            (local.set $bk (select (i32.sub (local.get $outC) (local.get $jr)) (i32.const ${NR}) (i32.lt_s (i32.sub (local.get $outC) (local.get $jr)) (i32.const ${NR}))))
+            (local.set $oy (i32.const 0))
+            (loop $outRows
+              ;; filter rows [ky0, ky1) fall inside the image
+              (local.set $iy0 (i32.sub (i32.mul (local.get $oy) (local.get $sH)) (local.get $pt)))
+              (local.set $ky0 (i32.const 0))
+              (block $kyFound
+                (loop $kyUp
+                  (br_if $kyFound (i32.ge_s (local.get $ky0) (local.get $kH)))
+                  (br_if $kyFound (i32.ge_s (i32.add (local.get $iy0) (i32.mul (local.get $ky0) (local.get $dH))) (i32.const 0)))
+                  (local.set $ky0 (i32.add (local.get $ky0) (i32.const 1)))
+                  (br $kyUp)))
+              (local.set $ky1 (local.get $ky0))
+              (block $kyEnd
+                (loop $kyOn
+                  (br_if $kyEnd (i32.ge_s (local.get $ky1) (local.get $kH)))
+                  (br_if $kyEnd (i32.ge_s (i32.add (local.get $iy0) (i32.mul (local.get $ky1) (local.get $dH))) (local.get $inH)))
+                  (local.set $ky1 (i32.add (local.get $ky1) (i32.const 1)))
+                  (br $kyOn)))
+              (local.set $ox (i32.const 0))
+              (loop $outColumns
+                ;; filter columns [kx0, kx1) fall inside the image: runs of vlen values, one a filter row
+                (local.set $ix0 (i32.sub (i32.mul (local.get $ox) (local.get $sW)) (local.get $pl)))
+                (local.set $kx0 (select (i32.sub (i32.const 0) (local.get $ix0)) (i32.const 0) (i32.lt_s (local.get $ix0) (i32.const 0))))
+                (if (i32.gt_s (local.get $kx0) (local.get $kW)) (then (local.set $kx0 (local.get $kW))))
+                (local.set $kx1 (i32.sub (local.get $inW) (local.get $ix0)))
+                (if (i32.gt_s (local.get $kx1) (local.get $kW)) (then (local.set $kx1 (local.get $kW))))
+                (if (i32.lt_s (local.get $kx1) (local.get $kx0)) (then (local.set $kx1 (local.get $kx0))))
+                (local.set $vlen (i32.mul (i32.sub (local.get $kx1) (local.get $kx0)) (local.get $inC)))
+                ;; the runs' share of [pc, pc + kc): the first tap, the first run's length, how many
+                (local.set $count (i32.const 0))
+                (local.set $first (i32.const -1))
+                (local.set $run (i32.const 0))
+                (local.set $ky (local.get $ky0))
+                (block $runsDone
+                  (loop $runs
+                    (br_if $runsDone (i32.ge_s (local.get $ky) (local.get $ky1)))
+                    (local.set $s (i32.add (i32.mul (local.get $ky) (local.get $seg)) (i32.mul (local.get $kx0) (local.get $inC))))
+                    (local.set $e (i32.add (local.get $s) (local.get $vlen)))
+                    (if (i32.lt_s (local.get $s) (local.get $pc)) (then (local.set $s (local.get $pc))))
+                    (if (i32.gt_s (local.get $e) (i32.add (local.get $pc) (local.get $kc))) (then (local.set $e (i32.add (local.get $pc) (local.get $kc)))))
+                    (if (i32.lt_s (local.get $s) (local.get $e))
+                      (then
+                        (if (i32.lt_s (local.get $first) (i32.const 0))
+                          (then (local.set $first (local.get $s)) (local.set $run (i32.sub (local.get $e) (local.get $s)))))
+                        (local.set $count (i32.add (local.get $count) (i32.sub (local.get $e) (local.get $s))))))
+                    (local.set $ky (i32.add (local.get $ky) (i32.const 1)))
+                    (br $runs)))
+                (if (i32.lt_s (local.get $first) (i32.const 0)) (then (local.set $first (local.get $pc))))
+                ;; tap first: filter row first / seg, value first mod seg of it, in the padded input
+                (local.set $offset (i32.add
+                  (i32.mul (i32.add (i32.mul (local.get $oy) (local.get $sH)) (i32.mul (i32.div_u (local.get $first) (local.get $seg)) (local.get $dH))) (local.get $rowBytes))
+                  (i32.shl (i32.add (i32.mul (i32.mul (local.get $ox) (local.get $sW)) (local.get $inC)) (i32.rem_u (local.get $first) (local.get $seg))) (i32.const 2))))
+                (local.set $q (i32.add (local.get $base) (local.get $offset)))
+                (local.set $pb (i32.add ${C('wPacked')} (i32.shl (i32.add (i32.add (i32.mul (local.get $pc) ${C('nPad')}) (i32.mul (local.get $jr) (local.get $kc)))
+                  (i32.mul (i32.sub (local.get $first) (local.get $pc)) (i32.const ${NR}))) (i32.const 2))))
+                (local.set $c (i32.add ${C('y')} (i32.shl (i32.add (i32.mul (i32.add (i32.mul (i32.add (i32.mul (local.get $b0) (local.get $outH)) (local.get $oy)) (local.get $outW)) (local.get $ox)) (local.get $outC)) (local.get $jr)) (i32.const 2))))
+                ;; images past the group's last (an edge tile) read the first one's patch: their sums are not stored
+                (call $microDirect
+                  ${directRows.map((r) => `(i32.add (local.get $q) (select (i32.mul (i32.const ${r}) (local.get $imageBytes)) (i32.const 0) (i32.lt_s (i32.const ${r}) (local.get $g))))`).join('\n                  ')}
+                  (local.get $pb) (local.get $count) (local.get $run) (local.get $vlen)
+                  (i32.sub (i32.mul (local.get $dH) (local.get $rowBytes)) (i32.shl (local.get $vlen) (i32.const 2)))
+                  (i32.mul (i32.sub (local.get $seg) (local.get $vlen)) (i32.const ${NR * 4}))
+                  (local.get $c) (i32.mul (i32.mul (i32.mul (local.get $outH) (local.get $outW)) (local.get $outC)) (i32.const 4))
+                  (i32.ne (local.get $pc) (i32.const 0)) (local.get $g) (local.get $bk) (local.get $tile))
+                (local.set $ox (i32.add (local.get $ox) (i32.const 1)))
+                (br_if $outColumns (i32.lt_s (local.get $ox) (local.get $outW))))
+              (local.set $oy (i32.add (local.get $oy) (i32.const 1)))
+              (br_if $outRows (i32.lt_s (local.get $oy) (local.get $outH))))
+            (local.set $jr (i32.add (local.get $jr) (i32.const ${NR})))
+            (br_if $nPanels (i32.lt_s (local.get $jr) (local.get $outC))))
+          (local.set $pc (i32.add (local.get $pc) (i32.const ${KC})))
+          (br_if $kBlocks (i32.lt_s (local.get $pc) (local.get $Kc))))
+        (call $epilogue ${C('y')} (local.get $outC)
+          (i32.mul (local.get $b0) (i32.mul (local.get $outH) (local.get $outW))) (i32.mul (i32.add (local.get $b0) (local.get $g)) (i32.mul (local.get $outH) (local.get $outW)))
+          (i32.const 0) (local.get $outC) ${C('bias')} ${C('activation')} (f32.load offset=${4 * convParams.alpha} (local.get $p)))`)})
 
   ;; dx of images [from, to) = col2im(dy · Wᵀ) for their output pixels, rowsPerBlock patch rows at a time,
   ;; then bias and activation (for a transposed convolution, whose output dx is).
@@ -854,9 +976,96 @@ export function generateGemmWat(options = {}) {
           (i32.add ${C('y')} (i32.shl (i32.mul (local.get $m) (local.get $outC)) (i32.const 2))) (local.get $outC)
           ${C('w')} (local.get $outC) (local.get $buf) (local.get $Kc) (i32.const 0)
           (i32.const 0) (local.get $rows) (i32.const 0) (local.get $Kc) (local.get $scratch) ${C('wPacked')} ${C('nPad')} (i32.const 0))
-        (call $col2im (local.get $p) (local.get $m) (local.get $rows) (local.get $buf))
+        (call $col2im (local.get $p) (local.get $m) (local.get $rows) (local.get $buf) (i32.shl (local.get $Kc) (i32.const 2)))
         (local.set $m (i32.add (local.get $m) (local.get $rows)))
         (br $blocks)))
+    ;; bias and activation on these images (a transposed convolution's output), once they are complete
+    (call $epilogue ${C('out')} (local.get $inC)
+      (i32.mul (local.get $from) (i32.mul (local.get $inH) (local.get $inW))) (i32.mul (local.get $to) (i32.mul (local.get $inH) (local.get $inW)))
+      (i32.const 0) (local.get $inC) ${C('bias')} ${C('activation')} (f32.load offset=${4 * convParams.alpha} (local.get $p))))
+
+  ;; dx of images [from, to) (whole groups of MR) as convInputGrad computes it (dW's K, outC, in one block),
+  ;; a group of MR images at a time, a tile's MR rows one output pixel of each image: their taps that fall
+  ;; outside the image are the same, and tiles of nothing but those are skipped (col2im never reads them).
+  ;; rowsPerBlock output pixels at a time: their dy rows packed into the GEMM's packed-A space, their
+  ;; patch gradients in the im2col buffer, then col2im image by image in pixel order (the same sums).
+  (func (export "convInputGradGrouped") (param $p i32) (param $from i32) (param $to i32) (param $scratch i32)
+    ${convLocals}
+    (local $pixels i32) (local $block i32) (local $image i32) (local $buf i32) (local $tile i32) (local $b0 i32) (local $g i32)
+    (local $t0 i32) (local $ts i32) (local $t i32) (local $r i32) (local $jr i32) (local $bk i32) (local $pb i32) (local $panelBytes i32)
+    (local $oy i32) (local $ox i32) (local $iy0 i32) (local $ix0 i32) (local $kx0 i32) (local $kx1 i32) (local $ky i32) (local $kyB i32)
+    (local $s i32) (local $e i32) (local $any i32)
+    ${loadConv}
+    (local.set $pixels (i32.mul (local.get $outH) (local.get $outW)))
+    (local.set $block ${C('rowsPerBlock')})
+    (local.set $image (i32.mul (i32.mul (local.get $inH) (local.get $inW)) (local.get $inC)))
+    (local.set $buf (i32.add (local.get $scratch) (i32.const ${im2colOffset})))
+    (local.set $tile (i32.add (local.get $scratch) (i32.const ${tileOffset})))
+    (local.set $panelBytes (i32.mul (local.get $outC) (i32.const ${MR * 4})))
+    (call $fill (i32.add ${C('out')} (i32.shl (i32.mul (local.get $from) (local.get $image)) (i32.const 2)))
+      (i32.mul (i32.sub (local.get $to) (local.get $from)) (local.get $image)))
+    ${imageGroups(`        (local.set $t0 (i32.const 0))
+        (loop $pixelBlocks
+          (local.set $ts (i32.sub (local.get $pixels) (local.get $t0)))
+          (if (i32.gt_s (local.get $ts) (local.get $block)) (then (local.set $ts (local.get $block))))
+          ;; A: each pixel's dy rows of the group's images, an MR-row panel [outC][MR]
+          (local.set $t (i32.const 0))
+          (loop $packs
+            (call $packA_gather
+              (i32.add ${C('y')} (i32.shl (i32.mul (i32.add (i32.mul (local.get $b0) (local.get $pixels)) (i32.add (local.get $t0) (local.get $t))) (local.get $outC)) (i32.const 2)))
+              (i32.shl (i32.mul (local.get $pixels) (local.get $outC)) (i32.const 2)) (local.get $outC) (local.get $g)
+              (i32.add (local.get $scratch) (i32.mul (local.get $t) (local.get $panelBytes))))
+            (local.set $t (i32.add (local.get $t) (i32.const 1)))
+            (br_if $packs (i32.lt_s (local.get $t) (local.get $ts))))
+          (local.set $jr (i32.const 0))
+          (loop $nPanels
+            (local.set $bk (select (i32.sub (local.get $Kc) (local.get $jr)) (i32.const ${NR}) (i32.lt_s (i32.sub (local.get $Kc) (local.get $jr)) (i32.const ${NR}))))
+            (local.set $pb (i32.add ${C('wPacked')} (i32.shl (i32.mul (local.get $jr) (local.get $outC)) (i32.const 2))))
+            (local.set $kyB (i32.div_u (i32.add (local.get $jr) (i32.sub (local.get $bk) (i32.const 1))) (local.get $seg)))
+            (local.set $oy (i32.div_u (local.get $t0) (local.get $outW)))
+            (local.set $ox (i32.rem_u (local.get $t0) (local.get $outW)))
+            (local.set $t (i32.const 0))
+            (loop $tiles
+              ;; does a tap of [jr, jr + bk) fall inside the image for this pixel?
+              (local.set $iy0 (i32.sub (i32.mul (local.get $oy) (local.get $sH)) (local.get $pt)))
+              (local.set $ix0 (i32.sub (i32.mul (local.get $ox) (local.get $sW)) (local.get $pl)))
+              (local.set $kx0 (select (i32.sub (i32.const 0) (local.get $ix0)) (i32.const 0) (i32.lt_s (local.get $ix0) (i32.const 0))))
+              (local.set $kx1 (i32.sub (local.get $inW) (local.get $ix0)))
+              (if (i32.gt_s (local.get $kx1) (local.get $kW)) (then (local.set $kx1 (local.get $kW))))
+              (local.set $any (i32.const 0))
+              (local.set $ky (i32.div_u (local.get $jr) (local.get $seg)))
+              (loop $rowsOfPanel
+                (if (i32.lt_u (i32.add (local.get $iy0) (i32.mul (local.get $ky) (local.get $dH))) (local.get $inH))
+                  (then
+                    (local.set $s (i32.add (i32.mul (local.get $ky) (local.get $seg)) (i32.mul (local.get $kx0) (local.get $inC))))
+                    (local.set $e (i32.add (i32.mul (local.get $ky) (local.get $seg)) (i32.mul (local.get $kx1) (local.get $inC))))
+                    (if (i32.lt_s (local.get $s) (local.get $jr)) (then (local.set $s (local.get $jr))))
+                    (if (i32.gt_s (local.get $e) (i32.add (local.get $jr) (local.get $bk))) (then (local.set $e (i32.add (local.get $jr) (local.get $bk)))))
+                    (if (i32.lt_s (local.get $s) (local.get $e)) (then (local.set $any (i32.const 1))))))
+                (local.set $ky (i32.add (local.get $ky) (i32.const 1)))
+                (br_if $rowsOfPanel (i32.le_s (local.get $ky) (local.get $kyB))))
+              (if (local.get $any)
+                (then
+                  (call $micro (i32.add (local.get $scratch) (i32.mul (local.get $t) (local.get $panelBytes))) (local.get $pb) (local.get $outC)
+                    (i32.add (local.get $buf) (i32.shl (i32.add (i32.mul (i32.mul (local.get $t) (i32.const ${MR})) (local.get $Kc)) (local.get $jr)) (i32.const 2)))
+                    (i32.shl (local.get $Kc) (i32.const 2)) (i32.const 0) (local.get $g) (local.get $bk) (local.get $tile))))
+              (local.set $ox (i32.add (local.get $ox) (i32.const 1)))
+              (if (i32.eq (local.get $ox) (local.get $outW))
+                (then (local.set $ox (i32.const 0)) (local.set $oy (i32.add (local.get $oy) (i32.const 1)))))
+              (local.set $t (i32.add (local.get $t) (i32.const 1)))
+              (br_if $tiles (i32.lt_s (local.get $t) (local.get $ts))))
+            (local.set $jr (i32.add (local.get $jr) (i32.const ${NR})))
+            (br_if $nPanels (i32.lt_s (local.get $jr) (local.get $Kc))))
+          ;; col2im image by image, the pixels in order
+          (local.set $r (i32.const 0))
+          (loop $images
+            (call $col2im (local.get $p) (i32.add (i32.mul (i32.add (local.get $b0) (local.get $r)) (local.get $pixels)) (local.get $t0)) (local.get $ts)
+              (i32.add (local.get $buf) (i32.shl (i32.mul (local.get $r) (local.get $Kc)) (i32.const 2)))
+              (i32.shl (i32.mul (local.get $Kc) (i32.const ${MR})) (i32.const 2)))
+            (local.set $r (i32.add (local.get $r) (i32.const 1)))
+            (br_if $images (i32.lt_s (local.get $r) (local.get $g))))
+          (local.set $t0 (i32.add (local.get $t0) (local.get $ts)))
+          (br_if $pixelBlocks (i32.lt_s (local.get $t0) (local.get $pixels))))`)}
     ;; bias and activation on these images (a transposed convolution's output), once they are complete
     (call $epilogue ${C('out')} (local.get $inC)
       (i32.mul (local.get $from) (i32.mul (local.get $inH) (local.get $inW))) (i32.mul (local.get $to) (i32.mul (local.get $inH) (local.get $inW)))

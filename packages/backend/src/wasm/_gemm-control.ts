@@ -43,6 +43,8 @@ export const jobFunctions = [
   'adamJob',
   'dropoutJob',
   'padInput',
+  'convForwardGrouped',
+  'convInputGradGrouped',
 ] as const;
 export type JobFunction = (typeof jobFunctions)[number];
 

@@ -37,6 +37,22 @@ const geometries: [string, [number, number, number, number], [number, number, nu
     ['32 channels in, 64 out, stride 2 (the DCGAN)', [4, 14, 14, 32], [5, 5, 32, 64], [2, 2], 'same', [1, 1]],
     // three padded rows of 202·512 values exceed a thread's im2col buffer: the forward pads all of x once
     ['rows too long to pad per block', [1, 3, 200, 512], [3, 3, 512, 2], [1, 1], 'same', [1, 1]],
+    // six images a tile (four for mul+add), padding taps skipped: groups of 6 and a last one of 1, 10 outputs
+    ['image groups, 5×5, stride 2, same, 13 images', [13, 14, 14, 32], [5, 5, 32, 10], [2, 2], 'same', [1, 1]],
+    [
+      'image groups, 3×3, strides 2×1, explicit padding',
+      [7, 9, 8, 16],
+      [3, 3, 16, 5],
+      [2, 1],
+      [
+        [0, 0],
+        [3, 1],
+        [0, 2],
+        [0, 0],
+      ],
+      [1, 1],
+    ],
+    ['image groups, 3×3, dilated rows', [9, 9, 9, 16], [3, 3, 16, 3], [1, 1], 'same', [2, 1]],
     // 32 rows of 8·1000 values fit a thread's buffer, 256 pixels read 33: the forward's blocks shrink to 249
     ['blocks shortened for their rows to fit', [1, 40, 8, 1000], [1, 1, 1000, 2], [1, 1], 'valid', [1, 1]],
   ];
@@ -83,6 +99,38 @@ describe.each(['fma', 'mul-add'] as const)("setWasmGemm('%s'): convolutions", (v
       tf.dispose([x, w, dy, y, ...(dx ? [dx] : []), ...(dw ? [dw] : [])]);
     },
   );
+
+  /** Whether `run` on a batch gives, bit for bit, `run` on each of its images alone (one image: the pixel blocks). */
+  function batchEqualsEachAlone(run: (images: tf.Tensor4D) => tf.Tensor, batch: tf.Tensor4D): boolean {
+    const together = tf.tidy(() => run(batch).dataSync() as Float32Array);
+    const alone = tf.tidy(() => tf.unstack(batch).flatMap((image) => Array.from(run(tf.expandDims(image, 0) as tf.Tensor4D).dataSync())));
+    return Buffer.from(together.buffer).equals(Buffer.from(Float32Array.from(alone).buffer));
+  }
+
+  test('a batch convolved in image groups (padding taps skipped) gives each image convolved alone, bit for bit', () => {
+    const x = tf.randomNormal([13, 14, 14, 32], 0, 1, 'float32', 7) as tf.Tensor4D;
+    const w = tf.randomNormal([5, 5, 32, 10], 0, 0.1, 'float32', 8) as tf.Tensor4D;
+    const bias = tf.randomNormal([10], 0, 0.1, 'float32', 9);
+    const attrs = { strides: 2, pad: 'same', dataFormat: 'NHWC', dilations: 1, activation: 'leakyrelu', leakyreluAlpha: 0.2 };
+    const conv = (images: tf.Tensor4D) => tf.engine().runKernel(tf.FusedConv2D, { x: images, filter: w, bias }, attrs) as tf.Tensor;
+    expect(batchEqualsEachAlone(conv, x)).toBe(true);
+    tf.dispose([x, w, bias]);
+  });
+
+  test("a batch's input gradient in image groups (tiles outside the image skipped) gives each image's alone, bit for bit", () => {
+    const dy = tf.randomNormal([13, 7, 7, 10], 0, 1, 'float32', 10) as tf.Tensor4D;
+    const w = tf.randomNormal([5, 5, 32, 10], 0, 0.1, 'float32', 11) as tf.Tensor4D;
+    const grad = (images: tf.Tensor4D) =>
+      tf
+        .engine()
+        .runKernel(
+          tf.Conv2DBackpropInput,
+          { dy: images, filter: w },
+          { strides: 2, pad: 'same', dataFormat: 'NHWC', inputShape: [images.shape[0], 14, 14, 32] },
+        ) as tf.Tensor;
+    expect(batchEqualsEachAlone(grad, dy)).toBe(true);
+    tf.dispose([dy, w]);
+  });
 
   test.each(['relu', 'leakyrelu', 'sigmoid'] as const)('FusedConv2D with bias and %s equals the unfused ops', (activation) => {
     const x = tf.randomUniform([3, 10, 10, 4], -1, 1, 'float32', 4) as tf.Tensor4D;
