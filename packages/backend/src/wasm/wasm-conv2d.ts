@@ -3,7 +3,8 @@ import { BackendError } from '../backend-error';
 import type { GemmActivation } from './wasm-gemm';
 import { wasmGemmFor } from './wasm-gemm-for';
 
-// Convolutions on dlkit's GEMM (im2col a block of rows at a time, then the product; see gen-gemm-wat.mjs).
+// Convolutions on dlkit's GEMM, products with the patch matrix read where the patches lie in the zero-padded
+// input, a block of output pixels (or a group of images) at a time (see gen-gemm-wat.mjs).
 // tfjs-backend-wasm's Conv2D is XNNPACK's (~64 % of a DCGAN step), its Conv2DBackpropInput a scalar loop,
 // and it has no Conv2DBackpropFilter at all. NHWC only; other layouts, dilated columns and non-float32
 // inputs go to tfjs's kernels.
