@@ -587,6 +587,86 @@ export function generateGemmWat(options = {}) {
         (local.set $row (i32.add (local.get $row) (i32.const 1)))
         (br $rows))))`;
 
+  // Thin products: the GEMM's sums (k in blocks of KC, each block's products accumulated from +0 in order,
+  // the blocks added to C in order) without packing or 8-wide tiles for a side of one.
+  const maddX = (a, b, c) => (fma ? `(f32x4.relaxed_madd ${a} ${b} ${c})` : `(f32x4.add ${c} (f32x4.mul ${a} ${b}))`);
+  const thinProducts = `
+  ;; Up to four values from $at (zeros past $count), and back: the last columns of a thin product.
+  (func $lanes (param $at i32) (param $count i32) (result v128)
+    (local $v v128)
+    ${[0, 1, 2, 3].map((l) => `(if (i32.gt_s (local.get $count) (i32.const ${l})) (then (local.set $v (f32x4.replace_lane ${l} (local.get $v) (f32.load offset=${4 * l} (local.get $at))))))`).join('\n    ')}
+    (local.get $v))
+  (func $storeLanes (param $at i32) (param $v v128) (param $count i32)
+    ${[0, 1, 2, 3].map((l) => `(if (i32.gt_s (local.get $count) (i32.const ${l})) (then (f32.store offset=${4 * l} (local.get $at) (f32x4.extract_lane ${l} (local.get $v)))))`).join('\n    ')})
+
+  ;; out[j] (j < cols) = Σ_k v[k]·X[k][j] (X's rows $ldx bytes apart): four columns a lane group, sixteen at
+  ;; once (four independent sums), the last ones through $lanes.
+  (func $axpyColumns (param $x i32) (param $ldx i32) (param $v i32) (param $out i32) (param $cols i32) (param $K i32)
+    (local $j i32) (local $w i32) (local $pc i32) (local $kc i32) (local $k i32) (local $src i32) (local $vk v128)
+    (local $a0 v128) (local $a1 v128) (local $a2 v128) (local $a3 v128) (local $dst i32)
+    (loop $columns
+      (local.set $w (i32.sub (local.get $cols) (local.get $j)))
+      (local.set $dst (i32.add (local.get $out) (i32.shl (local.get $j) (i32.const 2))))
+      (local.set $pc (i32.const 0))
+      (loop $kBlocks
+        (local.set $kc (select (i32.sub (local.get $K) (local.get $pc)) (i32.const ${KC}) (i32.lt_s (i32.sub (local.get $K) (local.get $pc)) (i32.const ${KC}))))
+        (local.set $a0 (v128.const i32x4 0 0 0 0)) (local.set $a1 (v128.const i32x4 0 0 0 0))
+        (local.set $a2 (v128.const i32x4 0 0 0 0)) (local.set $a3 (v128.const i32x4 0 0 0 0))
+        (local.set $src (i32.add (local.get $x) (i32.add (i32.mul (local.get $pc) (local.get $ldx)) (i32.shl (local.get $j) (i32.const 2)))))
+        (local.set $k (i32.const 0))
+        (loop $steps
+          (local.set $vk (v128.load32_splat (i32.add (local.get $v) (i32.shl (i32.add (local.get $pc) (local.get $k)) (i32.const 2)))))
+          (if (i32.ge_s (local.get $w) (i32.const 16))
+            (then
+              ${[0, 1, 2, 3].map((g) => `(local.set $a${g} ${maddX(`(v128.load offset=${16 * g} (local.get $src))`, '(local.get $vk)', `(local.get $a${g})`)})`).join('\n              ')})
+            (else
+              ${[0, 1, 2, 3].map((g) => `(local.set $a${g} ${maddX(`(call $lanes (i32.add (local.get $src) (i32.const ${16 * g})) (i32.sub (local.get $w) (i32.const ${4 * g})))`, '(local.get $vk)', `(local.get $a${g})`)})`).join('\n              ')}))
+          (local.set $src (i32.add (local.get $src) (local.get $ldx)))
+          (local.set $k (i32.add (local.get $k) (i32.const 1)))
+          (br_if $steps (i32.lt_s (local.get $k) (local.get $kc))))
+        ;; C = the first block's sums, then C + each next block's
+        ${[0, 1, 2, 3].map((g) => `(if (local.get $pc) (then (local.set $a${g} (f32x4.add (local.get $a${g}) (call $lanes (i32.add (local.get $dst) (i32.const ${16 * g})) (i32.sub (local.get $w) (i32.const ${4 * g})))))))`).join('\n        ')}
+        ${[0, 1, 2, 3].map((g) => `(call $storeLanes (i32.add (local.get $dst) (i32.const ${16 * g})) (local.get $a${g}) (i32.sub (local.get $w) (i32.const ${4 * g})))`).join('\n        ')}
+        (local.set $pc (i32.add (local.get $pc) (i32.const ${KC})))
+        (br_if $kBlocks (i32.lt_s (local.get $pc) (local.get $K))))
+      (local.set $j (i32.add (local.get $j) (i32.const 16)))
+      (br_if $columns (i32.lt_s (local.get $j) (local.get $cols)))))
+
+  ;; C[i][j] = a[i]·b[j] (K = 1: one product each, as the GEMM's first k step makes it from +0).
+  (func $outer (param $a i32) (param $b i32) (param $c i32) (param $M i32) (param $N i32)
+    (local $i i32) (local $j i32) (local $ai v128) (local $row i32)
+    (loop $rows
+      (local.set $ai (v128.load32_splat (i32.add (local.get $a) (i32.shl (local.get $i) (i32.const 2)))))
+      (local.set $row (i32.add (local.get $c) (i32.shl (i32.mul (local.get $i) (local.get $N)) (i32.const 2))))
+      (local.set $j (i32.const 0))
+      (loop $vectors
+        (if (i32.le_s (i32.add (local.get $j) (i32.const 4)) (local.get $N))
+          (then
+            (v128.store (i32.add (local.get $row) (i32.shl (local.get $j) (i32.const 2)))
+              ${maddX('(local.get $ai)', '(v128.load (i32.add (local.get $b) (i32.shl (local.get $j) (i32.const 2))))', '(v128.const i32x4 0 0 0 0)')}))
+          (else
+            (call $storeLanes (i32.add (local.get $row) (i32.shl (local.get $j) (i32.const 2)))
+              ${maddX('(local.get $ai)', '(call $lanes (i32.add (local.get $b) (i32.shl (local.get $j) (i32.const 2))) (i32.sub (local.get $N) (local.get $j)))', '(v128.const i32x4 0 0 0 0)')}
+              (i32.sub (local.get $N) (local.get $j)))))
+        (local.set $j (i32.add (local.get $j) (i32.const 4)))
+        (br_if $vectors (i32.lt_s (local.get $j) (local.get $N))))
+      (local.set $i (i32.add (local.get $i) (i32.const 1)))
+      (br_if $rows (i32.lt_s (local.get $i) (local.get $M)))))
+
+  ;; A thin product, C = op(A)·op(B) then bias and activation: kind 0, K = 1 (an outer product: a and b are
+  ;; op(A)'s column and op(B)'s row, contiguous either way); kind 1, N = 1 with A transposed (C[m] =
+  ;; Σ_k A[k][m]·b[k]); kind 2, M = 1 with B untransposed (C[n] = Σ_k a[k]·B[k][n]). x: the matrix (A or B),
+  ;; ldx its row length in values, v the vector.
+  (func (export "thinProduct") (param $kind i32) (param $M i32) (param $N i32) (param $K i32) (param $x i32) (param $ldx i32)
+    (param $v i32) (param $c i32) (param $bias i32) (param $act i32) (param $alpha f32)
+    (if (i32.eqz (local.get $kind))
+      (then (call $outer (local.get $x) (local.get $v) (local.get $c) (local.get $M) (local.get $N)))
+      (else
+        (call $axpyColumns (local.get $x) (i32.shl (local.get $ldx) (i32.const 2)) (local.get $v) (local.get $c)
+          (select (local.get $M) (local.get $N) (i32.eq (local.get $kind) (i32.const 1))) (local.get $K))))
+    (call $epilogue (local.get $c) (local.get $N) (i32.const 0) (local.get $M) (i32.const 0) (local.get $N)
+      (local.get $bias) (local.get $act) (local.get $alpha)))`;
+
   const P = (name) => `(i32.load offset=${4 * gemmParams[name]} (local.get $p))`;
   const jobs = `
   ;; One thread's share [from, to) of the product described at $p (words: see gemmParams): columns of C
@@ -1181,6 +1261,7 @@ ${packCopy('packB_copy', NR)}
 ${packGather('packB_gather', NR)}
 ${driver}
 ${helpers}
+${thinProducts}
 ${jobs}
 ${packJob}
 ${conv}

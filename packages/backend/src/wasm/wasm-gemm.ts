@@ -15,6 +15,19 @@ export interface GemmExports {
   padInput(params: number, from: number, to: number, scratch: number): void;
   convForwardGrouped(params: number, from: number, to: number, scratch: number): void;
   convInputGradGrouped(params: number, from: number, to: number, scratch: number): void;
+  thinProduct(
+    kind: number,
+    m: number,
+    n: number,
+    k: number,
+    x: number,
+    ldx: number,
+    v: number,
+    c: number,
+    bias: number,
+    act: number,
+    alpha: number,
+  ): void;
   convInputGrad(params: number, from: number, to: number, scratch: number): void;
   convFilterGrad(params: number, from: number, to: number, scratch: number): void;
   packBJob(params: number, from: number, to: number, scratch: number): void;
@@ -233,6 +246,20 @@ export class WasmGemm {
     if (bias === undefined) return undefined;
     const out = this.backend.makeOutput([...outer, m, n], 'float32');
     const [aAddress, bAddress, cAddress] = [this.address(a), this.address(b), this.address(out)];
+    // A side of one whose values lie in a row: no packing, no 8-wide tiles (the same sums, on this thread)
+    const thin = k === 1 ? 0 : n === 1 && transposeA ? 1 : m === 1 && !transposeB ? 2 : -1;
+    if (thin >= 0) {
+      const exports = this.instance(variant)!;
+      for (let i = 0; i < matrices; i++) {
+        const aMatrix = aAddress + (matricesA === 1 ? 0 : i * m * k * 4);
+        const bMatrix = bAddress + (matricesB === 1 ? 0 : i * k * n * 4);
+        // kind 0: a and b are op(A)'s column and op(B)'s row; 1: x = A ([K, M]), v = b; 2: x = B ([K, N]), v = a
+        const [x, ldx, v] = thin === 0 ? [aMatrix, 0, bMatrix] : thin === 1 ? [aMatrix, m, bMatrix] : [bMatrix, n, aMatrix];
+        const act = activationCodes[epilogue.activation ?? 'linear'];
+        exports.thinProduct(thin, m, n, k, x, ldx, v, cAddress + i * m * n * 4, bias, act, epilogue.alpha ?? 0);
+      }
+      return out;
+    }
     const byColumns = m <= n;
     const exports = this.instance(variant)!;
     const [mr, nr] = [exports.MR.value as number, exports.NR.value as number];

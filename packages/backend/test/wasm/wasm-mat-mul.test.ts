@@ -124,6 +124,53 @@ describe.each(['fma', 'mul-add', 'off'] as const)("setWasmGemm('%s'): BatchMatMu
   );
 });
 
+describe.each(['fma', 'mul-add'] as const)("setWasmGemm('%s'): thin products (a side of one)", (choice) => {
+  beforeAll(() => setWasmGemm(choice));
+  const bits = (x: tf.Tensor) => Buffer.from(x.dataSync().buffer);
+
+  // K of 600: three of the GEMM's K blocks, summed and added to C in order
+  test.each([
+    [3136, 256],
+    [19, 600],
+    [1, 5],
+  ])("Aᵀ·b (%i×%i, N = 1) has the GEMM's bits: column 0 of the same product with a second column", (m, k) => {
+    const a = tf.randomNormal([k, m], 0, 1, 'float32', 21);
+    const b = tf.randomNormal([k, 1], 0, 1, 'float32', 22);
+    const two = tf.concat([b, tf.randomNormal([k, 1], 0, 1, 'float32', 23)], 1);
+    const thin = tf.matMul(a, b, true, false);
+    const wide = tf.slice(tf.matMul(a, two, true, false), [0, 0], [m, 1]);
+    expect(bits(thin).equals(bits(wide))).toBe(true);
+    tf.dispose([a, b, two, thin, wide]);
+  });
+
+  test.each([
+    [3136, 128],
+    [21, 600],
+  ])("a·B (1×%i, K = %i, M = 1) with bias and leakyrelu has the GEMM's bits: row 0 of the product with a second row", (n, k) => {
+    const a = tf.randomNormal([1, k], 0, 1, 'float32', 24);
+    const b = tf.randomNormal([k, n], 0, 1, 'float32', 25);
+    const bias = tf.randomNormal([n], 0, 1, 'float32', 26);
+    const two = tf.concat([a, tf.randomNormal([1, k], 0, 1, 'float32', 27)], 0);
+    const fused = (x: tf.Tensor) =>
+      tf.fused.matMul({ a: x as tf.Tensor2D, b: b as tf.Tensor2D, bias, activation: 'leakyrelu', leakyreluAlpha: 0.2 });
+    const thin = fused(a);
+    const wide = tf.slice(fused(two), [0, 0], [1, n]);
+    expect(bits(thin).equals(bits(wide))).toBe(true);
+    tf.dispose([a, b, bias, two, thin, wide]);
+  });
+
+  test('an outer product (K = 1) is each product rounded once, every transpose', () => {
+    for (const [transposeA, transposeB] of transposes) {
+      const { a, b } = operands(37, 1029, 1, transposeA, transposeB, 28);
+      const [av, bv] = [a.dataSync(), b.dataSync()];
+      const got = tf.matMul(a, b, transposeA, transposeB).dataSync();
+      const want = Float32Array.from({ length: 37 * 1029 }, (_, i) => Math.fround(av[Math.floor(i / 1029)]! * bv[i % 1029]!));
+      expect(Buffer.from(got.buffer).equals(Buffer.from(want.buffer))).toBe(true);
+      tf.dispose([a, b]);
+    }
+  });
+});
+
 test('the same bits run after run (1 thread here; dist.test.ts compares thread counts)', () => {
   setWasmGemm('auto');
   const { a, b } = operands(300, 129, 257, true, false, 3);
