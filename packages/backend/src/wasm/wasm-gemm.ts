@@ -39,6 +39,18 @@ export interface GemmExports {
   scratchBytes: WebAssembly.Global;
 }
 
+/** A GEMM build's blocking (gen-gemm-wat.mjs), and what a thread's scratch holds, in floats. */
+interface Blocking {
+  mr: number;
+  nr: number;
+  kc: number;
+  mc: number;
+  /** The GEMM's packed-A block (MC rounded up to MR rows of KC values). */
+  packedAFloats: number;
+  /** The convolutions' block buffer (im2colFloats). */
+  blockFloats: number;
+}
+
 /** What a GEMM worker handle offers the pool (_spawn-gemm-worker-*.ts). */
 export interface GemmWorkerHandle {
   readonly error: unknown;
@@ -129,6 +141,7 @@ function bitsOf(value: number): number {
 export class WasmGemm {
   readonly shared: boolean;
   private readonly instances = new Map<WasmGemmVariant, GemmExports | null>();
+  private readonly blockings = new Map<WasmGemmVariant, Blocking>();
   private readonly controlAddress: number;
   private readonly scratch: number[] = [];
   private readonly scratchBytes: number;
@@ -261,8 +274,7 @@ export class WasmGemm {
       return out;
     }
     const byColumns = m <= n;
-    const exports = this.instance(variant)!;
-    const [mr, nr] = [exports.MR.value as number, exports.NR.value as number];
+    const { mr, nr, mc } = this.blocking(variant);
     const unit = byColumns ? nr : mr;
     // Each chunk packs the whole other operand again: chunks of fewer than ~minChunkValues rows (columns)
     // spend more on that than load balancing wins.
@@ -270,7 +282,7 @@ export class WasmGemm {
     const perThread = Math.max(1, Math.min(chunksPerThread, Math.floor(size / (this.threads * minChunkValues))));
     const chunks = this.chunksFor(2 * m * n * k, Math.ceil(size / unit), perThread);
     // Split by rows, or one thread over several A blocks: B is packed once, shared, rather than per chunk and block.
-    const packB = !byColumns && k > 0 && (chunks > 1 || m > (exports.MC.value as number));
+    const packB = !byColumns && k > 0 && (chunks > 1 || m > mc);
     const nPad = Math.ceil(n / nr) * nr;
     if (packB) this.reservePacked(k * nPad * 4);
     for (let i = 0; i < matrices; i++) {
@@ -319,13 +331,12 @@ export class WasmGemm {
     const rows = info.batchSize * info.outHeight * info.outWidth;
     const flops = 2 * rows * job.patch * info.outChannels;
     const wPacked = this.packFilter(job, false, this.address(filter), job.patch, info.outChannels);
-    const exports = this.instance(job.variant)!;
-    const mr = exports.MR.value as number;
+    const { mr, blockFloats } = this.blocking(job.variant);
     const padded = paddedGeometry(info);
     // A tile a pixel of MR images, where there are MR images and their padded copies fit a thread's buffer:
     // the rows of a tile share their padding, whose taps are then skipped (~16 % of a 5×5, stride-2 layer's).
     // Not for short patches (one input channel: 25 taps), where working out each tile's taps costs more.
-    const groupFits = mr * padded.rows * padded.columns * info.inChannels <= (exports.im2colFloats.value as number);
+    const groupFits = mr * padded.rows * padded.columns * info.inChannels <= blockFloats;
     if (info.batchSize >= mr && job.patch >= minGroupedPatch && groupFits) {
       this.setConvParams(info, job, this.address(x), this.address(filter), this.address(y), 0, bias, epilogue, wPacked, 0);
       const chunks = this.chunksFor(flops, Math.ceil(info.batchSize / mr), chunksPerThread);
@@ -363,14 +374,13 @@ export class WasmGemm {
     // B of each block's product is Wᵀ: outC × patch, W stored patch × outC
     const wPacked = this.packFilter(job, true, this.address(filter), info.outChannels, job.patch);
     const flops = 2 * rows * job.patch * info.outChannels;
-    const exports = this.instance(job.variant)!;
-    const [mr, kc, mc] = [exports.MR.value as number, exports.KC.value as number, exports.MC.value as number];
+    const { mr, kc, packedAFloats, blockFloats } = this.blocking(job.variant);
     // A tile a pixel of MR images, as in conv2d, where dy's K is one block: its tiles of taps that all fall
     // outside the image are skipped. Output pixels a block: their packed dy and patch gradients fit.
     const pixels = Math.min(
       info.outHeight * info.outWidth,
-      Math.floor((exports.im2colFloats.value as number) / (mr * job.patch)),
-      Math.floor((Math.ceil(mc / mr) * mr * kc) / (mr * info.outChannels)),
+      Math.floor(blockFloats / (mr * job.patch)),
+      Math.floor(packedAFloats / (mr * info.outChannels)),
     );
     if (info.batchSize >= mr && job.patch >= minGroupedPatch && info.outChannels <= kc && pixels >= 1) {
       this.setConvParams(
@@ -403,19 +413,18 @@ export class WasmGemm {
   conv2dBackpropFilter(x: tf.TensorInfo, dy: tf.TensorInfo, info: tf.backend_util.Conv2DInfo): tf.TensorInfo | undefined {
     const job = this.convJob(info, [x, dy]);
     if (!job) return undefined;
-    const exports = this.instance(job.variant)!;
-    const [mr, kc, mc] = [exports.MR.value as number, exports.KC.value as number, exports.MC.value as number];
+    const { mr, packedAFloats, blockFloats } = this.blocking(job.variant);
     // A block's panels (lanes: the patch rounded up to MR, at most), then the lane table and one word a
     // pixel, fill the block buffer.
     const lanes = Math.ceil(job.patch / mr) * mr;
-    const rowsPerBlock = Math.min(maxRowsPerBlock, Math.floor(((exports.im2colFloats.value as number) - lanes) / (lanes + 1)));
+    const rowsPerBlock = Math.min(maxRowsPerBlock, Math.floor((blockFloats - lanes) / (lanes + 1)));
     if (rowsPerBlock < 1) return undefined;
     const dw = this.backend.makeOutput([info.filterHeight, info.filterWidth, info.inChannels, info.outChannels], 'float32');
     const rows = info.batchSize * info.outHeight * info.outWidth;
     const flops = 2 * rows * job.patch * info.outChannels;
     // the padded input rows a block reads go in the GEMM's packed-A space, which these products do not use
     const rowValues = paddedGeometry(info).columns * info.inChannels;
-    const paddedHere = this.paddedRowsRead(info, rowsPerBlock) * rowValues <= Math.ceil(mc / mr) * mr * kc;
+    const paddedHere = this.paddedRowsRead(info, rowsPerBlock) * rowValues <= packedAFloats;
     const xPadded = paddedHere ? 0 : this.reservePadded(info);
     this.setConvParams(
       info,
@@ -468,9 +477,7 @@ export class WasmGemm {
     info: tf.backend_util.Conv2DInfo,
     job: { variant: WasmGemmVariant; rowsPerBlock: number },
   ): { rows: number; paddedHere: boolean } {
-    const rowsFit = Math.floor(
-      (this.instance(job.variant)!.im2colFloats.value as number) / (paddedGeometry(info).columns * info.inChannels),
-    );
+    const rowsFit = Math.floor(this.blocking(job.variant).blockFloats / (paddedGeometry(info).columns * info.inChannels));
     if (this.paddedRowsRead(info, 1) > rowsFit) return { rows: job.rowsPerBlock, paddedHere: false };
     // the most pixels whose rows fit (paddedRowsRead grows with the pixels)
     let [fits, tooMany] = [1, job.rowsPerBlock + 1];
@@ -494,7 +501,7 @@ export class WasmGemm {
     const sizes = [info.batchSize, info.inHeight, info.inWidth, info.inChannels, info.outHeight, info.outWidth, info.outChannels];
     if (sizes.some((size) => size <= 0) || info.filterHeight <= 0 || info.filterWidth <= 0) return undefined;
     const patch = info.filterHeight * info.filterWidth * info.inChannels;
-    const rowsPerBlock = Math.min(maxRowsPerBlock, Math.floor((this.instance(variant)!.im2colFloats.value as number) / patch));
+    const rowsPerBlock = Math.min(maxRowsPerBlock, Math.floor(this.blocking(variant).blockFloats / patch));
     return rowsPerBlock >= 1 ? { variant, patch, rowsPerBlock } : undefined;
   }
 
@@ -551,7 +558,7 @@ export class WasmGemm {
     k: number,
     n: number,
   ): { address: number; nPad: number } {
-    const nr = this.instance(job.variant)!.NR.value as number;
+    const { nr } = this.blocking(job.variant);
     const nPad = Math.ceil(n / nr) * nr;
     this.reservePacked(k * nPad * 4);
     this.setWords(PACK_PARAMS, [transposed ? 1 : 0, k, w, transposed ? k : n, n, this.packed.address, nPad]);
@@ -709,6 +716,23 @@ export class WasmGemm {
     if (this.words.buffer !== this.memory.buffer)
       this.words = new Int32Array(this.memory.buffer, this.controlAddress, control.controlBytes / 4);
     return this.words;
+  }
+
+  /** A build's blocking and the float capacities of a thread's scratch, read off its exports once. */
+  private blocking(variant: WasmGemmVariant): Blocking {
+    let blocking = this.blockings.get(variant);
+    if (!blocking) {
+      const exports = this.instance(variant)!;
+      const [mr, nr, kc, mc] = [exports.MR, exports.NR, exports.KC, exports.MC].map((global) => global.value as number) as [
+        number,
+        number,
+        number,
+        number,
+      ];
+      blocking = { mr, nr, kc, mc, packedAFloats: Math.ceil(mc / mr) * mr * kc, blockFloats: exports.im2colFloats.value as number };
+      this.blockings.set(variant, blocking);
+    }
+    return blocking;
   }
 
   private instance(variant: WasmGemmVariant): GemmExports | null {
