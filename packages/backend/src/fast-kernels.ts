@@ -30,6 +30,9 @@ import { channelBroadcastConfig } from './wasm/wasm-channel-broadcast';
 import { fastMeanConfig } from './wasm/wasm-mean';
 import { fastSumConfig } from './wasm/wasm-sum';
 import { fastTileConfig } from './wasm/wasm-tile';
+import { fastTanhConfig } from './wasm/wasm-tanh';
+import { fastSliceConfig, fastSplitVConfig, fastUnpackConfig } from './wasm/wasm-slice';
+import { fastConcatConfig, fastPackConfig } from './wasm/wasm-concat';
 import { fastLeakyReluConfig } from './wasm/wasm-leaky-relu';
 import { wasmMatMulConfig } from './wasm/wasm-mat-mul';
 import { fastTransposeConfig } from './wasm/wasm-transpose';
@@ -63,8 +66,14 @@ const wasmReplacements: readonly { kernelName: string; make: (stock: tf.KernelCo
   { kernelName: tf.FusedConv2D, make: wasmConv2DConfig },
   { kernelName: tf.Conv2DBackpropInput, make: wasmConv2DBackpropInputConfig },
   { kernelName: tf.LeakyRelu, make: fastLeakyReluConfig },
+  { kernelName: tf.Tanh, make: fastTanhConfig },
   { kernelName: tf.Sum, make: fastSumConfig },
   { kernelName: tf.Tile, make: fastTileConfig },
+  { kernelName: tf.Slice, make: fastSliceConfig },
+  { kernelName: tf.SplitV, make: fastSplitVConfig },
+  { kernelName: tf.Unpack, make: fastUnpackConfig },
+  { kernelName: tf.Concat, make: fastConcatConfig },
+  { kernelName: tf.Pack, make: fastPackConfig },
   { kernelName: tf.Mean, make: fastMeanConfig },
   { kernelName: tf.Add, make: channelBroadcastConfig('add') },
   { kernelName: tf.Sub, make: channelBroadcastConfig('sub') },

@@ -91,13 +91,13 @@ initBackend('wasm').catch((error) => console.log(error.message));`;
     }
     // tfjs-core's engine keeps itself on the global as _tfengine: a bundled engine would carry the name
     for (const file of code) expect(readFileSync(join(dist, file), 'utf8')).not.toMatch(/_tfengine|kernelRegistry|gradRegistry/);
-    // index.js was 354 kB with tfjs-core's gradients bundled; dlkit's own code is ~93 kB, besides ~76 kB
+    // index.js was 354 kB with tfjs-core's gradients bundled; dlkit's own code is ~100 kB, besides ~78 kB
     // of WebAssembly in base64 strings (four GEMM builds and two of kernels.wat): limits well under the
     // bundled size that leave room to grow
     for (const file of code) {
       const text = readFileSync(join(dist, file), 'utf8');
-      expect(text.replace(/(['"])[A-Za-z0-9+/=]{200,}\1/g, "''").length).toBeLessThan(100_000);
-      expect(statSync(join(dist, file)).size).toBeLessThan(200_000);
+      expect(text.replace(/(['"])[A-Za-z0-9+/=]{200,}\1/g, "''").length).toBeLessThan(125_000);
+      expect(statSync(join(dist, file)).size).toBeLessThan(225_000);
     }
   });
 

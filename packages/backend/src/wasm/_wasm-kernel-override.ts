@@ -8,7 +8,7 @@ import { wasmKernelsFor } from './wasm-kernels-for';
  */
 export function withWasmKernels(
   stock: tf.KernelConfig,
-  ours: (args: Parameters<tf.KernelFunc>[0], kernels: WasmKernels) => tf.TensorInfo | undefined,
+  ours: (args: Parameters<tf.KernelFunc>[0], kernels: WasmKernels) => tf.TensorInfo | tf.TensorInfo[] | undefined,
 ): tf.KernelConfig {
   return {
     ...stock,

@@ -20,7 +20,9 @@ export interface KernelExports {
   adam(...args: number[]): void;
   movingAverage(average: number, current: number, out: number, size: number, decay: number, oneMinusDecay: number): void;
   transpose(source: number, destination: number, rows: number, columns: number): void;
+  copyRows(source: number, sourceStride: number, destination: number, destinationStride: number, rowBytes: number, rows: number): void;
   leakyRelu(x: number, y: number, size: number, alpha: number): void;
+  tanh(x: number, y: number, size: number): void;
   columnSums(x: number, out: number, rows: number, columns: number): void;
   channelBroadcast(x: number, v: number, out: number, rows: number, columns: number, op: number): void;
   rowBroadcast(x: number, v: number, out: number, rows: number, columns: number, op: number): void;
@@ -107,6 +109,13 @@ export class WasmKernels {
     return out;
   }
 
+  /** tanh of float32 x, each value computed in float64 and rounded once (see kernels.wat). */
+  tanh(x: tf.TensorInfo): tf.TensorInfo {
+    const out = this.backend.makeOutput([...x.shape], 'float32');
+    this.kernels.tanh(this.address(x), this.address(out), sizeOf(x));
+    return out;
+  }
+
   /** Σ of float32 x [..., columns] over every axis but the last: [columns] (keepDims: [1, …, 1, columns]). */
   columnSums(x: tf.TensorInfo, keepDims: boolean): tf.TensorInfo {
     const columns = x.shape[x.shape.length - 1]!;
@@ -179,6 +188,57 @@ export class WasmKernels {
         const count = Math.min(filled, times - filled);
         target.copyWithin(block + filled * inner, block, block + count * inner);
       }
+    }
+    return out;
+  }
+
+  /**
+   * The box begin … begin + size of x (any rank; any dtype kept on the heap), copied in runs: the axes
+   * after the last one the box cuts are whole, so each run is contiguous, and the axis before it strides
+   * the runs natively. Only axes further out are walked here (most slices have none).
+   */
+  slice(x: tf.TensorInfo, begin: readonly number[], size: readonly number[]): tf.TensorInfo {
+    const out = this.backend.makeOutput([...size], x.dtype);
+    if (tf.util.sizeFromShape(size) === 0) return out;
+    const bytes = tf.util.bytesPerElement(x.dtype);
+    const strides = [...tf.util.computeStrides(x.shape), 1].map((stride) => stride * bytes);
+    let cut = x.shape.length - 1;
+    while (cut >= 0 && size[cut] === x.shape[cut]) cut--;
+    if (cut < 0) {
+      this.kernels.copyRows(this.address(x), 0, this.address(out), 0, sizeOf(x) * bytes, 1);
+      return out;
+    }
+    const run = size[cut]! * strides[cut]!;
+    // The axis whose steps copyRows takes (a single step when the box cuts the outermost axis).
+    const across = Math.max(cut - 1, 0);
+    const rows = cut === 0 ? 1 : size[across]!;
+    const first = this.address(x) + begin[cut]! * strides[cut]! + (cut === 0 ? 0 : begin[across]! * strides[across]!);
+    const index = new Array<number>(across).fill(0);
+    let destination = this.address(out);
+    for (let block = tf.util.sizeFromShape(size.slice(0, across)); block > 0; block--) {
+      let source = first;
+      for (let axis = 0; axis < across; axis++) source += (begin[axis]! + index[axis]!) * strides[axis]!;
+      this.kernels.copyRows(source, strides[across]!, destination, run, run, rows);
+      destination += rows * run;
+      for (let axis = across - 1; axis >= 0 && ++index[axis]! === size[axis]; axis--) index[axis] = 0;
+    }
+    return out;
+  }
+
+  /**
+   * inputs (one dtype, equal extents but along axis) side by side along axis into outShape: each input
+   * one copyRows, its rows landing a whole output row apart.
+   */
+  concat(inputs: readonly tf.TensorInfo[], axis: number, outShape: number[]): tf.TensorInfo {
+    const out = this.backend.makeOutput(outShape, inputs[0]!.dtype);
+    const bytes = tf.util.bytesPerElement(out.dtype);
+    const rows = tf.util.sizeFromShape(outShape.slice(0, axis));
+    const outRow = tf.util.sizeFromShape(outShape.slice(axis)) * bytes;
+    let offset = this.address(out);
+    for (const x of inputs) {
+      const run = tf.util.sizeFromShape(x.shape.slice(axis)) * bytes;
+      if (run > 0 && rows > 0) this.kernels.copyRows(this.address(x), run, offset, outRow, run, rows);
+      offset += run;
     }
     return out;
   }
