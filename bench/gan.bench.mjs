@@ -159,7 +159,8 @@ const info = await initBackend('wasm');
 const real = tf.randomUniform([batch, 784], -1, 1);
 /** Classes for the conditional GAN's reals: the digits in turn. */
 const realClasses = Int32Array.from({ length: batch }, (_, i) => i % 10);
-const threads = `${info.threads} wasm thread(s) in every column`;
+// XNNPACK (every stock kernel) runs one thread while dlkit's GEMM runs (see initBackend's `threads`).
+const threads = `${info.threads} wasm thread(s) for dlkit's kernels, XNNPACK's on 1`;
 
 /** dlkit's kernels with the given GEMM build, or (null) tfjs's stock kernels and gradients. */
 function use(variant) {

@@ -27,6 +27,9 @@ const products = layers.flatMap(([layer, input, output]) => [
 products.push({ name: 'square 512³', transposeA: false, transposeB: false, m: 512, n: 512, k: 512 });
 
 await waitForQuiet(); // before start-up: initBackend uses the cores idle then
+// Started with the GEMM off, XNNPACK gets every thread (with it on, XNNPACK keeps one: see initBackend);
+// products alone leave its pool idle between calls, so it takes no core from the GEMM's workers.
+setWasmGemm('off');
 const info = await initBackend('wasm');
 const shape = ({ transposeA, transposeB, m, n, k }) =>
   `${transposeA ? `[${k},${m}]ᵀ` : `[${m},${k}]`}·${transposeB ? `[${n},${k}]ᵀ` : `[${k},${n}]`}`;

@@ -57,7 +57,8 @@ const batch = 128;
 const busy = await waitForQuiet(); // before start-up: initBackend uses the cores idle then
 const info = await initBackend('wasm');
 const images = tf.randomUniform([batch, inputSize], 0, 1);
-const threads = `${info.threads} wasm thread(s) in every column`;
+// XNNPACK (every stock kernel) runs one thread while dlkit's GEMM runs (see initBackend's `threads`).
+const threads = `${info.threads} wasm thread(s) for dlkit's kernels, XNNPACK's on 1`;
 
 /** dlkit's kernels with the given GEMM build, or (null) tfjs's stock kernels and gradients. */
 function use(variant) {

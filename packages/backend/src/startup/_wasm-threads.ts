@@ -8,7 +8,7 @@ import { BackendError } from '../backend-error';
  * tfjs-backend-wasm's threaded SIMD build cannot start in Node as shipped (tfjs issue #3830): it starts
  * its pthread workers from a `blob:` URL, which Node's Worker rejects, and it sizes its thread pool as
  * `os.cpus().length / 2` (assuming hyper-threading), which is 1 on a 2-core machine. This module works
- * around both for the duration of the backend's start-up, so XNNPACK gets `threads` threads:
+ * around both for the duration of the backend's start-up, so XNNPACK can get `threads` threads:
  * - a global `Worker` that starts the worker script from source (`eval: true`), with `importScripts` of
  *   the blob-wrapped factory redirected to the same factory's file in wasm-out/;
  * - `os.cpus()` reporting `2 × threads` entries while the module initializes, then restored.

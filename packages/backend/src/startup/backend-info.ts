@@ -22,7 +22,7 @@ export interface BackendInfo {
   tried: BackendAttempt[];
   /** WASM only: whether the SIMD build runs. */
   simd?: boolean;
-  /** WASM only: threads the WASM module uses (dlkit's GEMM uses as many). */
+  /** WASM only: threads the WASM backend computes on (dlkit's GEMM and kernels; XNNPACK's own ops run on one while the GEMM does). */
   threads?: number;
   /**
    * WASM only: the build of dlkit's GEMM that serves products and convolutions when initBackend returned

@@ -119,7 +119,11 @@ async function startWasm(wasm: WasmModule, threads: number, notes: string[]): Pr
   if (unavailable) notes.push(`wasm runs 1 thread, not ${threads}: ${unavailable}`);
   if (threads > 1 && !unavailable) {
     tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', true);
-    wasm.setThreadsCount(threads);
+    // XNNPACK's pool threads and the GEMM's workers fight over the cores (each spins for its next job):
+    // while dlkit's GEMM runs, every product and convolution is its, and XNNPACK's ops left are cheap
+    // elementwise passes that lose more waiting for a core than a second thread wins (LSTM step 80 → 65 ms,
+    // VAE 11 → 9 ms on 2 cores). XNNPACK gets one thread then, as stock tfjs gives itself on 2 cores.
+    wasm.setThreadsCount(wasmGemmVariant() ? 1 : threads);
     const restore = platform.prepareWasmThreads(threads);
     const watch = platform.watchWasmThreadsStart();
     let failure: string | undefined;
@@ -135,9 +139,8 @@ async function startWasm(wasm: WasmModule, threads: number, notes: string[]): Pr
     }
     if (failure === undefined) {
       await tf.ready();
-      // dlkit's GEMM gets workers of its own on the threaded build's shared heap (XNNPACK's pthreads
-      // stay for the ops dlkit does not replace).
-      await gemmOf(tf.backend())?.startThreads(wasm.getThreadsCount());
+      // dlkit's GEMM gets workers of its own on the threaded build's shared heap.
+      await gemmOf(tf.backend())?.startThreads(threads);
       return undefined;
     }
     notes.push(`wasm runs 1 thread, not ${threads}: ${failure}`);
@@ -166,5 +169,6 @@ async function wasmDetails(name: BackendName): Promise<Pick<BackendInfo, 'simd' 
   const multithread = Boolean(await tf.env().getAsync('WASM_HAS_MULTITHREAD_SUPPORT'));
   const wasm = await import('@tensorflow/tfjs-backend-wasm');
   const gemm = gemmOf(tf.backend())?.variant() && wasmGemmVariant();
-  return { simd, threads: multithread ? wasm.getThreadsCount() : 1, ...(gemm ? { gemm } : {}) };
+  const threads = multithread ? Math.max(wasm.getThreadsCount(), gemmOf(tf.backend())?.threads ?? 1) : 1;
+  return { simd, threads, ...(gemm ? { gemm } : {}) };
 }
