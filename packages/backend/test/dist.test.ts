@@ -73,6 +73,16 @@ console.log(describeBackend(info).split('\\n')[0], info.gemm, hash.digest('hex')
     expect(three.split(' ').at(-1)).toBe(one.split(' ').at(-1));
   });
 
+  test("XNNPACK keeps one thread while dlkit's GEMM runs and gets them all when the GEMM is off at start-up", () => {
+    const program = `import { getThreadsCount } from '@tensorflow/tfjs-backend-wasm';
+import { initBackend, setWasmGemm } from '@dlkit/backend';
+if (process.env.GEMM === 'off') setWasmGemm('off');
+const info = await initBackend('wasm', { threads: 2 });
+console.log(info.threads, info.gemm ?? 'xnnpack', getThreadsCount());`;
+    expect(runNode(program, 'module', { GEMM: 'auto' })).toBe('2 fma 1\n');
+    expect(runNode(program, 'module', { GEMM: 'off' })).toBe('2 xnnpack 2\n');
+  });
+
   test('DLKIT_WASM_THREADS that is not a whole number ≥ 1 is an error naming it', () => {
     const program = `import { initBackend } from '@dlkit/backend';
 initBackend('wasm').catch((error) => console.log(error.message));`;
