@@ -84,10 +84,12 @@ const jobKind = {
 const PACK_PARAMS = 26;
 /**
  * Products smaller than this run on the calling thread alone. In a training step the workers have gone to
- * sleep between products, and waking one (~25 µs, then a cold core) costs more than it saves below ~10
- * MFLOP: the LSTM's [64, 512]·[512, 128] ran 20 % slower on 2 threads than on 1, its step 17 % slower.
+ * sleep between products, and waking one (~25 µs, then a cold core) costs more than it saves below a few
+ * MFLOP. 1e7 was measured while XNNPACK's pool still took cores from the workers; with it on one thread
+ * the LSTM's [64, 512]·[512, 128] (8.4 MFLOP) gains from two: its step 57.0 → 54.6 ms at 4e6 (2e6: 54.9),
+ * the GANs' and the VAE's within 1 % (alternating in one process).
  */
-const minFlopsToSplit = 1e7;
+const minFlopsToSplit = 4e6;
 /** Chunks per thread: small enough that a thread the OS deschedules delays a product little. */
 const chunksPerThread = 4;
 /** Rows (columns) a chunk of a product should have at least, where there are enough. */
