@@ -35,3 +35,18 @@ export function expectAllClose(actual: Float32Array[], expected: Float32Array[])
 }
 
 export const random = (shape: number[], seed: number) => tf.randomNormal(shape, 0, 1, 'float32', seed);
+
+/** f's outputs with dlkit's kernels and with stock's (setFastKernels), as shapes, dtypes and plain values. */
+export function outputsOursAndStock(f: () => tf.Tensor | tf.Tensor[]) {
+  const run = (on: boolean) => {
+    setFastKernels(on);
+    const outputs = [f()].flat();
+    const seen = outputs.map((y) => ({ shape: y.shape, dtype: y.dtype, values: Array.from(y.dataSync()) }));
+    tf.dispose(outputs);
+    return seen;
+  };
+  const ours = run(true);
+  const stock = run(false);
+  setFastKernels(true);
+  return { ours, stock };
+}

@@ -2,25 +2,12 @@ import * as tf from '@tensorflow/tfjs-core';
 import { afterAll, beforeAll, expect, test, vi } from 'vitest';
 import { initBackend, setFastKernels } from '../../src/index';
 import { WasmKernels } from '../../src/wasm/wasm-kernels';
+import { outputsOursAndStock as oursAndStock } from '../_compare-with-stock';
 
 beforeAll(async () => {
   await initBackend('wasm', { threads: 1, env: {} });
 });
 afterAll(() => setFastKernels(true));
-
-function oursAndStock(f: () => tf.Tensor) {
-  const run = (on: boolean) => {
-    setFastKernels(on);
-    const y = f();
-    const seen = { shape: y.shape, dtype: y.dtype, values: Array.from(y.dataSync()) };
-    y.dispose();
-    return seen;
-  };
-  const ours = run(true);
-  const stock = run(false);
-  setFastKernels(true);
-  return { ours, stock };
-}
 
 const filled = (shape: number[], start: number, dtype: 'float32' | 'int32' = 'float32') =>
   tf.tensor(

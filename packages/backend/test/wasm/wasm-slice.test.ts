@@ -3,26 +3,12 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, expect, test, vi } from 'vitest';
 import { initBackend, setFastKernels } from '../../src/index';
 import { WasmKernels } from '../../src/wasm/wasm-kernels';
+import { outputsOursAndStock as oursAndStock } from '../_compare-with-stock';
 
 beforeAll(async () => {
   await initBackend('wasm', { threads: 1, env: {} });
 });
 afterAll(() => setFastKernels(true));
-
-/** f's outputs with dlkit's kernels and with stock's, as shapes, dtypes and plain values. */
-function oursAndStock(f: () => tf.Tensor | tf.Tensor[]) {
-  const run = (on: boolean) => {
-    setFastKernels(on);
-    const outputs = [f()].flat();
-    const seen = outputs.map((y) => ({ shape: y.shape, dtype: y.dtype, values: Array.from(y.dataSync()) }));
-    tf.dispose(outputs);
-    return seen;
-  };
-  const ours = run(true);
-  const stock = run(false);
-  setFastKernels(true);
-  return { ours, stock };
-}
 
 function tensorOf(shape: number[], dtype: 'float32' | 'int32' | 'bool'): tf.Tensor {
   const values = Array.from({ length: tf.util.sizeFromShape(shape) }, (_, i) => (i * 7919) % 1000);
