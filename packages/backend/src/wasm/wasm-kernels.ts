@@ -199,7 +199,7 @@ export class WasmKernels {
    */
   slice(x: tf.TensorInfo, begin: readonly number[], size: readonly number[]): tf.TensorInfo {
     const out = this.backend.makeOutput([...size], x.dtype);
-    if (tf.util.sizeFromShape(size) === 0) return out;
+    if (tf.util.sizeFromShape([...size]) === 0) return out;
     const bytes = tf.util.bytesPerElement(x.dtype);
     const strides = [...tf.util.computeStrides(x.shape), 1].map((stride) => stride * bytes);
     let cut = x.shape.length - 1;

@@ -11,7 +11,7 @@ export function fastSliceConfig(stock: tf.KernelConfig): tf.KernelConfig {
     const x = inputs.x as tf.TensorInfo;
     if (!onHeap(x)) return undefined;
     const { begin, size } = attrs as unknown as tf.SliceAttrs;
-    const [begins, sizes] = tf.slice_util.parseSliceParams(x, begin, size);
+    const [begins = [], sizes = []] = tf.slice_util.parseSliceParams(x, begin, size);
     return kernels.slice(x, begins, sizes);
   });
 }
