@@ -632,6 +632,47 @@ export function generateGemmWat(options = {}) {
       (local.set $j (i32.add (local.get $j) (i32.const 16)))
       (br_if $columns (i32.lt_s (local.get $j) (local.get $cols)))))
 
+  ;; Up to four values $stride bytes apart from $at, one a lane (zeros past $count): one k of four rows.
+  (func $gather (param $at i32) (param $stride i32) (param $count i32) (result v128)
+    (local $v v128)
+    ${[0, 1, 2, 3].map((l) => `(if (i32.gt_s (local.get $count) (i32.const ${l})) (then (local.set $v (v128.load32_lane ${l} (i32.add (local.get $at) (i32.mul (local.get $stride) (i32.const ${l}))) (local.get $v)))))`).join('\n    ')}
+    (local.get $v))
+
+  ;; out[r] (r < rows) = Σ_k X[r][k]·v[k] (X's rows $ldx bytes apart): a lane a row, each lane's sum over k in
+  ;; the GEMM's order; eight rows at once (two independent sums), k's four values gathered from their rows.
+  (func $dotRows (param $x i32) (param $ldx i32) (param $v i32) (param $out i32) (param $rows i32) (param $K i32)
+    (local $r i32) (local $w i32) (local $pc i32) (local $kc i32) (local $k i32) (local $src i32) (local $vk v128)
+    (local $a0 v128) (local $a1 v128) (local $dst i32)
+    ${[1, 2, 3, 4, 5, 6, 7].map((l) => `(local $o${l} i32)`).join(' ')}
+    ;; each row's offset from the group's first, once
+    ${[1, 2, 3, 4, 5, 6, 7].map((l) => `(local.set $o${l} (i32.mul (local.get $ldx) (i32.const ${l})))`).join('\n    ')}
+    (loop $rowGroups
+      (local.set $w (i32.sub (local.get $rows) (local.get $r)))
+      (local.set $dst (i32.add (local.get $out) (i32.shl (local.get $r) (i32.const 2))))
+      (local.set $pc (i32.const 0))
+      (loop $kBlocks
+        (local.set $kc (select (i32.sub (local.get $K) (local.get $pc)) (i32.const ${KC}) (i32.lt_s (i32.sub (local.get $K) (local.get $pc)) (i32.const ${KC}))))
+        (local.set $a0 (v128.const i32x4 0 0 0 0)) (local.set $a1 (v128.const i32x4 0 0 0 0))
+        (local.set $src (i32.add (local.get $x) (i32.add (i32.mul (local.get $r) (local.get $ldx)) (i32.shl (local.get $pc) (i32.const 2)))))
+        (local.set $k (i32.const 0))
+        (loop $steps
+          (local.set $vk (v128.load32_splat (i32.add (local.get $v) (i32.shl (i32.add (local.get $pc) (local.get $k)) (i32.const 2)))))
+          (if (i32.ge_s (local.get $w) (i32.const 8))
+            (then
+              ${[0, 1].map((g) => `(local.set $a${g} ${maddX(`${[0, 1, 2, 3].reduce((acc, l) => `(v128.load32_lane ${l} ${4 * g + l === 0 ? '(local.get $src)' : `(i32.add (local.get $src) (local.get $o${4 * g + l}))`} ${acc})`, '(v128.const i32x4 0 0 0 0)')}`, '(local.get $vk)', `(local.get $a${g})`)})`).join('\n              ')})
+            (else
+              ${[0, 1].map((g) => `(local.set $a${g} ${maddX(`(call $gather ${g === 0 ? '(local.get $src)' : '(i32.add (local.get $src) (local.get $o4))'} (local.get $ldx) (i32.sub (local.get $w) (i32.const ${4 * g})))`, '(local.get $vk)', `(local.get $a${g})`)})`).join('\n              ')}))
+          (local.set $src (i32.add (local.get $src) (i32.const 4)))
+          (local.set $k (i32.add (local.get $k) (i32.const 1)))
+          (br_if $steps (i32.lt_s (local.get $k) (local.get $kc))))
+        ;; C = the first block's sums, then C + each next block's
+        ${[0, 1].map((g) => `(if (local.get $pc) (then (local.set $a${g} (f32x4.add (local.get $a${g}) (call $lanes (i32.add (local.get $dst) (i32.const ${16 * g})) (i32.sub (local.get $w) (i32.const ${4 * g})))))))`).join('\n        ')}
+        ${[0, 1].map((g) => `(call $storeLanes (i32.add (local.get $dst) (i32.const ${16 * g})) (local.get $a${g}) (i32.sub (local.get $w) (i32.const ${4 * g})))`).join('\n        ')}
+        (local.set $pc (i32.add (local.get $pc) (i32.const ${KC})))
+        (br_if $kBlocks (i32.lt_s (local.get $pc) (local.get $K))))
+      (local.set $r (i32.add (local.get $r) (i32.const 8)))
+      (br_if $rowGroups (i32.lt_s (local.get $r) (local.get $rows)))))
+
   ;; C[i][j] = a[i]·b[j] (K = 1: one product each, as the GEMM's first k step makes it from +0).
   (func $outer (param $a i32) (param $b i32) (param $c i32) (param $M i32) (param $N i32)
     (local $i i32) (local $j i32) (local $ai v128) (local $row i32)
@@ -655,15 +696,21 @@ export function generateGemmWat(options = {}) {
 
   ;; A thin product, C = op(A)·op(B) then bias and activation: kind 0, K = 1 (an outer product: a and b are
   ;; op(A)'s column and op(B)'s row, contiguous either way); kind 1, N = 1 with A transposed (C[m] =
-  ;; Σ_k A[k][m]·b[k]); kind 2, M = 1 with B untransposed (C[n] = Σ_k a[k]·B[k][n]). x: the matrix (A or B),
-  ;; ldx its row length in values, v the vector.
+  ;; Σ_k A[k][m]·b[k]); kind 2, M = 1 with B untransposed (C[n] = Σ_k a[k]·B[k][n]); kind 3, N = 1 with A
+  ;; untransposed or M = 1 with B transposed (C[r] = Σ_k X[r][k]·v[k]). x: the matrix (A or B), ldx its row
+  ;; length in values, v the vector.
   (func (export "thinProduct") (param $kind i32) (param $M i32) (param $N i32) (param $K i32) (param $x i32) (param $ldx i32)
     (param $v i32) (param $c i32) (param $bias i32) (param $act i32) (param $alpha f32)
     (if (i32.eqz (local.get $kind))
       (then (call $outer (local.get $x) (local.get $v) (local.get $c) (local.get $M) (local.get $N)))
       (else
-        (call $axpyColumns (local.get $x) (i32.shl (local.get $ldx) (i32.const 2)) (local.get $v) (local.get $c)
-          (select (local.get $M) (local.get $N) (i32.eq (local.get $kind) (i32.const 1))) (local.get $K))))
+        (if (i32.eq (local.get $kind) (i32.const 3))
+          (then
+            (call $dotRows (local.get $x) (i32.shl (local.get $ldx) (i32.const 2)) (local.get $v) (local.get $c)
+              (select (local.get $M) (local.get $N) (i32.eq (local.get $N) (i32.const 1))) (local.get $K)))
+          (else
+            (call $axpyColumns (local.get $x) (i32.shl (local.get $ldx) (i32.const 2)) (local.get $v) (local.get $c)
+              (select (local.get $M) (local.get $N) (i32.eq (local.get $kind) (i32.const 1))) (local.get $K))))))
     (call $epilogue (local.get $c) (local.get $N) (i32.const 0) (local.get $M) (i32.const 0) (local.get $N)
       (local.get $bias) (local.get $act) (local.get $alpha)))`;
 

@@ -262,14 +262,17 @@ export class WasmGemm {
     const out = this.backend.makeOutput([...outer, m, n], 'float32');
     const [aAddress, bAddress, cAddress] = [this.address(a), this.address(b), this.address(out)];
     // A side of one whose values lie in a row: no packing, no 8-wide tiles (the same sums, on this thread)
-    const thin = k === 1 ? 0 : n === 1 && transposeA ? 1 : m === 1 && !transposeB ? 2 : -1;
+    const thin = k === 1 ? 0 : n === 1 ? (transposeA ? 1 : 3) : m === 1 ? (transposeB ? 3 : 2) : -1;
     if (thin >= 0) {
       const exports = this.instance(variant)!;
       for (let i = 0; i < matrices; i++) {
         const aMatrix = aAddress + (matricesA === 1 ? 0 : i * m * k * 4);
         const bMatrix = bAddress + (matricesB === 1 ? 0 : i * k * n * 4);
-        // kind 0: a and b are op(A)'s column and op(B)'s row; 1: x = A ([K, M]), v = b; 2: x = B ([K, N]), v = a
-        const [x, ldx, v] = thin === 0 ? [aMatrix, 0, bMatrix] : thin === 1 ? [aMatrix, m, bMatrix] : [bMatrix, n, aMatrix];
+        // kind 0: a and b are op(A)'s column and op(B)'s row; 1: x = A ([K, M]), v = b; 2: x = B ([K, N]), v = a;
+        // 3: x = A ([M, K]), v = b when N = 1, else x = B ([N, K]), v = a
+        const rowsOfA = thin === 1 || (thin === 3 && n === 1);
+        const [x, ldx, v] =
+          thin === 0 ? [aMatrix, 0, bMatrix] : rowsOfA ? [aMatrix, thin === 1 ? m : k, bMatrix] : [bMatrix, thin === 2 ? n : k, aMatrix];
         const act = activationCodes[epilogue.activation ?? 'linear'];
         exports.thinProduct(thin, m, n, k, x, ldx, v, cAddress + i * m * n * 4, bias, act, epilogue.alpha ?? 0);
       }

@@ -159,6 +159,27 @@ describe.each(['fma', 'mul-add'] as const)("setWasmGemm('%s'): thin products (a 
     tf.dispose([a, b, bias, two, thin, wide]);
   });
 
+  test.each([
+    [256, 3136, false],
+    [13, 600, false],
+    [1029, 7, false],
+    [3136, 256, true],
+    [13, 600, true],
+  ])(
+    "A·b (%i×%i, N = 1, A untransposed) and a·Bᵀ (M = 1) have the GEMM's bits: the same rows and columns with a second one",
+    (rows, k, rowOfOne) => {
+      const x = tf.randomNormal([rows, k], 0, 1, 'float32', 29);
+      const v = tf.randomNormal(rowOfOne ? [1, k] : [k, 1], 0, 1, 'float32', 30);
+      const second = tf.randomNormal(rowOfOne ? [1, k] : [k, 1], 0, 1, 'float32', 31);
+      const two = tf.concat([v, second], rowOfOne ? 0 : 1);
+      const [thin, wide] = rowOfOne
+        ? [tf.matMul(v, x, false, true), tf.slice(tf.matMul(two, x, false, true), [0, 0], [1, rows])]
+        : [tf.matMul(x, v), tf.slice(tf.matMul(x, two), [0, 0], [rows, 1])];
+      expect(bits(thin).equals(bits(wide))).toBe(true);
+      tf.dispose([x, v, second, two, thin, wide]);
+    },
+  );
+
   test('an outer product (K = 1) is each product rounded once, every transpose', () => {
     for (const [transposeA, transposeB] of transposes) {
       const { a, b } = operands(37, 1029, 1, transposeA, transposeB, 28);
