@@ -590,6 +590,43 @@ export function generateGemmWat(options = {}) {
   // Thin products: the GEMM's sums (k in blocks of KC, each block's products accumulated from +0 in order,
   // the blocks added to C in order) without packing or 8-wide tiles for a side of one.
   const maddX = (a, b, c) => (fma ? `(f32x4.relaxed_madd ${a} ${b} ${c})` : `(f32x4.add ${c} (f32x4.mul ${a} ${b}))`);
+  // The two thin sums that walk k: `width` outputs a group (a lane each, `accumulators` vectors), each
+  // block of KC k values summed from +0 in order, C = the first block's sums, then C + each next block's.
+  // `outer` counts the outputs done, `src` is where the group's block starts, `full` and `partial` are one
+  // k step for a whole group and for the last one, `advance` moves src to the next k.
+  const thinSums = ({ head, outer, locals = '', setup = '', width, accumulators, src, full, partial, advance }) => {
+    const accs = [...Array(accumulators).keys()];
+    return `${head}
+    (local ${outer} i32) (local $w i32) (local $pc i32) (local $kc i32) (local $k i32) (local $src i32) (local $vk v128)
+    ${accs.map((g) => `(local $a${g} v128)`).join(' ')} (local $dst i32)${locals}${setup}
+    (loop $groups
+      (local.set $w (i32.sub (local.get $count) (local.get ${outer})))
+      (local.set $dst (i32.add (local.get $out) (i32.shl (local.get ${outer}) (i32.const 2))))
+      (local.set $pc (i32.const 0))
+      (loop $kBlocks
+        (local.set $kc (select (i32.sub (local.get $K) (local.get $pc)) (i32.const ${KC}) (i32.lt_s (i32.sub (local.get $K) (local.get $pc)) (i32.const ${KC}))))
+        ${accs.map((g) => `(local.set $a${g} (v128.const i32x4 0 0 0 0))`).join(' ')}
+        (local.set $src ${src})
+        (local.set $k (i32.const 0))
+        (loop $steps
+          (local.set $vk (v128.load32_splat (i32.add (local.get $v) (i32.shl (i32.add (local.get $pc) (local.get $k)) (i32.const 2)))))
+          (if (i32.ge_s (local.get $w) (i32.const ${width}))
+            (then
+              ${accs.map((g) => `(local.set $a${g} ${maddX(full(g), '(local.get $vk)', `(local.get $a${g})`)})`).join('\n              ')})
+            (else
+              ${accs.map((g) => `(local.set $a${g} ${maddX(partial(g), '(local.get $vk)', `(local.get $a${g})`)})`).join('\n              ')}))
+          (local.set $src (i32.add (local.get $src) ${advance}))
+          (local.set $k (i32.add (local.get $k) (i32.const 1)))
+          (br_if $steps (i32.lt_s (local.get $k) (local.get $kc))))
+        ${accs.map((g) => `(if (local.get $pc) (then (local.set $a${g} (f32x4.add (local.get $a${g}) (call $lanes (i32.add (local.get $dst) (i32.const ${16 * g})) (i32.sub (local.get $w) (i32.const ${4 * g})))))))`).join('\n        ')}
+        ${accs.map((g) => `(call $storeLanes (i32.add (local.get $dst) (i32.const ${16 * g})) (local.get $a${g}) (i32.sub (local.get $w) (i32.const ${4 * g})))`).join('\n        ')}
+        (local.set $pc (i32.add (local.get $pc) (i32.const ${KC})))
+        (br_if $kBlocks (i32.lt_s (local.get $pc) (local.get $K))))
+      (local.set ${outer} (i32.add (local.get ${outer}) (i32.const ${width})))
+      (br_if $groups (i32.lt_s (local.get ${outer}) (local.get $count)))))`;
+  };
+  // Row r's offset from its group's first row, for the gathers of dotRows.
+  const rowOffset = (l) => (l === 0 ? '(local.get $src)' : `(i32.add (local.get $src) (local.get $o${l}))`);
   const thinProducts = `
   ;; Up to four values from $at (zeros past $count), and back: the last columns of a thin product.
   (func $lanes (param $at i32) (param $count i32) (result v128)
@@ -599,38 +636,18 @@ export function generateGemmWat(options = {}) {
   (func $storeLanes (param $at i32) (param $v v128) (param $count i32)
     ${[0, 1, 2, 3].map((l) => `(if (i32.gt_s (local.get $count) (i32.const ${l})) (then (f32.store offset=${4 * l} (local.get $at) (f32x4.extract_lane ${l} (local.get $v)))))`).join('\n    ')})
 
-  ;; out[j] (j < cols) = Σ_k v[k]·X[k][j] (X's rows $ldx bytes apart): four columns a lane group, sixteen at
+  ;; out[j] (j < count) = Σ_k v[k]·X[k][j] (X's rows $ldx bytes apart): four columns a lane group, sixteen at
   ;; once (four independent sums), the last ones through $lanes.
-  (func $axpyColumns (param $x i32) (param $ldx i32) (param $v i32) (param $out i32) (param $cols i32) (param $K i32)
-    (local $j i32) (local $w i32) (local $pc i32) (local $kc i32) (local $k i32) (local $src i32) (local $vk v128)
-    (local $a0 v128) (local $a1 v128) (local $a2 v128) (local $a3 v128) (local $dst i32)
-    (loop $columns
-      (local.set $w (i32.sub (local.get $cols) (local.get $j)))
-      (local.set $dst (i32.add (local.get $out) (i32.shl (local.get $j) (i32.const 2))))
-      (local.set $pc (i32.const 0))
-      (loop $kBlocks
-        (local.set $kc (select (i32.sub (local.get $K) (local.get $pc)) (i32.const ${KC}) (i32.lt_s (i32.sub (local.get $K) (local.get $pc)) (i32.const ${KC}))))
-        (local.set $a0 (v128.const i32x4 0 0 0 0)) (local.set $a1 (v128.const i32x4 0 0 0 0))
-        (local.set $a2 (v128.const i32x4 0 0 0 0)) (local.set $a3 (v128.const i32x4 0 0 0 0))
-        (local.set $src (i32.add (local.get $x) (i32.add (i32.mul (local.get $pc) (local.get $ldx)) (i32.shl (local.get $j) (i32.const 2)))))
-        (local.set $k (i32.const 0))
-        (loop $steps
-          (local.set $vk (v128.load32_splat (i32.add (local.get $v) (i32.shl (i32.add (local.get $pc) (local.get $k)) (i32.const 2)))))
-          (if (i32.ge_s (local.get $w) (i32.const 16))
-            (then
-              ${[0, 1, 2, 3].map((g) => `(local.set $a${g} ${maddX(`(v128.load offset=${16 * g} (local.get $src))`, '(local.get $vk)', `(local.get $a${g})`)})`).join('\n              ')})
-            (else
-              ${[0, 1, 2, 3].map((g) => `(local.set $a${g} ${maddX(`(call $lanes (i32.add (local.get $src) (i32.const ${16 * g})) (i32.sub (local.get $w) (i32.const ${4 * g})))`, '(local.get $vk)', `(local.get $a${g})`)})`).join('\n              ')}))
-          (local.set $src (i32.add (local.get $src) (local.get $ldx)))
-          (local.set $k (i32.add (local.get $k) (i32.const 1)))
-          (br_if $steps (i32.lt_s (local.get $k) (local.get $kc))))
-        ;; C = the first block's sums, then C + each next block's
-        ${[0, 1, 2, 3].map((g) => `(if (local.get $pc) (then (local.set $a${g} (f32x4.add (local.get $a${g}) (call $lanes (i32.add (local.get $dst) (i32.const ${16 * g})) (i32.sub (local.get $w) (i32.const ${4 * g})))))))`).join('\n        ')}
-        ${[0, 1, 2, 3].map((g) => `(call $storeLanes (i32.add (local.get $dst) (i32.const ${16 * g})) (local.get $a${g}) (i32.sub (local.get $w) (i32.const ${4 * g})))`).join('\n        ')}
-        (local.set $pc (i32.add (local.get $pc) (i32.const ${KC})))
-        (br_if $kBlocks (i32.lt_s (local.get $pc) (local.get $K))))
-      (local.set $j (i32.add (local.get $j) (i32.const 16)))
-      (br_if $columns (i32.lt_s (local.get $j) (local.get $cols)))))
+  ${thinSums({
+    head: '(func $axpyColumns (param $x i32) (param $ldx i32) (param $v i32) (param $out i32) (param $count i32) (param $K i32)',
+    outer: '$j',
+    width: 16,
+    accumulators: 4,
+    src: '(i32.add (local.get $x) (i32.add (i32.mul (local.get $pc) (local.get $ldx)) (i32.shl (local.get $j) (i32.const 2))))',
+    full: (g) => `(v128.load offset=${16 * g} (local.get $src))`,
+    partial: (g) => `(call $lanes (i32.add (local.get $src) (i32.const ${16 * g})) (i32.sub (local.get $w) (i32.const ${4 * g})))`,
+    advance: '(local.get $ldx)',
+  })}
 
   ;; Up to four values $stride bytes apart from $at, one a lane (zeros past $count): one k of four rows.
   (func $gather (param $at i32) (param $stride i32) (param $count i32) (result v128)
@@ -638,40 +655,20 @@ export function generateGemmWat(options = {}) {
     ${[0, 1, 2, 3].map((l) => `(if (i32.gt_s (local.get $count) (i32.const ${l})) (then (local.set $v (v128.load32_lane ${l} (i32.add (local.get $at) (i32.mul (local.get $stride) (i32.const ${l}))) (local.get $v)))))`).join('\n    ')}
     (local.get $v))
 
-  ;; out[r] (r < rows) = Σ_k X[r][k]·v[k] (X's rows $ldx bytes apart): a lane a row, each lane's sum over k in
-  ;; the GEMM's order; eight rows at once (two independent sums), k's four values gathered from their rows.
-  (func $dotRows (param $x i32) (param $ldx i32) (param $v i32) (param $out i32) (param $rows i32) (param $K i32)
-    (local $r i32) (local $w i32) (local $pc i32) (local $kc i32) (local $k i32) (local $src i32) (local $vk v128)
-    (local $a0 v128) (local $a1 v128) (local $dst i32)
-    ${[1, 2, 3, 4, 5, 6, 7].map((l) => `(local $o${l} i32)`).join(' ')}
-    ;; each row's offset from the group's first, once
-    ${[1, 2, 3, 4, 5, 6, 7].map((l) => `(local.set $o${l} (i32.mul (local.get $ldx) (i32.const ${l})))`).join('\n    ')}
-    (loop $rowGroups
-      (local.set $w (i32.sub (local.get $rows) (local.get $r)))
-      (local.set $dst (i32.add (local.get $out) (i32.shl (local.get $r) (i32.const 2))))
-      (local.set $pc (i32.const 0))
-      (loop $kBlocks
-        (local.set $kc (select (i32.sub (local.get $K) (local.get $pc)) (i32.const ${KC}) (i32.lt_s (i32.sub (local.get $K) (local.get $pc)) (i32.const ${KC}))))
-        (local.set $a0 (v128.const i32x4 0 0 0 0)) (local.set $a1 (v128.const i32x4 0 0 0 0))
-        (local.set $src (i32.add (local.get $x) (i32.add (i32.mul (local.get $r) (local.get $ldx)) (i32.shl (local.get $pc) (i32.const 2)))))
-        (local.set $k (i32.const 0))
-        (loop $steps
-          (local.set $vk (v128.load32_splat (i32.add (local.get $v) (i32.shl (i32.add (local.get $pc) (local.get $k)) (i32.const 2)))))
-          (if (i32.ge_s (local.get $w) (i32.const 8))
-            (then
-              ${[0, 1].map((g) => `(local.set $a${g} ${maddX(`${[0, 1, 2, 3].reduce((acc, l) => `(v128.load32_lane ${l} ${4 * g + l === 0 ? '(local.get $src)' : `(i32.add (local.get $src) (local.get $o${4 * g + l}))`} ${acc})`, '(v128.const i32x4 0 0 0 0)')}`, '(local.get $vk)', `(local.get $a${g})`)})`).join('\n              ')})
-            (else
-              ${[0, 1].map((g) => `(local.set $a${g} ${maddX(`(call $gather ${g === 0 ? '(local.get $src)' : '(i32.add (local.get $src) (local.get $o4))'} (local.get $ldx) (i32.sub (local.get $w) (i32.const ${4 * g})))`, '(local.get $vk)', `(local.get $a${g})`)})`).join('\n              ')}))
-          (local.set $src (i32.add (local.get $src) (i32.const 4)))
-          (local.set $k (i32.add (local.get $k) (i32.const 1)))
-          (br_if $steps (i32.lt_s (local.get $k) (local.get $kc))))
-        ;; C = the first block's sums, then C + each next block's
-        ${[0, 1].map((g) => `(if (local.get $pc) (then (local.set $a${g} (f32x4.add (local.get $a${g}) (call $lanes (i32.add (local.get $dst) (i32.const ${16 * g})) (i32.sub (local.get $w) (i32.const ${4 * g})))))))`).join('\n        ')}
-        ${[0, 1].map((g) => `(call $storeLanes (i32.add (local.get $dst) (i32.const ${16 * g})) (local.get $a${g}) (i32.sub (local.get $w) (i32.const ${4 * g})))`).join('\n        ')}
-        (local.set $pc (i32.add (local.get $pc) (i32.const ${KC})))
-        (br_if $kBlocks (i32.lt_s (local.get $pc) (local.get $K))))
-      (local.set $r (i32.add (local.get $r) (i32.const 8)))
-      (br_if $rowGroups (i32.lt_s (local.get $r) (local.get $rows)))))
+  ;; out[r] (r < count) = Σ_k X[r][k]·v[k] (X's rows $ldx bytes apart): a lane a row, each lane's sum over k
+  ;; in the GEMM's order; eight rows at once (two independent sums), k's four values gathered from their rows.
+  ${thinSums({
+    head: '(func $dotRows (param $x i32) (param $ldx i32) (param $v i32) (param $out i32) (param $count i32) (param $K i32)',
+    outer: '$r',
+    locals: `\n    ${[1, 2, 3, 4, 5, 6, 7].map((l) => `(local $o${l} i32)`).join(' ')}`,
+    setup: `\n    ;; each row's offset from the group's first, once\n    ${[1, 2, 3, 4, 5, 6, 7].map((l) => `(local.set $o${l} (i32.mul (local.get $ldx) (i32.const ${l})))`).join('\n    ')}`,
+    width: 8,
+    accumulators: 2,
+    src: '(i32.add (local.get $x) (i32.add (i32.mul (local.get $r) (local.get $ldx)) (i32.shl (local.get $pc) (i32.const 2))))',
+    full: (g) => [0, 1, 2, 3].reduce((acc, l) => `(v128.load32_lane ${l} ${rowOffset(4 * g + l)} ${acc})`, '(v128.const i32x4 0 0 0 0)'),
+    partial: (g) => `(call $gather ${rowOffset(4 * g)} (local.get $ldx) (i32.sub (local.get $w) (i32.const ${4 * g})))`,
+    advance: '(i32.const 4)',
+  })}
 
   ;; C[i][j] = a[i]·b[j] (K = 1: one product each, as the GEMM's first k step makes it from +0).
   (func $outer (param $a i32) (param $b i32) (param $c i32) (param $M i32) (param $N i32)
