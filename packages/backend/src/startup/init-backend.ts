@@ -168,7 +168,8 @@ async function wasmDetails(name: BackendName): Promise<Pick<BackendInfo, 'simd' 
   const simd = Boolean(await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT'));
   const multithread = Boolean(await tf.env().getAsync('WASM_HAS_MULTITHREAD_SUPPORT'));
   const wasm = await import('@tensorflow/tfjs-backend-wasm');
-  const gemm = gemmOf(tf.backend())?.variant() && wasmGemmVariant();
-  const threads = multithread ? Math.max(wasm.getThreadsCount(), gemmOf(tf.backend())?.threads ?? 1) : 1;
+  const ours = gemmOf(tf.backend());
+  const gemm = ours?.variant() && wasmGemmVariant();
+  const threads = multithread ? Math.max(wasm.getThreadsCount(), ours?.threads ?? 1) : 1;
   return { simd, threads, ...(gemm ? { gemm } : {}) };
 }
